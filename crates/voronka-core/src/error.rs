@@ -1,0 +1,102 @@
+//! Typed errors with a stable `code`, the `field` they concern and a message.
+//!
+//! The code is what the UI translates and tests match on; the message is an English fallback
+//! meant for logs and the CLI.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable error codes. Their snake_case names are part of the API to the UI: never rename one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A value failed validation (empty, too long, malformed).
+    Invalid,
+    /// The record does not exist (or is soft-deleted where a live one is needed).
+    NotFound,
+    /// The record changed since it was read: its `version` is stale.
+    Conflict,
+    /// A company with the same phone, email, legal id or name-in-city already exists.
+    Duplicate,
+    /// A stage's required fields are empty.
+    StageRequirements,
+    /// A deal cannot be lost without a loss reason.
+    LossReasonRequired,
+    /// A task cannot be completed without a meaningful result.
+    ResultNotMeaningful,
+    /// The operation is not allowed in the record's current state.
+    InvalidState,
+    /// The database was written by a newer Voronka.
+    SchemaTooNew,
+    /// The database could not be reached or failed.
+    Storage,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Duplicate => "duplicate",
+            ErrorCode::StageRequirements => "stage_requirements",
+            ErrorCode::LossReasonRequired => "loss_reason_required",
+            ErrorCode::ResultNotMeaningful => "result_not_meaningful",
+            ErrorCode::InvalidState => "invalid_state",
+            ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::Storage => "storage",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The one error type of the domain and the store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{code}{}: {message}", field.as_deref().map(|f| format!(" [{f}]")).unwrap_or_default())]
+pub struct Error {
+    pub code: ErrorCode,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn on(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::Invalid, message).on(field)
+    }
+
+    pub fn not_found(entity: &str, id: impl fmt::Display) -> Self {
+        Error::new(ErrorCode::NotFound, format!("{entity} {id} not found"))
+    }
+
+    pub fn conflict(entity: &str) -> Self {
+        Error::new(
+            ErrorCode::Conflict,
+            format!("the {entity} was changed by someone else; reload it and repeat your change"),
+        )
+        .on("version")
+    }
+
+    pub fn storage(message: impl Into<String>) -> Self {
+        Error::new(ErrorCode::Storage, message)
+    }
+}

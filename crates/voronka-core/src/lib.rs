@@ -1,0 +1,17 @@
+//! Voronka's domain: the validated values, the records of a sales department, the rules of the
+//! sales process and the ports (clock, id source) that keep the rules free of hidden state.
+//!
+//! Nothing here touches a database or a window: `voronka-store` persists these types and the
+//! desktop shell shows them.
+
+pub mod clock;
+pub mod error;
+pub mod ids;
+pub mod model;
+pub mod rules;
+pub mod search;
+pub mod types;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{Error, ErrorCode, Result};
+pub use ids::{Id, IdSource, RandomIds, SeededIds};

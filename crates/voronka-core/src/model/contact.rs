@@ -1,0 +1,88 @@
+use super::{ImportantDate, Meta, fields::*, record};
+use crate::types::{Email, PersonName, Phone};
+use crate::{Id, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Messenger {
+    /// "telegram", "viber", "whatsapp", "signal", ...
+    pub kind: String,
+    pub handle: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContactData {
+    pub full_name: PersonName,
+    pub position: Option<String>,
+    pub company_id: Option<Id>,
+    pub phones: Vec<Phone>,
+    pub emails: Vec<Email>,
+    pub messengers: Vec<Messenger>,
+    pub address: Option<String>,
+    pub birthday: Option<NaiveDate>,
+    pub important_dates: Vec<ImportantDate>,
+    pub notes: Option<String>,
+    pub owner_id: Id,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(flatten)]
+    pub data: ContactData,
+}
+record!(Contact, ContactData, "contact");
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct ContactInput {
+    pub full_name: String,
+    pub position: Option<String>,
+    pub company_id: Option<Id>,
+    #[serde(default)]
+    pub phones: Vec<String>,
+    #[serde(default)]
+    pub emails: Vec<String>,
+    #[serde(default)]
+    pub messengers: Vec<Messenger>,
+    pub address: Option<String>,
+    pub birthday: Option<String>,
+    #[serde(default)]
+    pub important_dates: Vec<ImportantDate>,
+    pub notes: Option<String>,
+    pub owner_id: Option<Id>,
+}
+
+impl ContactInput {
+    pub fn validate(&self, default_owner: Id) -> Result<ContactData> {
+        let messengers = self
+            .messengers
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| !m.handle.trim().is_empty())
+            .map(|(i, m)| {
+                let field = format!("messengers[{i}]");
+                Ok(Messenger {
+                    kind: opt_text(Some(&m.kind), &field, 30)?
+                        .unwrap_or_else(|| "other".into())
+                        .to_lowercase(),
+                    handle: opt_text(Some(&m.handle), &field, 100)?.unwrap_or_default(),
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(ContactData {
+            full_name: PersonName::parse(&self.full_name).map_err(|e| e.on("full_name"))?,
+            position: opt_text(self.position.as_deref(), "position", 100)?,
+            company_id: self.company_id,
+            phones: list(&self.phones, "phones", Phone::parse)?,
+            emails: list(&self.emails, "emails", Email::parse)?,
+            messengers,
+            address: opt_text(self.address.as_deref(), "address", 300)?,
+            birthday: opt_date(self.birthday.as_deref(), "birthday")?,
+            important_dates: important_dates(&self.important_dates)?,
+            notes: opt_text(self.notes.as_deref(), "notes", 10_000)?,
+            owner_id: self.owner_id.unwrap_or(default_owner),
+        })
+    }
+}

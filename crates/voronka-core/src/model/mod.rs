@@ -1,0 +1,101 @@
+//! The records of a sales department (DOMAIN.md "Entities and their fields").
+//!
+//! Every mutable record is a [`Meta`] plus an editable `…Data` part that is validated from a
+//! `…Input` (what a form or the CLI sends), plus the state only a use case may change (a deal's
+//! stage, a task's result, a payment's status). Field names are the column names in both databases.
+
+mod activity;
+mod audit;
+mod company;
+mod contact;
+mod deal;
+mod dictionary;
+mod fields;
+mod payment;
+mod pipeline;
+mod plan;
+mod product;
+mod task;
+mod user;
+
+pub use activity::*;
+pub use audit::*;
+pub use company::*;
+pub use contact::*;
+pub use deal::*;
+pub use dictionary::*;
+pub use fields::*;
+pub use payment::*;
+pub use pipeline::*;
+pub use plan::*;
+pub use product::*;
+pub use task::*;
+pub use user::*;
+
+use crate::Id;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What every mutable record carries: identity, times, the optimistic-concurrency version and
+/// the soft-delete mark.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: Id,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+    #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+impl Meta {
+    pub fn new(id: Id, now: DateTime<Utc>) -> Meta {
+        Meta {
+            id,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            deleted_at: None,
+        }
+    }
+
+    /// Marks one more change: a new version and update time.
+    pub fn touch(&mut self, now: DateTime<Utc>) {
+        self.version += 1;
+        self.updated_at = now;
+    }
+}
+
+/// A mutable record the store can keep generically.
+pub trait Record: Serialize + for<'de> Deserialize<'de> + Clone + Send + Sync + Unpin + 'static {
+    /// The entity's name in audit entries, errors and the search index ("company", "deal").
+    const ENTITY: &'static str;
+    /// The validated, editable part.
+    type Data: Clone + Send + Sync;
+    fn meta(&self) -> &Meta;
+    fn meta_mut(&mut self) -> &mut Meta;
+    /// Replaces the editable part (an update from a form).
+    fn set_data(&mut self, data: Self::Data);
+}
+
+/// Implements [`Record`] for a struct with `meta` and `data` fields.
+macro_rules! record {
+    ($ty:ty, $data:ty, $entity:literal) => {
+        impl $crate::model::Record for $ty {
+            const ENTITY: &'static str = $entity;
+            type Data = $data;
+            fn meta(&self) -> &$crate::model::Meta {
+                &self.meta
+            }
+            fn meta_mut(&mut self) -> &mut $crate::model::Meta {
+                &mut self.meta
+            }
+            fn set_data(&mut self, data: $data) {
+                self.data = data;
+            }
+        }
+    };
+}
+pub(crate) use record;
