@@ -48,31 +48,60 @@ pub trait IdSource: Send + Sync + fmt::Debug {
     fn next_id(&self, at: DateTime<Utc>) -> Id;
 }
 
+/// Keeps ids from one source strictly increasing, also within one millisecond, so records made
+/// in one instant (a change and its audit entry) keep their order.
+#[derive(Debug, Default)]
+struct Monotonic(Mutex<u128>);
+
+impl Monotonic {
+    fn after(&self, candidate: Id) -> Id {
+        let mut last = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let next = if candidate.0.as_u128() > *last {
+            candidate.0.as_u128()
+        } else {
+            // Same millisecond: step past the last id; the version and variant bits stay intact
+            // because the step stays within the random tail.
+            *last + 1
+        };
+        *last = next;
+        Id(Uuid::from_u128(next))
+    }
+}
+
 /// Ids with OS randomness: the normal source.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct RandomIds;
+#[derive(Debug, Default)]
+pub struct RandomIds(Monotonic);
+
+impl RandomIds {
+    pub fn new() -> Self {
+        RandomIds::default()
+    }
+}
 
 impl IdSource for RandomIds {
     fn next_id(&self, at: DateTime<Utc>) -> Id {
-        Id::v7(at, Uuid::new_v4().as_u128())
+        self.0.after(Id::v7(at, Uuid::new_v4().as_u128() & !(1u128 << 61)))
     }
 }
 
 /// Ids from a seeded generator: the same seed and instants give the same ids on every machine.
 #[derive(Debug)]
-pub struct SeededIds(Mutex<SplitMix64>);
+pub struct SeededIds(Mutex<SplitMix64>, Monotonic);
 
 impl SeededIds {
     pub fn new(seed: u64) -> Self {
-        SeededIds(Mutex::new(SplitMix64::new(seed ^ 0x1D5_5EED)))
+        SeededIds(Mutex::new(SplitMix64::new(seed ^ 0x1D5_5EED)), Monotonic::default())
     }
 }
 
 impl IdSource for SeededIds {
     fn next_id(&self, at: DateTime<Utc>) -> Id {
-        let mut rng = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let random = ((rng.next_u64() as u128) << 64) | rng.next_u64() as u128;
-        Id::v7(at, random)
+        let random = {
+            let mut rng = self.0.lock().unwrap_or_else(|e| e.into_inner());
+            ((rng.next_u64() as u128) << 64) | rng.next_u64() as u128
+        };
+        // Half the random range leaves room to step up within one millisecond.
+        self.1.after(Id::v7(at, random & !(1u128 << 61)))
     }
 }
 
@@ -125,6 +154,19 @@ mod tests {
         assert!(a < b, "a later instant must give a larger id");
         assert_eq!(a.0.get_version_num(), 7);
         assert_eq!(b.0.get_variant(), uuid::Variant::RFC4122);
+    }
+
+    #[test]
+    fn ids_of_one_instant_still_increase() {
+        let at = DateTime::from_timestamp_millis(5_000).unwrap();
+        for source in [&RandomIds::new() as &dyn IdSource, &SeededIds::new(1)] {
+            let ids: Vec<Id> = (0..1000).map(|_| source.next_id(at)).collect();
+            assert!(
+                ids.windows(2).all(|w| w[0] < w[1]),
+                "ids made in one millisecond keep their order"
+            );
+            assert!(ids.iter().all(|id| id.0.get_version_num() == 7));
+        }
     }
 
     #[test]

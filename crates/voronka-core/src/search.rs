@@ -45,7 +45,11 @@ pub fn deal_text(d: &Deal, company: Option<(&str, Option<&str>)>) -> String {
 
 /// Lower case and one spacing, so matching ignores case on every backend and alphabet.
 pub fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The query as the index sees it: folded; a query that is only a phone number in any

@@ -1,1 +1,89 @@
-pub fn x() {}
+//! One storage API over a SQLite file and a PostgreSQL database.
+//!
+//! Both backends run the same SQL through sqlx's `Any` driver; the few places where the
+//! dialects differ (quick search, schema introspection) branch on [`Backend`]. Every write runs
+//! in one transaction together with its audit entry, and every update of a record names the
+//! `version` it was read at, so a stale edit fails with `conflict` instead of overwriting.
+
+mod columns;
+mod error;
+mod export;
+mod import;
+mod lists;
+mod open;
+mod ops;
+mod row;
+mod search;
+mod table;
+mod tx;
+
+pub use export::ExportJson;
+pub use import::Import;
+pub use lists::*;
+pub use open::{Backend, SCHEMA_VERSION};
+pub use ops::*;
+pub use search::SearchHit;
+pub use table::Table;
+
+use std::sync::Arc;
+use voronka_core::{Clock, IdSource};
+
+/// Settings of the sales process a store enforces.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Rule 1: minutes a new lead's owner has for the first contact.
+    pub lead_response_minutes: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lead_response_minutes: 15,
+        }
+    }
+}
+
+/// An open database. Cheap to clone: clones share one connection pool.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: sqlx::AnyPool,
+    backend: Backend,
+    columns: Arc<columns::Columns>,
+    clock: Arc<dyn Clock>,
+    ids: Arc<dyn IdSource>,
+    settings: Settings,
+}
+
+impl Store {
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn clock(&self) -> &Arc<dyn Clock> {
+        &self.clock
+    }
+
+    /// The same database with another clock and id source (tests, demo data, replays).
+    pub fn with_ports(&self, clock: Arc<dyn Clock>, ids: Arc<dyn IdSource>) -> Store {
+        Store {
+            clock,
+            ids,
+            ..self.clone()
+        }
+    }
+
+    pub fn with_settings(&self, settings: Settings) -> Store {
+        Store {
+            settings,
+            ..self.clone()
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

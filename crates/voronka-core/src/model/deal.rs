@@ -75,6 +75,16 @@ pub enum DealStatus {
     Lost,
 }
 
+impl DealStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DealStatus::Open => "open",
+            DealStatus::Won => "won",
+            DealStatus::Lost => "lost",
+        }
+    }
+}
+
 impl From<StageKind> for DealStatus {
     fn from(kind: StageKind) -> Self {
         match kind {

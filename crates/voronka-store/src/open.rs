@@ -1,0 +1,152 @@
+//! Opening a database: connect, run the embedded migrations of its dialect, refuse a schema
+//! written by a newer program.
+
+use crate::error::DbResult;
+use crate::{Settings, Store, columns::Columns};
+use sqlx::any::AnyPoolOptions;
+use sqlx::{Executor, Row};
+use std::sync::Arc;
+use std::time::Duration;
+use voronka_core::{Clock, Error, ErrorCode, IdSource, RandomIds, Result, SystemClock};
+
+static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
+static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
+
+/// The newest schema version this program knows.
+pub const SCHEMA_VERSION: i64 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(Error::invalid(
+                "db",
+                format!("«{url}» is neither sqlite:PATH nor postgres://…"),
+            ))
+        }
+    }
+
+    fn migrator(self) -> &'static sqlx::migrate::Migrator {
+        match self {
+            Backend::Sqlite => &SQLITE,
+            Backend::Postgres => &POSTGRES,
+        }
+    }
+}
+
+impl Store {
+    /// Opens (creating a SQLite file if needed) and migrates the database at `url`.
+    pub async fn open(url: &str) -> Result<Store> {
+        Store::open_with(url, Arc::new(SystemClock), Arc::new(RandomIds::new())).await
+    }
+
+    pub async fn open_with(url: &str, clock: Arc<dyn Clock>, ids: Arc<dyn IdSource>) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        let url = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}mode=rwc")
+            }
+            _ => url.to_string(),
+        };
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let pool = match backend {
+            // One writer at a time is all SQLite allows; WAL lets readers go on meanwhile.
+            Backend::Sqlite => options
+                .max_connections(4)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+                            .await?;
+                        Ok(())
+                    })
+                }),
+            Backend::Postgres => options.max_connections(8),
+        }
+        .connect(&url)
+        .await
+        .map_err(|e| Error::storage(format!("cannot open {}: {e}", redact(&url))))?;
+        refuse_newer_schema(&pool, backend).await?;
+        backend
+            .migrator()
+            .run(&pool)
+            .await
+            .map_err(|e| Error::storage(format!("migration failed: {e}")))?;
+        let columns = Columns::read(&pool, backend).await?;
+        Ok(Store {
+            pool,
+            backend,
+            columns: Arc::new(columns),
+            clock,
+            ids,
+            settings: Settings::default(),
+        })
+    }
+
+    /// The schema version the database is at.
+    pub async fn schema_version(&self) -> Result<i64> {
+        applied_version(&self.pool).await.map(|v| v.unwrap_or(0))
+    }
+}
+
+async fn applied_version(pool: &sqlx::AnyPool) -> Result<Option<i64>> {
+    let exists = sqlx::query("SELECT 1 FROM _sqlx_migrations LIMIT 1")
+        .fetch_optional(pool)
+        .await;
+    if exists.is_err() {
+        return Ok(None);
+    }
+    let row = sqlx::query("SELECT CAST(MAX(version) AS BIGINT) AS v FROM _sqlx_migrations WHERE success = TRUE")
+        .fetch_one(pool)
+        .await
+        .db()?;
+    row.try_get::<Option<i64>, _>("v").db()
+}
+
+async fn refuse_newer_schema(pool: &sqlx::AnyPool, backend: Backend) -> Result<()> {
+    let known = backend.migrator().iter().map(|m| m.version).max().unwrap_or(0);
+    match applied_version(pool).await? {
+        Some(v) if v > known => Err(Error::new(
+            ErrorCode::SchemaTooNew,
+            format!("the database has schema version {v}, newer than this program's {known}: update Voronka"),
+        )
+        .on("db")),
+        _ => Ok(()),
+    }
+}
+
+/// The URL with any password replaced, for messages and logs.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            super::redact("postgres://olena:s3cret@db:5432/crm"),
+            "postgres://olena:***@db:5432/crm"
+        );
+        assert_eq!(super::redact("sqlite:/tmp/a.db"), "sqlite:/tmp/a.db");
+    }
+}

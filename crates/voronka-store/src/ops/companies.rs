@@ -1,0 +1,135 @@
+//! Companies and contacts, with rule 6: one client, one owner — a duplicate is refused with the
+//! name of whoever owns the original.
+
+use crate::Store;
+use crate::row::Value;
+use crate::tx::Tx;
+use voronka_core::model::{Company, CompanyData, CompanyInput, Contact, ContactInput, Record, User};
+use voronka_core::{Id, Result, rules};
+
+impl Store {
+    pub async fn create_company(&self, actor: Id, input: &CompanyInput) -> Result<Company> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<User>(data.owner_id, "owner_id").await?;
+        tx.refuse_duplicate_company(&data, None).await?;
+        let company = tx.create_from(|meta| Company { meta, data }).await?;
+        tx.reindex(Company::ENTITY, company.meta.id).await?;
+        tx.commit().await?;
+        Ok(company)
+    }
+
+    pub async fn update_company(&self, actor: Id, id: Id, version: i64, input: &CompanyInput) -> Result<Company> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<User>(data.owner_id, "owner_id").await?;
+        tx.refuse_duplicate_company(&data, Some(id)).await?;
+        let (_, company) = tx.replace::<Company>(id, version, data).await?;
+        tx.reindex(Company::ENTITY, id).await?;
+        // Deals are found by their company's name and city too.
+        for deal_id in tx
+            .ids("SELECT id FROM deals WHERE company_id = $1 AND deleted_at IS NULL", id)
+            .await?
+        {
+            tx.reindex("deal", deal_id).await?;
+        }
+        tx.commit().await?;
+        Ok(company)
+    }
+
+    /// Live companies that would make `input` a duplicate: for the warning while typing.
+    pub async fn company_duplicates(
+        &self,
+        actor: Id,
+        input: &CompanyInput,
+        except: Option<Id>,
+    ) -> Result<Vec<Company>> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin_read().await?;
+        let found = tx.duplicates_of(&data, except).await?;
+        tx.commit().await?;
+        Ok(found)
+    }
+
+    pub async fn create_contact(&self, actor: Id, input: &ContactInput) -> Result<Contact> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<User>(data.owner_id, "owner_id").await?;
+        tx.require_opt::<Company>(data.company_id, "company_id").await?;
+        let contact = tx.create_from(|meta| Contact { meta, data }).await?;
+        tx.reindex(Contact::ENTITY, contact.meta.id).await?;
+        tx.commit().await?;
+        Ok(contact)
+    }
+
+    pub async fn update_contact(&self, actor: Id, id: Id, version: i64, input: &ContactInput) -> Result<Contact> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<User>(data.owner_id, "owner_id").await?;
+        tx.require_opt::<Company>(data.company_id, "company_id").await?;
+        let (_, contact) = tx.replace::<Contact>(id, version, data).await?;
+        tx.reindex(Contact::ENTITY, id).await?;
+        tx.commit().await?;
+        Ok(contact)
+    }
+}
+
+impl Tx<'_> {
+    pub(crate) async fn duplicates_of(&mut self, data: &CompanyData, except: Option<Id>) -> Result<Vec<Company>> {
+        let keys = data.duplicate_keys();
+        let mut params: Vec<Value> = vec![keys.name_key.clone().into(), keys.city_key.clone().into()];
+        let mut matches = vec!["(name_key = $1 AND city_key = $2)".to_string()];
+        for phone in &keys.phones {
+            params.push(phone.clone().into());
+            let n = params.len();
+            matches.push(format!("work_phone = ${n} OR mobile_phone = ${n}"));
+        }
+        for (column, value) in [("email", &keys.email), ("legal_id", &keys.legal_id)] {
+            if let Some(v) = value {
+                params.push(v.clone().into());
+                matches.push(format!("{column} = ${}", params.len()));
+            }
+        }
+        params.push(except.map(|id| id.to_string()).unwrap_or_default().into());
+        let sql = format!(
+            "SELECT * FROM companies WHERE deleted_at IS NULL AND id <> ${} AND ({}) ORDER BY created_at LIMIT 5",
+            params.len(),
+            matches.join(" OR ")
+        );
+        self.fetch_all(&sql, params, <Company as crate::table::Rows>::JSON)
+            .await
+    }
+
+    /// Rule 6: refuses a company that matches a live one, naming its owner.
+    pub(crate) async fn refuse_duplicate_company(&mut self, data: &CompanyData, except: Option<Id>) -> Result<()> {
+        let Some(existing) = self.duplicates_of(data, except).await?.into_iter().next() else {
+            return Ok(());
+        };
+        let (mine, theirs) = (data.duplicate_keys(), existing.data.duplicate_keys());
+        let matched_on = if mine.phones.iter().any(|p| theirs.phones.contains(p)) {
+            "phone"
+        } else if mine.email.is_some() && mine.email == theirs.email {
+            "email"
+        } else if mine.legal_id.is_some() && mine.legal_id == theirs.legal_id {
+            "legal_id"
+        } else {
+            "name and city"
+        };
+        let owner = self.get_any::<User>(existing.data.owner_id).await?;
+        Err(rules::duplicate_company(
+            existing.data.name.as_str(),
+            owner.data.name.as_str(),
+            matched_on,
+        ))
+    }
+
+    /// Ids from a one-parameter query.
+    pub(crate) async fn ids(&mut self, sql: &str, param: Id) -> Result<Vec<Id>> {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            id: Id,
+        }
+        let rows: Vec<Row> = self.fetch_all(sql, vec![param.into()], &[]).await?;
+        Ok(rows.into_iter().map(|r| r.id).collect())
+    }
+}

@@ -1,0 +1,405 @@
+//! Deals and what hangs on them: stage moves with rules 4 and 5 and the stage history, items,
+//! payments and documents.
+
+use crate::Store;
+use crate::tx::Tx;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use voronka_core::model::*;
+use voronka_core::{Error, ErrorCode, Id, Result, rules};
+
+/// A request to move a deal to another stage; a lost stage needs the reason.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MoveDeal {
+    pub stage_id: Option<Id>,
+    pub loss_reason_id: Option<Id>,
+    pub loss_comment: Option<String>,
+}
+
+impl Store {
+    /// Creates a deal in `stage_id` (by default its pipeline's first stage). A deal that starts
+    /// as a new lead gets a `contact_lead` task for its owner (rule 1).
+    pub async fn create_deal(&self, actor: Id, input: &DealInput, stage_id: Option<Id>) -> Result<Deal> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.check_deal_links(&data).await?;
+        let stages = tx.stages_of(data.pipeline_id).await?;
+        let first = stages
+            .first()
+            .ok_or_else(|| Error::invalid("pipeline_id", "the pipeline has no stages"))?
+            .clone();
+        let stage = match stage_id {
+            Some(id) => stages
+                .iter()
+                .find(|s| s.meta.id == id)
+                .cloned()
+                .ok_or_else(|| Error::invalid("stage_id", "the stage is not in the deal's pipeline"))?,
+            None => first.clone(),
+        };
+        if stage.data.kind != StageKind::Open {
+            return Err(Error::new(ErrorCode::InvalidState, "a new deal starts in an open stage").on("stage_id"));
+        }
+        rules::check_stage_entry(
+            &DealFacts {
+                data: &data,
+                item_count: 0,
+            },
+            &stage,
+            None,
+        )?;
+        let now = tx.now;
+        let deal = tx
+            .create_from(|meta| Deal {
+                meta,
+                data,
+                stage_id: stage.meta.id,
+                status: DealStatus::Open,
+                stage_entered_at: now,
+                loss_reason_id: None,
+                closed_at: None,
+            })
+            .await?;
+        tx.link_contacts(&deal).await?;
+        tx.open_spell(deal.meta.id, stage.meta.id).await?;
+        tx.reindex(Deal::ENTITY, deal.meta.id).await?;
+        if stage.meta.id == first.meta.id {
+            let minutes = tx.store.settings.lead_response_minutes;
+            tx.add_task(TaskData {
+                kind: TaskKind::ContactLead,
+                title: ShortText::parse(&format!("Зв'язатися з лідом: {}", deal.data.title))?,
+                deal_id: Some(deal.meta.id),
+                company_id: deal.data.company_id,
+                contact_id: deal.data.contact_ids.first().copied(),
+                assignee_id: deal.data.owner_id,
+                due_at: now + Duration::minutes(minutes),
+            })
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(deal)
+    }
+
+    /// Replaces a deal's editable fields. The deal must still satisfy its current stage's
+    /// requirements; moving between pipelines goes through [`Store::move_deal`].
+    pub async fn update_deal(&self, actor: Id, id: Id, version: i64, input: &DealInput) -> Result<Deal> {
+        let data = input.validate(actor)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.check_deal_links(&data).await?;
+        let current: Deal = tx.get_at(id, version).await?;
+        if current.data.pipeline_id != data.pipeline_id {
+            return Err(Error::new(
+                ErrorCode::InvalidState,
+                "move the deal to a stage of the other pipeline instead",
+            )
+            .on("pipeline_id"));
+        }
+        let stage: Stage = tx.get_any(current.stage_id).await?;
+        let items = tx.item_count(id).await?;
+        if stage.data.kind != StageKind::Lost {
+            rules::check_stage_entry(
+                &DealFacts {
+                    data: &data,
+                    item_count: items,
+                },
+                &stage,
+                current.loss_reason_id,
+            )?;
+        }
+        let (_, deal) = tx.replace::<Deal>(id, version, data).await?;
+        tx.link_contacts(&deal).await?;
+        tx.reindex(Deal::ENTITY, id).await?;
+        tx.commit().await?;
+        Ok(deal)
+    }
+
+    /// Moves a deal to another stage (of its own or another pipeline), keeping the stage
+    /// history. Rule 4: the stage's required fields must be filled. Rule 5: a lost stage needs
+    /// a loss reason and gives the head a `review_lost` task.
+    pub async fn move_deal(&self, actor: Id, id: Id, version: i64, to: &MoveDeal) -> Result<Deal> {
+        let stage_id = to
+            .stage_id
+            .ok_or_else(|| Error::invalid("stage_id", "choose a stage"))?;
+        let loss_comment = voronka_core::model::opt_text(to.loss_comment.as_deref(), "loss_comment", 5_000)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let before: Deal = tx.get_at(id, version).await?;
+        if before.meta.deleted_at.is_some() {
+            return Err(Error::not_found(Deal::ENTITY, id));
+        }
+        let stage: Stage = tx.require(stage_id, "stage_id").await?;
+        if stage.meta.id == before.stage_id {
+            return Err(Error::new(ErrorCode::InvalidState, "the deal is already in this stage").on("stage_id"));
+        }
+        let items = tx.item_count(id).await?;
+        let lost = stage.data.kind == StageKind::Lost;
+        let reason = if lost { to.loss_reason_id } else { None };
+        rules::check_stage_entry(
+            &DealFacts {
+                data: &before.data,
+                item_count: items,
+            },
+            &stage,
+            reason,
+        )?;
+        if let Some(reason) = reason {
+            tx.require::<LossReason>(reason, "loss_reason_id").await?;
+        }
+        let mut after = before.clone();
+        after.data.pipeline_id = stage.data.pipeline_id;
+        after.stage_id = stage.meta.id;
+        after.status = stage.data.kind.into();
+        after.stage_entered_at = tx.now;
+        after.loss_reason_id = reason;
+        after.data.loss_comment = if lost {
+            loss_comment
+        } else {
+            before.data.loss_comment.clone()
+        };
+        after.closed_at = (stage.data.kind != StageKind::Open).then_some(tx.now);
+        tx.update(&before, &mut after, AuditAction::Update).await?;
+        tx.close_spell(id).await?;
+        tx.open_spell(id, stage.meta.id).await?;
+        tx.add_activity(ActivityData {
+            kind: ActivityKind::StageChange,
+            deal_id: Some(id),
+            company_id: after.data.company_id,
+            contact_id: None,
+            occurred_at: tx.now,
+            body: Some(stage.data.name.to_string()),
+            details: ActivityDetails {
+                from_stage_id: Some(before.stage_id),
+                to_stage_id: Some(stage.meta.id),
+                ..Default::default()
+            },
+        })
+        .await?;
+        if lost {
+            let head = tx.head_of_sales().await?.unwrap_or(actor);
+            tx.add_task(TaskData {
+                kind: TaskKind::ReviewLost,
+                title: ShortText::parse(&format!("Розібрати програну угоду: {}", after.data.title))?,
+                deal_id: Some(id),
+                company_id: after.data.company_id,
+                contact_id: None,
+                assignee_id: head,
+                due_at: tx.now + Duration::days(1),
+            })
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    pub async fn stage_history(&self, deal_id: Id) -> Result<Vec<StageSpell>> {
+        let mut tx = self.begin_read().await?;
+        let spells = tx
+            .fetch_all(
+                "SELECT * FROM stage_spells WHERE deal_id = $1 ORDER BY entered_at, id",
+                vec![deal_id.into()],
+                &[],
+            )
+            .await;
+        tx.commit().await?;
+        spells
+    }
+
+    pub async fn add_deal_item(&self, actor: Id, input: &DealItemInput) -> Result<DealItem> {
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<Deal>(input.deal_id, "deal_id").await?;
+        let product = tx.require_opt::<Product>(input.product_id, "product_id").await?;
+        let data = input.validate(product.as_ref())?;
+        let item = tx.create_from(|meta| DealItem { meta, data }).await?;
+        tx.commit().await?;
+        Ok(item)
+    }
+
+    pub async fn update_deal_item(&self, actor: Id, id: Id, version: i64, input: &DealItemInput) -> Result<DealItem> {
+        let mut tx = self.begin(Some(actor)).await?;
+        let product = tx.require_opt::<Product>(input.product_id, "product_id").await?;
+        let data = input.validate(product.as_ref())?;
+        let current: DealItem = tx.get_at(id, version).await?;
+        if current.data.deal_id != data.deal_id {
+            return Err(Error::invalid("deal_id", "an item stays with its deal"));
+        }
+        let (_, item) = tx.replace::<DealItem>(id, version, data).await?;
+        tx.commit().await?;
+        Ok(item)
+    }
+
+    pub async fn create_payment(&self, actor: Id, input: &PaymentInput) -> Result<Payment> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<Deal>(data.deal_id, "deal_id").await?;
+        let payment = tx
+            .create_from(|meta| Payment {
+                meta,
+                data,
+                status: PaymentStatus::Planned,
+                paid_at: None,
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(payment)
+    }
+
+    pub async fn update_payment(&self, actor: Id, id: Id, version: i64, input: &PaymentInput) -> Result<Payment> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let current: Payment = tx.get_at(id, version).await?;
+        if current.status != PaymentStatus::Planned {
+            return Err(Error::new(ErrorCode::InvalidState, "only a planned payment can be edited").on("status"));
+        }
+        if current.data.deal_id != data.deal_id {
+            return Err(Error::invalid("deal_id", "a payment stays with its deal"));
+        }
+        let (_, payment) = tx.replace::<Payment>(id, version, data).await?;
+        tx.commit().await?;
+        Ok(payment)
+    }
+
+    /// Marks a planned payment paid (at `paid_at`, or now).
+    pub async fn mark_payment_paid(
+        &self,
+        actor: Id,
+        id: Id,
+        version: i64,
+        paid_at: Option<DateTime<Utc>>,
+    ) -> Result<Payment> {
+        self.set_payment_status(actor, id, version, PaymentStatus::Paid, paid_at)
+            .await
+    }
+
+    pub async fn cancel_payment(&self, actor: Id, id: Id, version: i64) -> Result<Payment> {
+        self.set_payment_status(actor, id, version, PaymentStatus::Cancelled, None)
+            .await
+    }
+
+    async fn set_payment_status(
+        &self,
+        actor: Id,
+        id: Id,
+        version: i64,
+        status: PaymentStatus,
+        paid_at: Option<DateTime<Utc>>,
+    ) -> Result<Payment> {
+        let mut tx = self.begin(Some(actor)).await?;
+        let before: Payment = tx.get_at(id, version).await?;
+        if before.meta.deleted_at.is_some() {
+            return Err(Error::not_found(Payment::ENTITY, id));
+        }
+        if before.status != PaymentStatus::Planned {
+            return Err(Error::new(ErrorCode::InvalidState, "the payment is no longer planned").on("status"));
+        }
+        let mut after = before.clone();
+        after.status = status;
+        after.paid_at = (status == PaymentStatus::Paid).then(|| paid_at.unwrap_or(tx.now));
+        tx.update(&before, &mut after, AuditAction::Update).await?;
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    pub async fn add_document(&self, actor: Id, input: &DocumentInput) -> Result<Document> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let deal: Deal = tx.require(data.deal_id, "deal_id").await?;
+        let document = tx.create_from(|meta| Document { meta, data }).await?;
+        tx.add_activity(ActivityData {
+            kind: ActivityKind::Document,
+            deal_id: Some(deal.meta.id),
+            company_id: deal.data.company_id,
+            contact_id: None,
+            occurred_at: tx.now,
+            body: Some(document.data.name.to_string()),
+            details: ActivityDetails {
+                path: Some(document.data.path.clone()),
+                ..Default::default()
+            },
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(document)
+    }
+}
+
+impl Tx<'_> {
+    async fn check_deal_links(&mut self, data: &DealData) -> Result<()> {
+        self.require::<User>(data.owner_id, "owner_id").await?;
+        self.require::<Pipeline>(data.pipeline_id, "pipeline_id").await?;
+        self.require_opt::<Company>(data.company_id, "company_id").await?;
+        for (i, contact) in data.contact_ids.iter().enumerate() {
+            self.require::<Contact>(*contact, &format!("contact_ids[{i}]")).await?;
+        }
+        Ok(())
+    }
+
+    /// A pipeline's live stages in order.
+    pub(crate) async fn stages_of(&mut self, pipeline_id: Id) -> Result<Vec<Stage>> {
+        self.fetch_all(
+            "SELECT * FROM stages WHERE pipeline_id = $1 AND deleted_at IS NULL ORDER BY position, id",
+            vec![pipeline_id.into()],
+            <Stage as crate::table::Rows>::JSON,
+        )
+        .await
+    }
+
+    async fn item_count(&mut self, deal_id: Id) -> Result<i64> {
+        self.scalar(
+            "SELECT COUNT(*) FROM deal_items WHERE deal_id = $1 AND deleted_at IS NULL",
+            vec![deal_id.into()],
+        )
+        .await
+    }
+
+    /// Keeps the deal_contacts index equal to the deal's contact list.
+    async fn link_contacts(&mut self, deal: &Deal) -> Result<()> {
+        self.execute(
+            "DELETE FROM deal_contacts WHERE deal_id = $1",
+            vec![deal.meta.id.into()],
+        )
+        .await?;
+        for contact in &deal.data.contact_ids {
+            self.execute(
+                "INSERT INTO deal_contacts (deal_id, contact_id) VALUES ($1, $2)",
+                vec![deal.meta.id.into(), (*contact).into()],
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    async fn open_spell(&mut self, deal_id: Id, stage_id: Id) -> Result<()> {
+        let spell = StageSpell {
+            id: self.new_id(),
+            deal_id,
+            stage_id,
+            entered_at: self.now,
+            left_at: None,
+            by_user_id: self.actor,
+        };
+        self.insert(&spell).await
+    }
+
+    async fn close_spell(&mut self, deal_id: Id) -> Result<()> {
+        let now = self.now.timestamp_millis();
+        self.execute(
+            "UPDATE stage_spells SET left_at = $1 WHERE deal_id = $2 AND left_at IS NULL",
+            vec![now.into(), deal_id.into()],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The head of sales who reviews losses: the first active head, else the first admin.
+    async fn head_of_sales(&mut self) -> Result<Option<Id>> {
+        let heads: Vec<User> = self
+            .fetch_all(
+                "SELECT * FROM users WHERE role IN ('head', 'admin') AND active = 1 AND deleted_at IS NULL
+                 ORDER BY CASE role WHEN 'head' THEN 0 ELSE 1 END, created_at, id LIMIT 1",
+                vec![],
+                &[],
+            )
+            .await?;
+        Ok(heads.first().map(|u| u.meta.id))
+    }
+}
+
+use voronka_core::types::ShortText;

@@ -1,0 +1,14 @@
+//! The store's use cases. Each validates its input in the core before it opens a transaction,
+//! checks the rules inside the transaction, and commits the change with its audit entry.
+
+mod activities;
+mod companies;
+mod deals;
+mod queries;
+mod records;
+mod setup;
+mod tasks;
+
+pub use activities::TimelineOf;
+pub use deals::MoveDeal;
+pub use queries::*;

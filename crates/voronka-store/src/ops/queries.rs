@@ -1,0 +1,232 @@
+//! Paginated lists with filters. Sort columns come from fixed lists, never from the caller's text.
+
+use crate::row::Value;
+use crate::table::{Rows, Table};
+use crate::{Page, Paged, Store};
+use serde::{Deserialize, Serialize};
+use voronka_core::model::*;
+use voronka_core::{Error, Id, Result};
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CompanyFilter {
+    pub owner_id: Option<Id>,
+    pub city: Option<String>,
+    pub industry: Option<String>,
+    #[serde(default)]
+    pub deleted: bool,
+    /// One of `name`, `city`, `industry`, `created_at`, `updated_at`; `name` by default.
+    pub sort: Option<String>,
+    #[serde(default)]
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ContactFilter {
+    pub company_id: Option<Id>,
+    pub owner_id: Option<Id>,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DealFilter {
+    pub owner_id: Option<Id>,
+    pub pipeline_id: Option<Id>,
+    pub stage_id: Option<Id>,
+    pub company_id: Option<Id>,
+    pub contact_id: Option<Id>,
+    pub status: Option<DealStatus>,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct TaskFilter {
+    pub assignee_id: Option<Id>,
+    pub deal_id: Option<Id>,
+    pub company_id: Option<Id>,
+    /// Only tasks not done yet.
+    #[serde(default)]
+    pub open: bool,
+}
+
+/// WHERE clauses with their parameters, numbered as they are added.
+#[derive(Default)]
+struct Conditions {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Conditions {
+    fn live(deleted: bool) -> Conditions {
+        let mut c = Conditions::default();
+        c.clauses.push(
+            if deleted {
+                "deleted_at IS NOT NULL"
+            } else {
+                "deleted_at IS NULL"
+            }
+            .into(),
+        );
+        c
+    }
+
+    /// Adds `column = $n` when the value is given.
+    fn eq(&mut self, column: &str, value: Option<Value>) {
+        if let Some(v) = value {
+            self.params.push(v);
+            self.clauses.push(format!("{column} = ${}", self.params.len()));
+        }
+    }
+
+    fn raw(&mut self, clause: &str, value: Value) {
+        self.params.push(value);
+        self.clauses
+            .push(clause.replace("$?", &format!("${}", self.params.len())));
+    }
+
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            "TRUE".into()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
+}
+
+impl Store {
+    async fn page_of<R: Rows>(&self, conditions: Conditions, order: &str, page: Page) -> Result<Paged<R>> {
+        let n = conditions.params.len();
+        let sql = format!(
+            "SELECT * FROM {} WHERE {} ORDER BY {order} LIMIT ${} OFFSET ${}",
+            R::TABLE,
+            conditions.sql(),
+            n + 1,
+            n + 2
+        );
+        let mut params = conditions.params;
+        params.extend([Value::Int(page.limit() + 1), Value::Int(page.offset())]);
+        let mut tx = self.begin_read().await?;
+        let rows = tx.fetch_all(&sql, params, R::JSON).await?;
+        tx.commit().await?;
+        Ok(Paged::from_rows(rows, page))
+    }
+
+    async fn all_of<R: Table>(&self, conditions: Conditions, order: &str) -> Result<Vec<R>> {
+        let sql = format!("SELECT * FROM {} WHERE {} ORDER BY {order}", R::TABLE, conditions.sql());
+        let mut tx = self.begin_read().await?;
+        let rows = tx.fetch_all(&sql, conditions.params, R::JSON).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    pub async fn list_companies(&self, filter: &CompanyFilter, page: Page) -> Result<Paged<Company>> {
+        let mut c = Conditions::live(filter.deleted);
+        c.eq("owner_id", filter.owner_id.map(Value::from));
+        c.eq("city", filter.city.clone().map(Value::from));
+        c.eq("industry", filter.industry.clone().map(Value::from));
+        let column = match filter.sort.as_deref().unwrap_or("name") {
+            col @ ("name" | "city" | "industry" | "created_at" | "updated_at") => col,
+            other => {
+                return Err(Error::invalid(
+                    "sort",
+                    format!("companies cannot be sorted by «{other}»"),
+                ));
+            }
+        };
+        let dir = if filter.descending { "DESC" } else { "ASC" };
+        self.page_of(c, &format!("{column} {dir}, id {dir}"), page).await
+    }
+
+    pub async fn list_contacts(&self, filter: &ContactFilter, page: Page) -> Result<Paged<Contact>> {
+        let mut c = Conditions::live(filter.deleted);
+        c.eq("company_id", filter.company_id.map(Value::from));
+        c.eq("owner_id", filter.owner_id.map(Value::from));
+        self.page_of(c, "full_name, id", page).await
+    }
+
+    /// Newest first.
+    pub async fn list_deals(&self, filter: &DealFilter, page: Page) -> Result<Paged<Deal>> {
+        let mut c = Conditions::live(filter.deleted);
+        c.eq("owner_id", filter.owner_id.map(Value::from));
+        c.eq("pipeline_id", filter.pipeline_id.map(Value::from));
+        c.eq("stage_id", filter.stage_id.map(Value::from));
+        c.eq("company_id", filter.company_id.map(Value::from));
+        if let Some(status) = filter.status {
+            c.eq("status", Some(Value::from(status.as_str())));
+        }
+        if let Some(contact) = filter.contact_id {
+            c.raw(
+                "id IN (SELECT deal_id FROM deal_contacts WHERE contact_id = $?)",
+                contact.into(),
+            );
+        }
+        self.page_of(c, "created_at DESC, id DESC", page).await
+    }
+
+    /// Soonest due first.
+    pub async fn list_tasks(&self, filter: &TaskFilter, page: Page) -> Result<Paged<Task>> {
+        let mut c = Conditions::live(false);
+        c.eq("assignee_id", filter.assignee_id.map(Value::from));
+        c.eq("deal_id", filter.deal_id.map(Value::from));
+        c.eq("company_id", filter.company_id.map(Value::from));
+        if filter.open {
+            c.clauses.push("done_at IS NULL".into());
+        }
+        self.page_of(c, "due_at, id", page).await
+    }
+
+    pub async fn list_users(&self) -> Result<Vec<User>> {
+        self.all_of(Conditions::live(false), "name, id").await
+    }
+
+    pub async fn list_pipelines(&self) -> Result<Vec<Pipeline>> {
+        self.all_of(Conditions::live(false), "position, id").await
+    }
+
+    pub async fn list_stages(&self, pipeline_id: Id) -> Result<Vec<Stage>> {
+        let mut c = Conditions::live(false);
+        c.eq("pipeline_id", Some(pipeline_id.into()));
+        self.all_of(c, "position, id").await
+    }
+
+    pub async fn list_loss_reasons(&self) -> Result<Vec<LossReason>> {
+        self.all_of(Conditions::live(false), "position, id").await
+    }
+
+    pub async fn list_products(&self, page: Page) -> Result<Paged<Product>> {
+        self.page_of(Conditions::live(false), "name, id", page).await
+    }
+
+    pub async fn deal_items(&self, deal_id: Id) -> Result<Vec<DealItem>> {
+        let mut c = Conditions::live(false);
+        c.eq("deal_id", Some(deal_id.into()));
+        self.all_of(c, "created_at, id").await
+    }
+
+    pub async fn deal_payments(&self, deal_id: Id) -> Result<Vec<Payment>> {
+        let mut c = Conditions::live(false);
+        c.eq("deal_id", Some(deal_id.into()));
+        self.all_of(c, "planned_date, id").await
+    }
+
+    pub async fn deal_documents(&self, deal_id: Id) -> Result<Vec<Document>> {
+        let mut c = Conditions::live(false);
+        c.eq("deal_id", Some(deal_id.into()));
+        self.all_of(c, "created_at, id").await
+    }
+
+    /// Plans of a month ("2026-03"): the team's and each manager's.
+    pub async fn plans_of_month(&self, month: &str) -> Result<Vec<Plan>> {
+        let mut c = Conditions::live(false);
+        c.eq("month", Some(month.into()));
+        self.all_of(c, "user_id, id").await
+    }
+
+    /// Who changed a record and how, newest first.
+    pub async fn audit_history(&self, entity_id: Id, page: Page) -> Result<Paged<AuditEntry>> {
+        let mut c = Conditions::default();
+        c.eq("entity_id", Some(entity_id.into()));
+        self.page_of(c, "at DESC, id DESC", page).await
+    }
+}

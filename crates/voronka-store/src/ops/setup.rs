@@ -1,0 +1,142 @@
+//! Users, pipelines and stages, dictionaries, products and plans: what an admin or head sets up.
+
+use crate::Store;
+use voronka_core::model::*;
+use voronka_core::{Error, ErrorCode, Id, Result};
+
+/// Generates `create_x` and `update_x` for records whose input validates without context.
+macro_rules! simple_crud {
+    ($create:ident, $update:ident, $ty:ident, $input:ty) => {
+        impl Store {
+            pub async fn $create(&self, actor: Id, input: &$input) -> Result<$ty> {
+                let data = input.validate()?;
+                let mut tx = self.begin(Some(actor)).await?;
+                let record = tx.create_from(|meta| $ty { meta, data }).await?;
+                tx.commit().await?;
+                Ok(record)
+            }
+
+            pub async fn $update(&self, actor: Id, id: Id, version: i64, input: &$input) -> Result<$ty> {
+                let data = input.validate()?;
+                let mut tx = self.begin(Some(actor)).await?;
+                let (_, record) = tx.replace::<$ty>(id, version, data).await?;
+                tx.commit().await?;
+                Ok(record)
+            }
+        }
+    };
+}
+
+simple_crud!(create_pipeline, update_pipeline, Pipeline, PipelineInput);
+simple_crud!(create_loss_reason, update_loss_reason, LossReason, LossReasonInput);
+simple_crud!(create_product, update_product, Product, ProductInput);
+
+impl Store {
+    /// Creates a user. `actor` is `None` only for the very first user of a database.
+    pub async fn create_user(&self, actor: Option<Id>, input: &UserInput) -> Result<User> {
+        let data = input.validate()?;
+        let mut tx = self.begin(actor).await?;
+        if actor.is_none() && tx.scalar("SELECT COUNT(*) FROM users", vec![]).await? > 0 {
+            return Err(Error::new(
+                ErrorCode::InvalidState,
+                "only the first user may be created without a signed-in user",
+            ));
+        }
+        let user = tx.create_from(|meta| User { meta, data }).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    pub async fn update_user(&self, actor: Id, id: Id, version: i64, input: &UserInput) -> Result<User> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let (_, user) = tx.replace::<User>(id, version, data).await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    pub async fn create_stage(&self, actor: Id, input: &StageInput) -> Result<Stage> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require::<Pipeline>(data.pipeline_id, "pipeline_id").await?;
+        let stage = tx.create_from(|meta| Stage { meta, data }).await?;
+        tx.commit().await?;
+        Ok(stage)
+    }
+
+    pub async fn update_stage(&self, actor: Id, id: Id, version: i64, input: &StageInput) -> Result<Stage> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let current: Stage = tx.get_at(id, version).await?;
+        if current.data.pipeline_id != data.pipeline_id {
+            return Err(Error::invalid("pipeline_id", "a stage stays in its pipeline"));
+        }
+        let (_, stage) = tx.replace::<Stage>(id, version, data).await?;
+        tx.commit().await?;
+        Ok(stage)
+    }
+
+    /// Sets a monthly plan; a second plan for the same person and month is refused.
+    pub async fn create_plan(&self, actor: Id, input: &PlanInput) -> Result<Plan> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        tx.require_opt::<User>(data.user_id, "user_id").await?;
+        let plan = tx
+            .create_from(|meta| Plan { meta, data })
+            .await
+            .map_err(|e| match e.code {
+                ErrorCode::Duplicate => {
+                    Error::new(ErrorCode::Duplicate, "a plan for this month already exists").on("month")
+                }
+                _ => e,
+            })?;
+        tx.commit().await?;
+        Ok(plan)
+    }
+
+    pub async fn update_plan(&self, actor: Id, id: Id, version: i64, input: &PlanInput) -> Result<Plan> {
+        let data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let (_, plan) = tx.replace::<Plan>(id, version, data).await?;
+        tx.commit().await?;
+        Ok(plan)
+    }
+
+    /// Installs the default pipeline of DOMAIN.md and the loss-reason dictionary into an empty
+    /// database; does nothing when a pipeline exists.
+    pub async fn install_defaults(&self, actor: Id) -> Result<()> {
+        let mut tx = self.begin(Some(actor)).await?;
+        if tx.scalar("SELECT COUNT(*) FROM pipelines", vec![]).await? > 0 {
+            return tx.commit().await;
+        }
+        let pipeline = PipelineInput {
+            name: "Продажі".into(),
+            position: Some(0),
+            is_default: Some(true),
+        }
+        .validate()?;
+        let pipeline = tx.create_from(|meta| Pipeline { meta, data: pipeline }).await?;
+        for (position, (name, kind, probability, required_fields)) in default_stages().into_iter().enumerate() {
+            let data = StageInput {
+                pipeline_id: pipeline.meta.id,
+                name: name.into(),
+                position: position as i64,
+                kind,
+                win_probability: Some(probability),
+                required_fields,
+            }
+            .validate()?;
+            tx.create_from(|meta| Stage { meta, data }).await?;
+        }
+        for (position, name) in DEFAULT_LOSS_REASONS.iter().enumerate() {
+            let data = LossReasonInput {
+                name: (*name).into(),
+                position: Some(position as i64),
+                active: Some(true),
+            }
+            .validate()?;
+            tx.create_from(|meta| LossReason { meta, data }).await?;
+        }
+        tx.commit().await
+    }
+}

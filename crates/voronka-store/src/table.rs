@@ -1,0 +1,66 @@
+//! Which table keeps which record, and what is special about its columns.
+
+use crate::row::Value;
+use voronka_core::model::*;
+
+/// Anything kept as rows of one table.
+pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + Unpin + 'static {
+    const TABLE: &'static str;
+    /// Text columns that hold JSON (lists, small structures).
+    const JSON: &'static [&'static str] = &[];
+    /// Columns computed from the record for indexes only.
+    #[allow(
+        private_interfaces,
+        reason = "Value is the store's own; callers never build derived columns"
+    )]
+    fn derived(&self) -> Vec<(&'static str, Value)> {
+        Vec::new()
+    }
+}
+
+/// A mutable record: versioned, soft-deletable, audited.
+pub trait Table: Rows + Record {}
+impl<T: Rows + Record> Table for T {}
+
+macro_rules! rows {
+    ($ty:ty, $table:literal $(, [$($json:literal),*])?) => {
+        impl Rows for $ty {
+            const TABLE: &'static str = $table;
+            $(const JSON: &'static [&'static str] = &[$($json),*];)?
+        }
+    };
+}
+
+rows!(User, "users");
+rows!(
+    Contact,
+    "contacts",
+    ["phones", "emails", "messengers", "important_dates"]
+);
+rows!(Pipeline, "pipelines");
+rows!(Stage, "stages", ["required_fields"]);
+rows!(LossReason, "loss_reasons");
+rows!(Deal, "deals", ["contact_ids", "qualification"]);
+rows!(Product, "products");
+rows!(DealItem, "deal_items");
+rows!(Payment, "payments");
+rows!(Task, "tasks");
+rows!(Activity, "activities", ["details"]);
+rows!(Document, "documents");
+rows!(Plan, "plans");
+rows!(StageSpell, "stage_spells");
+rows!(AuditEntry, "audit_log", ["before", "after"]);
+
+impl Rows for Company {
+    const TABLE: &'static str = "companies";
+    const JSON: &'static [&'static str] = &["tags", "important_dates"];
+
+    #[allow(private_interfaces, reason = "Value is the store's own")]
+    fn derived(&self) -> Vec<(&'static str, Value)> {
+        let keys = self.data.duplicate_keys();
+        vec![
+            ("name_key", Value::Text(keys.name_key)),
+            ("city_key", Value::Text(keys.city_key)),
+        ]
+    }
+}

@@ -1,0 +1,37 @@
+//! The storage contract: one story of the store's behaviour, told on SQLite and on PostgreSQL.
+
+mod harness;
+
+mod companies;
+mod concurrency;
+mod deals;
+mod entities;
+mod paging;
+mod schema;
+mod search;
+mod tasks;
+
+harness::contract!(
+    companies::company_lifecycle_is_versioned_and_audited,
+    companies::duplicate_company_is_refused_naming_the_owner,
+    companies::duplicate_check_covers_update_and_restore,
+    companies::invalid_input_names_the_field_and_writes_nothing,
+    concurrency::stale_version_is_a_conflict_and_changes_nothing,
+    concurrency::of_two_simultaneous_edits_exactly_one_wins,
+    deals::new_lead_gets_a_contact_task_and_a_stage_spell,
+    deals::stage_requires_its_fields_before_entry,
+    deals::stage_history_is_kept_on_every_move,
+    deals::losing_needs_a_reason_and_gives_the_head_a_review,
+    deals::items_payments_and_documents_belong_to_a_deal,
+    tasks::task_needs_a_meaningful_result,
+    tasks::timeline_merges_a_company_and_its_deals,
+    entities::every_entity_is_created_read_updated_deleted_restored,
+    entities::plans_are_unique_per_person_and_month,
+    search::search_finds_by_any_fragment,
+    search::hostile_input_cannot_break_search,
+    search::search_forgets_deleted_records_and_pages,
+    paging::lists_page_without_gaps_or_overlaps,
+    paging::deal_list_filters_by_owner_and_stage,
+    schema::newer_schema_is_refused_with_a_clear_message,
+    schema::reopening_keeps_data_and_migrations_idempotent,
+);

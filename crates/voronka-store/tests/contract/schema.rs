@@ -1,0 +1,44 @@
+use crate::harness::{Ctx, Kind};
+use sqlx::Connection;
+use voronka_core::ErrorCode;
+use voronka_core::model::Company;
+use voronka_store::{SCHEMA_VERSION, Store};
+
+pub async fn newer_schema_is_refused_with_a_clear_message(ctx: Ctx) {
+    assert_eq!(ctx.store.schema_version().await.unwrap(), SCHEMA_VERSION);
+    ctx.store.close().await;
+    // A newer program would have recorded its migration like this.
+    let future = SCHEMA_VERSION + 1;
+    match ctx.kind {
+        Kind::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(&ctx.url).await.unwrap();
+            sqlx::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES ($1, 'future', TRUE, X'00', 0)").bind(future).execute(&mut conn).await.unwrap();
+        }
+        Kind::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(&ctx.url).await.unwrap();
+            sqlx::query("INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time) VALUES ($1, 'future', TRUE, '\\x00'::bytea, 0)").bind(future).execute(&mut conn).await.unwrap();
+        }
+    }
+    let err = Store::open(&ctx.url).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::SchemaTooNew);
+    assert!(
+        err.message.contains(&format!("{}", SCHEMA_VERSION + 1)) && err.message.contains("update Voronka"),
+        "{}",
+        err.message
+    );
+}
+
+pub async fn reopening_keeps_data_and_migrations_idempotent(ctx: Ctx) {
+    let c = ctx.company("Дах", "0671234567").await;
+    ctx.store.close().await;
+    let again = Store::open(&ctx.url)
+        .await
+        .expect("a second open runs no migration twice");
+    assert_eq!(again.get::<Company>(c.meta.id).await.unwrap(), c);
+    assert_eq!(
+        again.search("дах", Default::default()).await.unwrap().items.len(),
+        1,
+        "the index survives a reopen"
+    );
+    again.close().await;
+}
