@@ -1,1 +1,164 @@
-fn main() {}
+//! `voronka-cli`: the store from a terminal — migrate, demo data, search, export, benchmark.
+
+mod bench;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use voronka_core::{Clock, ManualClock, SeededIds, SystemClock};
+use voronka_store::{Page, Store};
+
+#[derive(Parser, Debug)]
+#[command(name = "voronka-cli", version, about = "Voronka CRM from the command line")]
+struct Cli {
+    /// Database: sqlite:PATH or postgres://user@host:port/db. Default: the desktop app's local
+    /// file in the OS data folder.
+    #[arg(long, global = true, env = "VORONKA_DB")]
+    db: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Creates or updates the database schema.
+    Migrate,
+    /// Loads a reproducible demo sales team into an empty database.
+    Demo {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Number of deals (10 to 1,000,000); everything else grows with it.
+        #[arg(long, default_value_t = 2_000)]
+        scale: u64,
+        /// The day the data ends on (YYYY-MM-DD, UTC); default: today.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+    },
+    /// Quick search over companies, contacts and deals.
+    Search {
+        text: String,
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Every table as one JSON object: table name → rows.
+    ExportJson {
+        /// Write here instead of standard output.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Times quick search, a filtered deal list page and a company card.
+    Bench {
+        /// Repetitions of each measured operation.
+        #[arg(long, default_value_t = 200)]
+        iterations: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.downcast_ref::<voronka_core::Error>() {
+                Some(err) => eprintln!(
+                    "error: {} [{}]: {}",
+                    err.code,
+                    err.field.as_deref().unwrap_or("-"),
+                    err.message
+                ),
+                None => eprintln!("error: {e:#}"),
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let url = match cli.db {
+        Some(url) => url,
+        None => voronka_store::default_database_url()?,
+    };
+    match cli.command {
+        Command::Migrate => {
+            let store = Store::open(&url).await?;
+            println!(
+                "{} is at schema version {}",
+                voronka_store::redact(&url),
+                store.schema_version().await?
+            );
+        }
+        Command::Demo { seed, scale, today } => demo(&url, seed, scale, today).await?,
+        Command::Search { text, limit } => {
+            let store = Store::open(&url).await?;
+            let hits = store.search(&text, Page::first(limit)).await?;
+            let mut out = std::io::stdout().lock();
+            for hit in &hits.items {
+                writeln!(
+                    out,
+                    "{:<8} {}  {}  {}",
+                    hit.kind,
+                    hit.title,
+                    hit.subtitle.as_deref().unwrap_or(""),
+                    hit.id
+                )?;
+            }
+            if hits.items.is_empty() {
+                eprintln!("nothing found for «{text}»");
+            } else if hits.more {
+                eprintln!("showing the first {}; more match", hits.items.len());
+            }
+        }
+        Command::ExportJson { out } => {
+            let store = Store::open(&url).await?;
+            let json = serde_json::to_string_pretty(&store.export_json().await?)?;
+            match out {
+                Some(path) => std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?,
+                None => println!("{json}"),
+            }
+        }
+        Command::Bench { iterations } => {
+            let store = Store::open(&url).await?;
+            bench::run(&store, iterations).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn demo(url: &str, seed: u64, scale: u64, today: Option<NaiveDate>) -> anyhow::Result<()> {
+    let today = today.unwrap_or_else(|| SystemClock.now().date_naive());
+    let start = today.and_hms_opt(0, 0, 0).context("start of day")?.and_utc();
+    // A fixed clock and seeded ids make the whole load, audit entries included, reproducible.
+    let store = Store::open_with(url, Arc::new(ManualClock::new(start)), Arc::new(SeededIds::new(seed))).await?;
+    let options = voronka_demo::DemoOptions { seed, scale, today };
+    let show = scale >= 20_000;
+    let mut last_shown = 0u64;
+    let mut progress = |done: u64, total: u64| {
+        if show && (done == total || done - last_shown >= total / 100) {
+            last_shown = done;
+            eprint!("\rdemo: {done} of {total} deals ({}%)", done * 100 / total.max(1));
+        }
+    };
+    let summary = voronka_demo::load(&store, &options, &mut progress).await?;
+    if show {
+        eprintln!();
+    }
+    println!(
+        "demo data (seed {seed}, {today}): {} users, {} companies, {} contacts, {} deals, {} tasks, {} payments, {} activities",
+        summary.users,
+        summary.companies,
+        summary.contacts,
+        summary.deals,
+        summary.tasks,
+        summary.payments,
+        summary.activities
+    );
+    Ok(())
+}

@@ -20,7 +20,7 @@ mod tx;
 pub use export::ExportJson;
 pub use import::Import;
 pub use lists::*;
-pub use open::{Backend, SCHEMA_VERSION};
+pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
 pub use ops::*;
 pub use search::SearchHit;
 pub use table::Table;

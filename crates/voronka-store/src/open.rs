@@ -125,6 +125,17 @@ async fn refuse_newer_schema(pool: &sqlx::AnyPool, backend: Backend) -> Result<(
     }
 }
 
+/// The local database of this user: `Voronka/voronka.db` in the OS data folder
+/// (`~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows).
+/// The desktop app and the CLI open the same file by default.
+pub fn default_database_url() -> Result<String> {
+    let dir = dirs::data_dir()
+        .ok_or_else(|| Error::storage("this system has no data folder; pass --db"))?
+        .join("Voronka");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::storage(format!("cannot create {}: {e}", dir.display())))?;
+    Ok(format!("sqlite:{}", dir.join("voronka.db").display()))
+}
+
 /// The URL with any password replaced, for messages and logs.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {

@@ -140,3 +140,18 @@ impl Store {
         tx.commit().await
     }
 }
+
+impl Store {
+    /// Whether the database holds no users and no clients yet (a first start, a demo target).
+    pub async fn is_empty(&self) -> Result<bool> {
+        let mut tx = self.begin_read().await?;
+        let rows = tx
+            .scalar(
+                "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM companies) + (SELECT COUNT(*) FROM deals)",
+                vec![],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(rows == 0)
+    }
+}

@@ -1,22 +1,14 @@
-//! Each contract test runs twice, on a fresh SQLite file and on a fresh PostgreSQL database,
-//! through the same code. The database is dropped when the test ends, pass or fail.
-//!
-//! PostgreSQL comes from `VORONKA_TEST_PG` (default: the local server as `postgres`). Without a
-//! reachable server the PostgreSQL half is skipped locally, but with `CI=true` it fails: a CI
-//! run must never pass by testing SQLite twice.
+//! Each contract test runs twice, on a fresh SQLite file and on a fresh PostgreSQL database
+//! (see `voronka-testdb`), through the same code.
 
 use chrono::{DateTime, TimeZone, Utc};
-use sqlx::Connection;
 use std::sync::Arc;
 use voronka_core::model::*;
 use voronka_core::{Id, ManualClock, RandomIds};
 use voronka_store::Store;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Sqlite,
-    Postgres,
-}
+pub use voronka_testdb::Kind;
+use voronka_testdb::TestDb;
 
 /// A fresh database, a store on it with a hand-moved clock, and a small team.
 pub struct Ctx {
@@ -30,81 +22,16 @@ pub struct Ctx {
     pub pipeline: Pipeline,
     pub stages: Vec<Stage>,
     pub reasons: Vec<LossReason>,
-    _guard: Guard,
+    _db: TestDb,
 }
 
 pub fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap()
 }
 
-fn pg_base() -> String {
-    std::env::var("VORONKA_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-pub enum Guard {
-    Sqlite(#[allow(dead_code, reason = "held so the folder lives as long as the test")] tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        if let Guard::Postgres { admin_url, name } = self {
-            let (admin_url, name) = (admin_url.clone(), name.clone());
-            // Drop runs outside async; a short-lived runtime on its own thread drops the database.
-            let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                    .expect("runtime");
-                rt.block_on(async {
-                    if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
-                        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                            .execute(&mut conn)
-                            .await;
-                    }
-                });
-            })
-            .join();
-        }
-    }
-}
-
-/// Opens a fresh database of `kind`, or `None` when PostgreSQL is unreachable outside CI.
-pub async fn fresh(kind: Kind) -> Option<(String, Guard)> {
-    match kind {
-        Kind::Sqlite => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite:{}", dir.path().join("voronka.db").display());
-            Some((url, Guard::Sqlite(dir)))
-        }
-        Kind::Postgres => {
-            let admin_url = pg_base();
-            let mut conn = match sqlx::PgConnection::connect(&admin_url).await {
-                Ok(conn) => conn,
-                Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-                    panic!("PostgreSQL at {admin_url} is required in CI and unreachable: {e}")
-                }
-                Err(e) => {
-                    eprintln!("skipping the PostgreSQL half: {admin_url} unreachable ({e})");
-                    return None;
-                }
-            };
-            let name = format!("voronka_test_{}", uuid::Uuid::new_v4().simple());
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await
-                .expect("create test database");
-            let url = match admin_url.rsplit_once('/') {
-                Some((base, _)) => format!("{base}/{name}"),
-                None => panic!("VORONKA_TEST_PG must end with a database name"),
-            };
-            Some((url, Guard::Postgres { admin_url, name }))
-        }
-    }
-}
-
 pub async fn setup(kind: Kind) -> Option<Ctx> {
-    let (url, guard) = fresh(kind).await?;
+    let db = TestDb::fresh(kind).await?;
+    let url = db.url.clone();
     let clock = Arc::new(ManualClock::new(start()));
     let store = Store::open_with(&url, clock.clone(), Arc::new(RandomIds::new()))
         .await
@@ -141,7 +68,7 @@ pub async fn setup(kind: Kind) -> Option<Ctx> {
         pipeline,
         stages,
         reasons,
-        _guard: guard,
+        _db: db,
     })
 }
 

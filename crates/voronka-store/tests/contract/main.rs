@@ -1,4 +1,5 @@
 //! The storage contract: one story of the store's behaviour, told on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
 mod harness;
 

@@ -1,0 +1,192 @@
+//! `voronka-cli bench`: the latency of what a manager does all day, against the open database.
+//! Queries are drawn from the data itself (fragments of real names, phones, emails, cities) by a
+//! seeded generator, so two runs on the same data ask the same questions.
+
+use std::time::{Duration, Instant};
+use voronka_core::ids::SplitMix64;
+use voronka_core::model::{Company, User};
+use voronka_store::{Backend, CompanyFilter, ContactFilter, DealFilter, Page, Store, TimelineOf};
+
+/// Targets on the reference machine (2 cores), in milliseconds at the 95th percentile.
+fn targets(backend: Backend) -> [(&'static str, f64); 3] {
+    let search = if backend == Backend::Sqlite { 20.0 } else { 50.0 };
+    [
+        ("quick search", search),
+        ("deal list page (owner + stage)", 10.0),
+        ("company card", 10.0),
+    ]
+}
+
+struct Sample {
+    name: &'static str,
+    times: Vec<Duration>,
+}
+
+impl Sample {
+    fn percentile(&self, p: f64) -> f64 {
+        let mut sorted = self.times.clone();
+        sorted.sort();
+        let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+        sorted.get(idx).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
+    }
+}
+
+pub async fn run(store: &Store, iterations: usize) -> anyhow::Result<()> {
+    let mut rng = SplitMix64::new(42);
+    let companies = sample_companies(store, &mut rng, 100).await?;
+    anyhow::ensure!(
+        !companies.is_empty(),
+        "the database has no companies: load demo data first"
+    );
+    let users: Vec<User> = store.list_users().await?;
+    let pipelines = store.list_pipelines().await?;
+    let mut stages = Vec::new();
+    for p in &pipelines {
+        stages.extend(store.list_stages(p.meta.id).await?);
+    }
+    let queries = search_queries(&companies, &mut rng, iterations);
+
+    let mut search = Sample {
+        name: "quick search",
+        times: Vec::new(),
+    };
+    let mut found = 0usize;
+    for q in &queries {
+        let t = Instant::now();
+        found += store.search(q, Page::first(20)).await?.items.len();
+        search.times.push(t.elapsed());
+    }
+
+    let mut list = Sample {
+        name: "deal list page (owner + stage)",
+        times: Vec::new(),
+    };
+    let mut listed = 0usize;
+    for _ in 0..iterations {
+        let filter = DealFilter {
+            owner_id: Some(rng.pick(&users).meta.id),
+            stage_id: Some(rng.pick(&stages).meta.id),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        listed += store.list_deals(&filter, Page::first(50)).await?.items.len();
+        list.times.push(t.elapsed());
+    }
+
+    let mut card = Sample {
+        name: "company card",
+        times: Vec::new(),
+    };
+    for _ in 0..iterations {
+        let id = rng.pick(&companies).meta.id;
+        let t = Instant::now();
+        let company: Company = store.get(id).await?;
+        let contacts = store
+            .list_contacts(
+                &ContactFilter {
+                    company_id: Some(id),
+                    ..Default::default()
+                },
+                Page::first(50),
+            )
+            .await?;
+        let deals = store
+            .list_deals(
+                &DealFilter {
+                    company_id: Some(id),
+                    ..Default::default()
+                },
+                Page::first(50),
+            )
+            .await?;
+        let timeline = store.timeline(TimelineOf::Company(id), Page::first(50)).await?;
+        card.times.push(t.elapsed());
+        std::hint::black_box((company, contacts, deals, timeline));
+    }
+
+    println!(
+        "backend: {:?}, {iterations} runs each; {found} search hits, {listed} deals listed",
+        store.backend()
+    );
+    println!(
+        "{:<32} {:>9} {:>9} {:>9} {:>9}  verdict",
+        "operation", "p50 ms", "p95 ms", "max ms", "target"
+    );
+    for (sample, (_, target)) in [&search, &list, &card].into_iter().zip(targets(store.backend())) {
+        let p95 = sample.percentile(0.95);
+        println!(
+            "{:<32} {:>9.2} {:>9.2} {:>9.2} {:>9.1}  {}",
+            sample.name,
+            sample.percentile(0.5),
+            p95,
+            sample.percentile(1.0),
+            target,
+            if p95 <= target { "ok" } else { "OVER" }
+        );
+    }
+    Ok(())
+}
+
+/// Companies spread over the whole table.
+async fn sample_companies(store: &Store, rng: &mut SplitMix64, n: usize) -> anyhow::Result<Vec<Company>> {
+    let mut out = Vec::new();
+    let total = {
+        // Find the table's size by doubling: lists never count.
+        let mut hi = 1u32;
+        while !store
+            .list_companies(&CompanyFilter::default(), Page { offset: hi, limit: 1 })
+            .await?
+            .items
+            .is_empty()
+        {
+            hi = hi.saturating_mul(2);
+            if hi > 50_000_000 {
+                break;
+            }
+        }
+        hi
+    };
+    for _ in 0..n {
+        let offset = rng.below(total as u64) as u32;
+        out.extend(
+            store
+                .list_companies(&CompanyFilter::default(), Page { offset, limit: 1 })
+                .await?
+                .items,
+        );
+    }
+    Ok(out)
+}
+
+/// What people type: a word of a name, phone digits (3 to 7 of them, from any position), an
+/// email's domain part, a city.
+fn search_queries(companies: &[Company], rng: &mut SplitMix64, n: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let c = &rng.pick(companies).data;
+        let query = match rng.below(4) {
+            0 => c
+                .name
+                .as_str()
+                .split_whitespace()
+                .filter(|w| w.chars().count() >= 4)
+                .last()
+                .map(|w| w.chars().filter(|ch| ch.is_alphanumeric()).take(5).collect()),
+            1 => c.work_phone.as_ref().map(|p| {
+                let d = p.as_str();
+                let len = rng.range(3, 7) as usize;
+                let start = rng.below((d.len() - len) as u64) as usize;
+                d[start..start + len].to_string()
+            }),
+            2 => c
+                .email
+                .as_ref()
+                .map(|e| e.as_str().split('@').next().unwrap_or("").chars().take(6).collect()),
+            _ => c.city.clone(),
+        };
+        if let Some(q) = query.filter(|q: &String| q.chars().count() >= 3) {
+            out.push(q);
+        }
+    }
+    out
+}

@@ -1,0 +1,120 @@
+//! The real `voronka-cli` binary on fresh databases of both backends.
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
+
+use std::process::{Command, Output};
+use voronka_testdb::{Kind, TestDb};
+
+fn cli(db: &TestDb, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_voronka-cli"))
+        .arg("--db")
+        .arg(&db.url)
+        .args(args)
+        .output()
+        .expect("run voronka-cli")
+}
+
+fn ok(db: &TestDb, args: &[&str]) -> String {
+    let out = cli(db, args);
+    assert!(
+        out.status.success(),
+        "voronka-cli {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+const DEMO: &[&str] = &["demo", "--seed", "7", "--scale", "2000", "--today", "2026-11-01"];
+
+/// Loads the demo into a fresh database and returns its export.
+fn demo_export(db: &TestDb) -> serde_json::Value {
+    let summary = ok(db, DEMO);
+    assert!(
+        summary.contains("2000 deals"),
+        "the demo loads exactly the scale: {summary}"
+    );
+    let hits = ok(db, &["search", "067"]);
+    assert!(
+        hits.lines().count() >= 1,
+        "search 067 finds the demo's Kyivstar numbers on {:?}",
+        db.kind
+    );
+    serde_json::from_str(&ok(db, &["export-json"])).expect("export-json prints JSON")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_gives_the_same_data_on_both_backends() {
+    let sqlite = TestDb::fresh(Kind::Sqlite).await.expect("SQLite");
+    let Some(postgres) = TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
+    let (a, b) = (demo_export(&sqlite), demo_export(&postgres));
+    let tables = a.as_object().expect("an object of tables");
+    for (table, rows) in tables {
+        let other = &b[table];
+        assert_eq!(
+            rows.as_array().map(Vec::len),
+            other.as_array().map(Vec::len),
+            "{table}: row counts differ between SQLite and PostgreSQL"
+        );
+        assert!(rows == other, "{table}: rows differ between SQLite and PostgreSQL");
+    }
+    assert_eq!(a, b, "the whole export is equal");
+    for table in [
+        "users",
+        "companies",
+        "contacts",
+        "deals",
+        "stage_spells",
+        "deal_items",
+        "payments",
+        "tasks",
+        "activities",
+        "plans",
+        "audit_log",
+    ] {
+        assert!(!tables[table].as_array().unwrap().is_empty(), "the demo fills {table}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_is_reproducible_and_refuses_a_full_database() {
+    let first = TestDb::fresh(Kind::Sqlite).await.expect("SQLite");
+    let second = TestDb::fresh(Kind::Sqlite).await.expect("SQLite");
+    let small = ["demo", "--seed", "3", "--scale", "10", "--today", "2026-05-04"];
+    ok(&first, &small);
+    ok(&second, &small);
+    assert_eq!(
+        ok(&first, &["export-json"]),
+        ok(&second, &["export-json"]),
+        "one seed and day give the same bytes"
+    );
+    let again = cli(&first, &small);
+    assert!(!again.status.success(), "a second demo into a full database is refused");
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("error: invalid_state"), "with a coded message: {err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_print_code_field_and_message_and_exit_non_zero() {
+    let out = Command::new(env!("CARGO_BIN_EXE_voronka-cli"))
+        .args(["--db", "mysql://x", "migrate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: invalid [db]: "),
+        "code, field and message: {err}"
+    );
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    let out = cli(&db, &["demo", "--scale", "5"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("[scale]"),
+        "a scale below 10 is refused on its field"
+    );
+    assert!(ok(&db, &["migrate"]).contains("schema version 1"));
+    assert!(
+        ok(&db, &["search", "\"); DROP TABLE companies; --"]).is_empty(),
+        "hostile search text finds nothing and breaks nothing"
+    );
+}

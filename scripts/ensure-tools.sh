@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# What building and testing need besides Rust itself: a C compiler for the bundled SQLite and
+# the PostgreSQL client for the scripts. Installed from Debian's packages when missing.
+set -euo pipefail
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo is missing: install Rust (https://rustup.rs) and run this again" >&2
+  exit 1
+fi
+missing=()
+command -v cc >/dev/null 2>&1 || missing+=(build-essential)
+command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
