@@ -35,6 +35,16 @@ impl Backend {
         }
     }
 
+    /// The `n`-th (1-based) parameter of a statement whose parameters appear in order. SQLite
+    /// resolves each named `$n` by scanning the names before it, which makes a statement with
+    /// thousands of them quadratic; its anonymous `?` costs nothing.
+    pub(crate) fn placeholder(self, n: usize) -> String {
+        match self {
+            Backend::Sqlite => "?".to_string(),
+            Backend::Postgres => format!("${n}"),
+        }
+    }
+
     fn migrator(self) -> &'static sqlx::migrate::Migrator {
         match self {
             Backend::Sqlite => &SQLITE,

@@ -65,12 +65,13 @@ impl Tx<'_> {
                 if i > 0 {
                     sql.push_str(", ");
                 }
-                let n = params.len();
+                let width = if self.store.backend == Backend::Sqlite { 4 } else { 3 };
+                let marks: Vec<String> = (1..=width)
+                    .map(|k| self.store.backend.placeholder(params.len() + k))
+                    .collect();
+                sql.push_str(&format!("({})", marks.join(", ")));
                 if self.store.backend == Backend::Sqlite {
-                    sql.push_str(&format!("(${}, ${}, ${}, ${})", n + 1, n + 2, n + 3, n + 4));
                     params.push(fts_rowid(*id).into());
-                } else {
-                    sql.push_str(&format!("(${}, ${}, ${})", n + 1, n + 2, n + 3));
                 }
                 params.extend([Value::from(*kind), Value::from(*id), Value::from(body.clone())]);
             }

@@ -69,7 +69,7 @@ impl Tx<'_> {
                     if i > 0 {
                         sql.push_str(", ");
                     }
-                    sql.push_str(&format!("${}", values.len() + i + 1));
+                    sql.push_str(&self.store.backend.placeholder(values.len() + i + 1));
                 }
                 sql.push(')');
                 values.extend(cols);
