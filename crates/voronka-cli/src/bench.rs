@@ -169,8 +169,7 @@ fn search_queries(companies: &[Company], rng: &mut SplitMix64, n: usize) -> Vec<
                 .name
                 .as_str()
                 .split_whitespace()
-                .filter(|w| w.chars().count() >= 4)
-                .last()
+                .rfind(|w| w.chars().count() >= 4)
                 .map(|w| w.chars().filter(|ch| ch.is_alphanumeric()).take(5).collect()),
             1 => c.work_phone.as_ref().map(|p| {
                 let d = p.as_str();
