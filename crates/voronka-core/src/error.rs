@@ -8,6 +8,7 @@ use std::fmt;
 
 /// Stable error codes. Their snake_case names are part of the API to the UI: never rename one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A value failed validation (empty, too long, malformed).
@@ -57,6 +58,7 @@ impl fmt::Display for ErrorCode {
 
 /// The one error type of the domain and the store.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[error("{code}{}: {message}", field.as_deref().map(|f| format!(" [{f}]")).unwrap_or_default())]
 pub struct Error {
     pub code: ErrorCode,

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use uuid::Uuid;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(transparent)]
 pub struct Id(pub Uuid);
 

@@ -4,6 +4,7 @@
 //! Nothing here touches a database or a window: `voronka-store` persists these types and the
 //! desktop shell shows them.
 
+pub mod agenda;
 pub mod clock;
 pub mod error;
 pub mod ids;

@@ -171,3 +171,27 @@ mod tests {
         assert_eq!(super::redact("sqlite:/tmp/a.db"), "sqlite:/tmp/a.db");
     }
 }
+
+#[cfg(test)]
+mod twin_migrations {
+    use super::{POSTGRES, SCHEMA_VERSION, SQLITE};
+
+    #[test]
+    fn both_dialects_list_the_same_migrations() {
+        let list = |m: &sqlx::migrate::Migrator| {
+            m.iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            list(&SQLITE),
+            list(&POSTGRES),
+            "migrations/sqlite and migrations/postgres must be twins"
+        );
+        assert_eq!(
+            SQLITE.iter().map(|m| m.version).max(),
+            Some(SCHEMA_VERSION),
+            "SCHEMA_VERSION names the newest migration"
+        );
+    }
+}

@@ -13,6 +13,7 @@ use voronka_core::search::{company_text, contact_text, deal_text, normalise_quer
 use voronka_core::{Id, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct SearchHit {
     /// "company", "contact" or "deal".
     pub kind: String,

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     Note,
@@ -16,6 +17,7 @@ pub enum ActivityKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Inbound,
@@ -24,6 +26,7 @@ pub enum Direction {
 
 /// What a kind of activity records beyond its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ActivityDetails {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub direction: Option<Direction>,
@@ -46,18 +49,21 @@ pub struct ActivityDetails {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ActivityData {
     pub kind: ActivityKind,
     pub deal_id: Option<Id>,
     pub company_id: Option<Id>,
     pub contact_id: Option<Id>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub occurred_at: DateTime<Utc>,
     pub body: Option<String>,
     pub details: ActivityDetails,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Activity {
     #[serde(flatten)]
     pub meta: Meta,
@@ -68,6 +74,7 @@ pub struct Activity {
 record!(Activity, ActivityData, "activity");
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ActivityInput {
     pub kind: ActivityKind,
     pub deal_id: Option<Id>,
@@ -75,6 +82,7 @@ pub struct ActivityInput {
     pub contact_id: Option<Id>,
     /// When it happened; the present when left out.
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub occurred_at: Option<DateTime<Utc>>,
     pub body: Option<String>,
     #[serde(default)]

@@ -3,6 +3,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AuditAction {
     Create,
@@ -13,9 +14,11 @@ pub enum AuditAction {
 
 /// Who changed what and how, written in the same transaction as the change.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct AuditEntry {
     pub id: Id,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub at: DateTime<Utc>,
     pub actor_id: Option<Id>,
     pub entity: String,
@@ -48,13 +51,16 @@ pub fn diff(before: &serde_json::Value, after: &serde_json::Value) -> (serde_jso
 
 /// One spell of a deal in a stage: entered, left (empty while it is there) and by whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct StageSpell {
     pub id: Id,
     pub deal_id: Id,
     pub stage_id: Id,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub entered_at: DateTime<Utc>,
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub left_at: Option<DateTime<Utc>>,
     pub by_user_id: Option<Id>,
 }

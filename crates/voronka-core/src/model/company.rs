@@ -4,6 +4,7 @@ use crate::{Error, Id, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct CompanyData {
     pub name: CompanyName,
     /// ЄДРПОУ (8 digits) or РНОКПП (10 digits).
@@ -28,6 +29,7 @@ pub struct CompanyData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Company {
     #[serde(flatten)]
     pub meta: Meta,
@@ -37,6 +39,7 @@ pub struct Company {
 record!(Company, CompanyData, "company");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct CompanyInput {
     pub name: String,
     pub legal_id: Option<String>,

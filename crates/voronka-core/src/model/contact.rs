@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Messenger {
     /// "telegram", "viber", "whatsapp", "signal", ...
     pub kind: String,
@@ -12,6 +13,7 @@ pub struct Messenger {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ContactData {
     pub full_name: PersonName,
     pub position: Option<String>,
@@ -27,6 +29,7 @@ pub struct ContactData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Contact {
     #[serde(flatten)]
     pub meta: Meta,
@@ -36,6 +39,7 @@ pub struct Contact {
 record!(Contact, ContactData, "contact");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ContactInput {
     pub full_name: String,
     pub position: Option<String>,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Deal fields a stage can require before a deal may enter it (rule 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DealField {
     Company,
@@ -40,12 +41,14 @@ impl DealField {
 
 /// One qualification criterion of the checklist ("budget confirmed", "decision maker known").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Criterion {
     pub name: String,
     pub met: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealData {
     pub title: DealTitle,
     pub company_id: Option<Id>,
@@ -68,6 +71,7 @@ pub struct DealData {
 
 /// Where a deal stands: changed only by moving it between stages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DealStatus {
     Open,
@@ -96,6 +100,7 @@ impl From<StageKind> for DealStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Deal {
     #[serde(flatten)]
     pub meta: Meta,
@@ -104,14 +109,17 @@ pub struct Deal {
     pub stage_id: Id,
     pub status: DealStatus,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub stage_entered_at: DateTime<Utc>,
     pub loss_reason_id: Option<Id>,
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub closed_at: Option<DateTime<Utc>>,
 }
 record!(Deal, DealData, "deal");
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealInput {
     pub title: String,
     pub company_id: Option<Id>,

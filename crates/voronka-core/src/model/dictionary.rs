@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A reason a deal was lost ("price", "chose a competitor", ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct LossReasonData {
     pub name: ShortText,
     pub position: i64,
@@ -13,6 +14,7 @@ pub struct LossReasonData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct LossReason {
     #[serde(flatten)]
     pub meta: Meta,
@@ -22,6 +24,7 @@ pub struct LossReason {
 record!(LossReason, LossReasonData, "loss_reason");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct LossReasonInput {
     pub name: String,
     pub position: Option<i64>,
@@ -51,6 +54,7 @@ pub const DEFAULT_LOSS_REASONS: &[&str] = &[
 
 /// A file attached to a deal, kept by its path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DocumentData {
     pub deal_id: Id,
     pub name: ShortText,
@@ -59,6 +63,7 @@ pub struct DocumentData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Document {
     #[serde(flatten)]
     pub meta: Meta,
@@ -68,6 +73,7 @@ pub struct Document {
 record!(Document, DocumentData, "document");
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DocumentInput {
     pub deal_id: Id,
     pub name: Option<String>,

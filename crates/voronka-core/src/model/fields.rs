@@ -89,6 +89,7 @@ pub fn opt_choice(raw: Option<&str>, field: &str, allowed: &[&str]) -> Result<Op
 
 /// A booked date such as a birthday or a company's anniversary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ImportantDate {
     pub label: String,
     pub date: NaiveDate,

@@ -39,14 +39,18 @@ use serde::{Deserialize, Serialize};
 /// What every mutable record carries: identity, times, the optimistic-concurrency version and
 /// the soft-delete mark.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Meta {
     pub id: Id,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub created_at: DateTime<Utc>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub updated_at: DateTime<Utc>,
     pub version: i64,
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub deleted_at: Option<DateTime<Utc>>,
 }
 

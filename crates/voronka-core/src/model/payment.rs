@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentStatus {
     Planned,
@@ -13,6 +14,7 @@ pub enum PaymentStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PaymentData {
     pub deal_id: Id,
     /// Minor units of `currency`.
@@ -23,6 +25,7 @@ pub struct PaymentData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Payment {
     #[serde(flatten)]
     pub meta: Meta,
@@ -30,11 +33,13 @@ pub struct Payment {
     pub data: PaymentData,
     pub status: PaymentStatus,
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub paid_at: Option<DateTime<Utc>>,
 }
 record!(Payment, PaymentData, "payment");
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PaymentInput {
     pub deal_id: Id,
     pub amount: String,

@@ -4,6 +4,7 @@ use crate::{Error, Id, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PipelineData {
     pub name: ShortText,
     pub position: i64,
@@ -12,6 +13,7 @@ pub struct PipelineData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Pipeline {
     #[serde(flatten)]
     pub meta: Meta,
@@ -21,6 +23,7 @@ pub struct Pipeline {
 record!(Pipeline, PipelineData, "pipeline");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PipelineInput {
     pub name: String,
     pub position: Option<i64>,
@@ -38,6 +41,7 @@ impl PipelineInput {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum StageKind {
     Open,
@@ -56,6 +60,7 @@ impl StageKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct StageData {
     pub pipeline_id: Id,
     pub name: ShortText,
@@ -68,6 +73,7 @@ pub struct StageData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Stage {
     #[serde(flatten)]
     pub meta: Meta,
@@ -77,6 +83,7 @@ pub struct Stage {
 record!(Stage, StageData, "stage");
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct StageInput {
     pub pipeline_id: Id,
     pub name: String,

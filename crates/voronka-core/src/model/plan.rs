@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A monthly goal for one manager, or for the team when `user_id` is empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PlanData {
     pub user_id: Option<Id>,
     /// "YYYY-MM".
@@ -17,6 +18,7 @@ pub struct PlanData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Plan {
     #[serde(flatten)]
     pub meta: Meta,
@@ -26,6 +28,7 @@ pub struct Plan {
 record!(Plan, PlanData, "plan");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PlanInput {
     pub user_id: Option<Id>,
     pub month: String,

@@ -4,6 +4,7 @@ use crate::{Error, Id, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ProductData {
     pub name: ShortText,
     pub sku: Option<String>,
@@ -16,6 +17,7 @@ pub struct ProductData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Product {
     #[serde(flatten)]
     pub meta: Meta,
@@ -25,6 +27,7 @@ pub struct Product {
 record!(Product, ProductData, "product");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ProductInput {
     pub name: String,
     pub sku: Option<String>,
@@ -69,6 +72,7 @@ fn quantity(value: f64, field: &str) -> Result<f64> {
 
 /// A line of a deal: a product (or free text), quantity, unit price and discount.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealItemData {
     pub deal_id: Id,
     pub product_id: Option<Id>,
@@ -89,6 +93,7 @@ impl DealItemData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealItem {
     #[serde(flatten)]
     pub meta: Meta,
@@ -98,6 +103,7 @@ pub struct DealItem {
 record!(DealItem, DealItemData, "deal_item");
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealItemInput {
     pub deal_id: Id,
     pub product_id: Option<Id>,

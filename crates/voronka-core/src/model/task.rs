@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum TaskKind {
     Call,
@@ -17,6 +18,7 @@ pub enum TaskKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct TaskData {
     pub kind: TaskKind,
     pub title: ShortText,
@@ -25,10 +27,12 @@ pub struct TaskData {
     pub contact_id: Option<Id>,
     pub assignee_id: Id,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub due_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Task {
     #[serde(flatten)]
     pub meta: Meta,
@@ -36,6 +40,7 @@ pub struct Task {
     pub data: TaskData,
     pub author_id: Id,
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
+    #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub done_at: Option<DateTime<Utc>>,
     pub result: Option<String>,
 }
@@ -49,6 +54,7 @@ impl Task {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct TaskInput {
     pub kind: TaskKind,
     pub title: String,
@@ -57,6 +63,7 @@ pub struct TaskInput {
     pub contact_id: Option<Id>,
     pub assignee_id: Option<Id>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
     pub due_at: DateTime<Utc>,
 }
 

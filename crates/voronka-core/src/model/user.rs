@@ -4,6 +4,7 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Manager,
@@ -12,6 +13,7 @@ pub enum Role {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     Uk,
@@ -20,6 +22,7 @@ pub enum Language {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct UserData {
     pub name: PersonName,
     pub email: Option<Email>,
@@ -32,6 +35,7 @@ pub struct UserData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct User {
     #[serde(flatten)]
     pub meta: Meta,
@@ -41,6 +45,7 @@ pub struct User {
 record!(User, UserData, "user");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct UserInput {
     pub name: String,
     pub email: Option<String>,

@@ -2,6 +2,7 @@ use crate::{Error, Result};
 
 /// An email address, trimmed and lower-cased so that two spellings of one address compare equal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "bindings", derive(specta::Type), specta(transparent))]
 pub struct Email(String);
 
 impl Email {

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// An ISO 4217 currency code: three upper-case Latin letters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "bindings", derive(specta::Type), specta(transparent))]
 pub struct Currency(String);
 
 impl Currency {
@@ -47,6 +48,7 @@ super::serde_via_parse!(Currency);
 
 /// An amount of money: whole minor units (kopiyky, cents) and a currency. Never a float.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Money {
     pub minor: i64,
     pub currency: Currency,

@@ -6,6 +6,7 @@ macro_rules! text_newtype {
     ($(#[$doc:meta])* $name:ident, $field:literal, $max:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "bindings", derive(specta::Type), specta(transparent))]
         pub struct $name(String);
 
         impl $name {

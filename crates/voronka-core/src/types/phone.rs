@@ -5,6 +5,7 @@ use crate::{Error, Result};
 ///
 /// Numbers written without a country code are taken as Ukrainian, the home market.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "bindings", derive(specta::Type), specta(transparent))]
 pub struct Phone(String);
 
 impl Phone {

@@ -10,6 +10,7 @@ use voronka_core::{Id, Result};
 
 /// Whose timeline to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum TimelineOf {
     Company(Id),

@@ -10,6 +10,7 @@ use voronka_core::{Error, ErrorCode, Id, Result, rules};
 
 /// A request to move a deal to another stage; a lost stage needs the reason.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct MoveDeal {
     pub stage_id: Option<Id>,
     pub loss_reason_id: Option<Id>,

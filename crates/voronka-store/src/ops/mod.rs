@@ -8,7 +8,9 @@ mod queries;
 mod records;
 mod setup;
 mod tasks;
+mod views;
 
 pub use activities::TimelineOf;
 pub use deals::MoveDeal;
 pub use queries::*;
+pub use views::{BoardColumn, TodayView};

@@ -8,6 +8,7 @@ use voronka_core::model::*;
 use voronka_core::{Error, Id, Result};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct CompanyFilter {
     pub owner_id: Option<Id>,
     pub city: Option<String>,
@@ -21,6 +22,7 @@ pub struct CompanyFilter {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ContactFilter {
     pub company_id: Option<Id>,
     pub owner_id: Option<Id>,
@@ -29,6 +31,7 @@ pub struct ContactFilter {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealFilter {
     pub owner_id: Option<Id>,
     pub pipeline_id: Option<Id>,
@@ -41,6 +44,7 @@ pub struct DealFilter {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct TaskFilter {
     pub assignee_id: Option<Id>,
     pub deal_id: Option<Id>,

@@ -11,6 +11,7 @@ mod paging;
 mod schema;
 mod search;
 mod tasks;
+mod views;
 
 harness::contract!(
     companies::company_lifecycle_is_versioned_and_audited,
@@ -35,4 +36,6 @@ harness::contract!(
     paging::deal_list_filters_by_owner_and_stage,
     schema::newer_schema_is_refused_with_a_clear_message,
     schema::reopening_keeps_data_and_migrations_idempotent,
+    views::today_groups_my_tasks_and_flags_deals_without_one,
+    views::board_totals_count_and_amount_per_stage,
 );

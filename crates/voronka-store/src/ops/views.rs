@@ -1,0 +1,117 @@
+//! Composite reads behind whole screens: a manager's day and a pipeline's board.
+
+use crate::row::Value;
+use crate::table::Rows;
+use crate::{DealFilter, Page, Store};
+use serde::{Deserialize, Serialize};
+use voronka_core::agenda::{DueGroup, due_group, zone};
+use voronka_core::model::{Deal, Stage, Task, User};
+use voronka_core::{Id, Result};
+
+/// A manager's open tasks by when they are due, and the open deals that have no open task
+/// (rule 2: every open deal must have one).
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct TodayView {
+    pub overdue: Vec<Task>,
+    pub today: Vec<Task>,
+    pub tomorrow: Vec<Task>,
+    pub later: Vec<Task>,
+    pub deals_without_task: Vec<Deal>,
+}
+
+/// One kanban column: a stage, how many deals it holds and their amount, and the first of them.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BoardColumn {
+    pub stage: Stage,
+    pub count: i64,
+    /// Sum of the deals' amounts in minor units.
+    pub amount: i64,
+    pub deals: Vec<Deal>,
+}
+
+/// How many open tasks and deals a screen shows at most; the lists page beyond that.
+const SHOWN: i64 = 200;
+
+impl Store {
+    pub async fn today(&self, user_id: Id) -> Result<TodayView> {
+        let mut tx = self.begin_read().await?;
+        let user: User = tx.get_any(user_id).await?;
+        let tasks: Vec<Task> = tx
+            .fetch_all(
+                "SELECT * FROM tasks WHERE assignee_id = $1 AND done_at IS NULL AND deleted_at IS NULL ORDER BY due_at, id LIMIT $2",
+                vec![user_id.into(), SHOWN.into()],
+                Task::JSON,
+            )
+            .await?;
+        let deals_without_task: Vec<Deal> = tx
+            .fetch_all(
+                "SELECT * FROM deals d WHERE d.owner_id = $1 AND d.status = 'open' AND d.deleted_at IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL)
+                 ORDER BY d.created_at DESC, d.id DESC LIMIT $2",
+                vec![user_id.into(), SHOWN.into()],
+                Deal::JSON,
+            )
+            .await?;
+        tx.commit().await?;
+        let (now, tz) = (self.clock.now(), zone(&user.data.time_zone));
+        let mut view = TodayView {
+            deals_without_task,
+            ..Default::default()
+        };
+        for task in tasks {
+            match due_group(task.data.due_at, now, tz) {
+                DueGroup::Overdue => view.overdue.push(task),
+                DueGroup::Today => view.today.push(task),
+                DueGroup::Tomorrow => view.tomorrow.push(task),
+                DueGroup::Later => view.later.push(task),
+            }
+        }
+        Ok(view)
+    }
+
+    /// The kanban of a pipeline, optionally of one owner: every stage with its totals and its
+    /// newest deals.
+    pub async fn board(&self, pipeline_id: Id, owner_id: Option<Id>, per_column: u32) -> Result<Vec<BoardColumn>> {
+        #[derive(Deserialize)]
+        struct Total {
+            stage_id: Id,
+            count: i64,
+            amount: i64,
+        }
+        let mut params: Vec<Value> = vec![pipeline_id.into()];
+        let mut owner = String::new();
+        if let Some(id) = owner_id {
+            params.push(id.into());
+            owner = " AND owner_id = $2".into();
+        }
+        let sql = format!(
+            "SELECT stage_id, COUNT(*) AS count, CAST(COALESCE(SUM(amount), 0) AS BIGINT) AS amount FROM deals
+             WHERE pipeline_id = $1 AND deleted_at IS NULL{owner} GROUP BY stage_id"
+        );
+        let totals: Vec<Total> = {
+            let mut tx = self.begin_read().await?;
+            let rows = tx.fetch_all(&sql, params, &[]).await?;
+            tx.commit().await?;
+            rows
+        };
+        let mut columns = Vec::new();
+        for stage in self.list_stages(pipeline_id).await? {
+            let total = totals.iter().find(|t| t.stage_id == stage.meta.id);
+            let filter = DealFilter {
+                stage_id: Some(stage.meta.id),
+                owner_id,
+                ..Default::default()
+            };
+            let deals = self.list_deals(&filter, Page::first(per_column)).await?.items;
+            columns.push(BoardColumn {
+                count: total.map(|t| t.count).unwrap_or(0),
+                amount: total.map(|t| t.amount).unwrap_or(0),
+                stage,
+                deals,
+            });
+        }
+        Ok(columns)
+    }
+}
