@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call } from './call';
+import { commands } from './commands';
+import { keys } from './keys';
+import type { Language, TeamDatabase } from './types';
+
+export function useAppInfo() {
+  return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
+}
+
+export function useFirstStart() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { name: string; language: Language; demo: boolean }) =>
+      call(commands.firstStart(v.name, v.language, v.demo)),
+    onSuccess: () => qc.invalidateQueries(),
+  });
+}
+
+/** Switching databases changes every answer, so the whole cache goes. */
+export function useConnectTeam() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { settings: TeamDatabase; password: string }) =>
+      call(commands.connectTeam(v.settings, v.password)),
+    onSuccess: () => qc.resetQueries(),
+  });
+}
+
+export function useLocalDatabase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(commands.useLocal()),
+    onSuccess: () => qc.resetQueries(),
+  });
+}

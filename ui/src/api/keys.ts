@@ -1,0 +1,32 @@
+import type { CompanyFilter, ContactFilter, DealFilter, Id, TaskFilter, TimelineOf } from './types';
+
+// One place for cache keys, so a mutation invalidates exactly what it touched.
+export const keys = {
+  appInfo: ['appInfo'] as const,
+  today: ['today'] as const,
+  search: (text: string) => ['search', text] as const,
+  users: ['users'] as const,
+  pipelines: ['pipelines'] as const,
+  stages: (pipelineId: Id) => ['stages', pipelineId] as const,
+  lossReasons: ['lossReasons'] as const,
+  board: (pipelineId: Id, ownerId: Id | null) => ['board', pipelineId, ownerId] as const,
+  boards: ['board'] as const,
+  companies: ['companies'] as const,
+  companyList: (filter: CompanyFilter) => ['companies', 'list', filter] as const,
+  company: (id: Id) => ['companies', 'one', id] as const,
+  duplicates: ['duplicates'] as const,
+  contacts: ['contacts'] as const,
+  contactList: (filter: ContactFilter) => ['contacts', 'list', filter] as const,
+  contact: (id: Id) => ['contacts', 'one', id] as const,
+  deals: ['deals'] as const,
+  dealList: (filter: DealFilter) => ['deals', 'list', filter] as const,
+  deal: (id: Id) => ['deals', 'one', id] as const,
+  dealItems: (id: Id) => ['deals', 'items', id] as const,
+  dealPayments: (id: Id) => ['deals', 'payments', id] as const,
+  stageHistory: (id: Id) => ['deals', 'stageHistory', id] as const,
+  tasks: ['tasks'] as const,
+  taskList: (filter: TaskFilter) => ['tasks', 'list', filter] as const,
+  timelines: ['timeline'] as const,
+  timeline: (of: TimelineOf) => ['timeline', of.kind, of.id] as const,
+  audit: (id: Id) => ['audit', id] as const,
+};

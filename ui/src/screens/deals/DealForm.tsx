@@ -1,0 +1,175 @@
+import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, isApiError } from '../../api/call';
+import { COMMUNICATION_CHANNELS, LEAD_SOURCES, SALES_CHANNELS } from '../../api/choices';
+import { useCompany } from '../../api/companies';
+import { useCreateDeal, useUpdateDeal } from '../../api/deals';
+import { applyFieldError, errorText, notifyError } from '../../api/errors';
+import type { Deal, Id } from '../../api/types';
+import { useCurrentUser } from '../../shell/currentUser';
+import { ConflictAlert } from '../../components/ConflictAlert';
+import { CompanyPicker } from '../../components/pickers/CompanyPicker';
+import { ContactsPicker } from '../../components/pickers/ContactsPicker';
+import { UserSelect } from '../../components/pickers/UserSelect';
+import { inputFromValues, valuesFromDeal, type DealFormValues } from './dealFormValues';
+import { QualificationField } from './QualificationField';
+import { DEFAULT_TITLE_TEMPLATE, titleFromTemplate } from './titleTemplate';
+
+/**
+ * Creates a deal or edits one at its version. A refusal the server pins on a field shows under
+ * that field; `highlight` is such a refusal carried in from elsewhere (a refused stage move).
+ */
+export function DealForm({
+  deal,
+  pipelineId,
+  stageId = null,
+  highlight = null,
+  onSaved,
+  onReload,
+}: {
+  deal: Deal | null;
+  pipelineId: Id;
+  stageId?: Id | null;
+  highlight?: ApiError | null;
+  onSaved: (deal: Deal) => void;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const create = useCreateDeal();
+  const update = useUpdateDeal();
+  const [conflict, setConflict] = useState(false);
+  const initial = valuesFromDeal(deal, pipelineId, me?.id ?? null);
+  const initialField = highlight?.field ?? null;
+  const form = useForm<DealFormValues>({
+    initialValues: initial,
+    initialErrors:
+      highlight && initialField && initialField in initial ? { [initialField]: errorText(t, highlight) } : {},
+  });
+  // An error about something outside the form (the deal's items) can only be told above it.
+  const [outside, setOutside] = useState<string | null>(
+    highlight && !(initialField && initialField in initial) ? errorText(t, highlight) : null,
+  );
+  const company = useCompany(form.values.company_id);
+
+  const fail = (e: unknown) => {
+    if (isApiError(e, 'conflict')) return setConflict(true);
+    if (applyFieldError(form, e, t)) return;
+    if (e instanceof ApiError && e.field) return setOutside(errorText(t, e));
+    notifyError(t, e);
+  };
+
+  const submit = form.onSubmit((v) => {
+    setOutside(null);
+    const input = inputFromValues(v);
+    if (deal) update.mutate({ deal, input }, { onSuccess: onSaved, onError: fail });
+    else create.mutate({ input, stageId }, { onSuccess: onSaved, onError: fail });
+  });
+
+  const fillTitle = () =>
+    form.setFieldValue(
+      'title',
+      titleFromTemplate(DEFAULT_TITLE_TEMPLATE, {
+        product: form.values.product,
+        company: company.data?.name,
+        city: company.data?.city,
+      }),
+    );
+
+  const choice = (group: string, values: readonly string[]) =>
+    values.map((v) => ({ value: v, label: t(`choices.${group}.${v}`) }));
+
+  return (
+    <form onSubmit={submit} data-testid="deal-form">
+      <Stack>
+        {conflict && onReload && <ConflictAlert onReload={onReload} />}
+        {outside && (
+          <Alert color="orange" data-testid="deal-form-outside-error">
+            {outside}
+          </Alert>
+        )}
+        <TextInput label={t('deal.title')} data-testid="deal-title" {...form.getInputProps('title')} />
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('deal.product')}
+            description={t('deal.templateHint', { template: DEFAULT_TITLE_TEMPLATE })}
+            data-testid="deal-product"
+            {...form.getInputProps('product')}
+          />
+          <Button variant="light" onClick={fillTitle} data-testid="deal-title-from-template">
+            {t('deal.fillTitle')}
+          </Button>
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <CompanyPicker
+            label={t('deal.company')}
+            data-testid="deal-company"
+            value={form.values.company_id}
+            onChange={(id) => form.setFieldValue('company_id', id)}
+            error={form.errors.company_id}
+          />
+          <ContactsPicker
+            label={t('deal.contacts')}
+            companyId={form.values.company_id}
+            value={form.values.contact_ids}
+            onChange={(ids) => form.setFieldValue('contact_ids', ids)}
+            error={form.errors.contact_ids}
+          />
+          <TextInput label={t('deal.amount')} data-testid="deal-amount" {...form.getInputProps('amount')} />
+          <TextInput label={t('deal.currency')} maxLength={3} {...form.getInputProps('currency')} />
+          <UserSelect label={t('deal.owner')} allowDeselect={false} {...form.getInputProps('owner_id')} />
+          <NumberInput
+            label={t('deal.winProbability')}
+            min={0}
+            max={100}
+            suffix=" %"
+            {...form.getInputProps('win_probability')}
+          />
+          <DateInput
+            label={t('deal.plannedPaymentDate')}
+            valueFormat="DD.MM.YYYY"
+            clearable
+            {...form.getInputProps('planned_payment_date')}
+          />
+          <DateInput
+            label={t('deal.expectedCloseDate')}
+            valueFormat="DD.MM.YYYY"
+            clearable
+            {...form.getInputProps('expected_close_date')}
+          />
+          <Select
+            label={t('deal.salesChannel')}
+            data={choice('sales_channel', SALES_CHANNELS)}
+            clearable
+            {...form.getInputProps('sales_channel')}
+          />
+          <Select
+            label={t('deal.communicationChannel')}
+            data={choice('communication_channel', COMMUNICATION_CHANNELS)}
+            clearable
+            {...form.getInputProps('communication_channel')}
+          />
+          <Select
+            label={t('deal.leadSource')}
+            data={choice('lead_source', LEAD_SOURCES)}
+            clearable
+            {...form.getInputProps('lead_source')}
+          />
+        </SimpleGrid>
+        <QualificationField form={form} />
+        {deal && deal.status === 'lost' && (
+          <Textarea label={t('deal.lossComment')} autosize {...form.getInputProps('loss_comment')} />
+        )}
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending || update.isPending} data-testid="deal-form-submit">
+            {deal ? t('common.save') : t('deal.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

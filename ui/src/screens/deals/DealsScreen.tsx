@@ -1,0 +1,86 @@
+import { Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/core';
+import { useHotkeys, useLocalStorage } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePipelines, useUserNames } from '../../api/dictionaries';
+import { useToday } from '../../api/tasks';
+import type { Id } from '../../api/types';
+import { ListSkeleton } from '../../components/ListSkeleton';
+import { QueryError } from '../../components/QueryError';
+import { UserSelect } from '../../components/pickers/UserSelect';
+import { Board } from './Board';
+import { DealTable } from './DealTable';
+import { NewDealDialog } from './NewDealDialog';
+
+type View = 'board' | 'table';
+
+export function DealsScreen() {
+  const { t } = useTranslation();
+  const pipelines = usePipelines();
+  const ownerNames = useUserNames();
+  const today = useToday();
+  const [chosen, setChosen] = useLocalStorage<string | null>({ key: 'voronka.pipeline', defaultValue: null });
+  const [view, setView] = useLocalStorage<View>({ key: 'voronka.dealsView', defaultValue: 'board' });
+  const [ownerId, setOwnerId] = useState<Id | null>(null);
+  const [creating, setCreating] = useState(false);
+  useHotkeys([['n', () => setCreating(true)]]);
+
+  const list = pipelines.data ?? [];
+  const pipelineId =
+    list.find((p) => p.id === chosen)?.id ?? list.find((p) => p.is_default)?.id ?? list[0]?.id ?? null;
+  // Rule 2 flags open deals with no open task; the server lists the current user's.
+  const withoutTask = useMemo(
+    () => new Set((today.data?.deals_without_task ?? []).map((d) => d.id)),
+    [today.data],
+  );
+
+  if (pipelines.isPending) return <ListSkeleton rows={6} />;
+  if (pipelines.isError) return <QueryError error={pipelines.error} retry={() => void pipelines.refetch()} />;
+
+  return (
+    <Stack gap="sm" data-testid="deals-screen">
+      <Group justify="space-between">
+        <Group>
+          <Title order={2}>{t('deals.title')}</Title>
+          <Select
+            data={list.map((p) => ({ value: p.id, label: p.name }))}
+            value={pipelineId}
+            onChange={(v) => v && setChosen(v)}
+            allowDeselect={false}
+            aria-label={t('deals.pipeline')}
+            data-testid="pipeline-select"
+          />
+          <UserSelect
+            placeholder={t('deals.allOwners')}
+            clearable
+            value={ownerId}
+            onChange={setOwnerId}
+            aria-label={t('deal.owner')}
+            data-testid="owner-filter"
+          />
+        </Group>
+        <Group>
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setView(v as View)}
+            data={[
+              { value: 'board', label: t('deals.board') },
+              { value: 'table', label: t('deals.table') },
+            ]}
+            data-testid="deals-view"
+          />
+          <Button onClick={() => setCreating(true)} data-testid="new-deal">
+            {t('deal.new')}
+          </Button>
+        </Group>
+      </Group>
+      {pipelineId &&
+        (view === 'board' ? (
+          <Board pipelineId={pipelineId} ownerId={ownerId} ownerNames={ownerNames} withoutTask={withoutTask} />
+        ) : (
+          <DealTable pipelineId={pipelineId} ownerId={ownerId} ownerNames={ownerNames} />
+        ))}
+      <NewDealDialog opened={creating} onClose={() => setCreating(false)} pipelineId={pipelineId} />
+    </Stack>
+  );
+}

@@ -1,0 +1,55 @@
+import { Paper, SegmentedControl, Select, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, setLanguage, type UiLanguage } from '../../i18n';
+import { useAppInfoContext } from '../../shell/currentUser';
+import { TeamDatabaseForm } from './TeamDatabaseForm';
+
+export function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  const info = useAppInfoContext();
+  return (
+    <Stack gap="md" maw={640} data-testid="settings-screen">
+      <Title order={2}>{t('settings.title')}</Title>
+      <Paper withBorder p="md">
+        <Stack>
+          <Select
+            label={t('settings.language')}
+            data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            value={i18n.language}
+            onChange={(v) => v && void setLanguage(v as UiLanguage)}
+            allowDeselect={false}
+            data-testid="settings-language"
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('settings.theme')}
+            </Text>
+            <SegmentedControl
+              value={colorScheme}
+              onChange={(v) => setColorScheme(v as MantineColorScheme)}
+              data={[
+                { value: 'light', label: t('settings.theme_light') },
+                { value: 'dark', label: t('settings.theme_dark') },
+                { value: 'auto', label: t('settings.theme_auto') },
+              ]}
+              data-testid="settings-theme"
+            />
+          </Stack>
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Title order={4}>{t('settings.database')}</Title>
+          {info && (
+            <Text size="sm" data-testid="current-database">
+              {t(`settings.backend.${info.backend}`)}: {info.database} · {t('settings.schema', { version: info.schema_version })} ·{' '}
+              {t('settings.version', { version: info.version })}
+            </Text>
+          )}
+          <TeamDatabaseForm isTeam={info?.backend === 'postgres'} />
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Deal } from '../../api/types';
+import { Money } from '../../components/Money';
+
+/** Rule 2: every open deal needs an open task; these have none and are flagged. */
+export function DealsWithoutTask({ deals }: { deals: Deal[] }) {
+  const { t } = useTranslation();
+  if (deals.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="deals-without-task">
+      <Group gap="xs">
+        <Title order={4}>{t('today.dealsWithoutTask')}</Title>
+        <Badge color="orange" variant="light">
+          {deals.length}
+        </Badge>
+      </Group>
+      <Alert color="orange" variant="light">
+        <Stack gap={4}>
+          {deals.map((d) => (
+            <Group key={d.id} justify="space-between" data-testid="deal-without-task">
+              <Anchor component={Link} to={`/deals/${d.id}`}>
+                ⚑ {d.title}
+              </Anchor>
+              <Text size="sm">
+                <Money minor={d.amount} currency={d.currency} />
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      </Alert>
+    </Stack>
+  );
+}

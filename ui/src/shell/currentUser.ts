@@ -1,0 +1,12 @@
+import { createContext, useContext } from 'react';
+import type { AppInfo, User } from '../api/types';
+
+export const AppInfoContext = createContext<AppInfo | null>(null);
+
+export function useAppInfoContext(): AppInfo | null {
+  return useContext(AppInfoContext);
+}
+
+export function useCurrentUser(): User | null {
+  return useContext(AppInfoContext)?.user ?? null;
+}
