@@ -1,0 +1,43 @@
+import { vi } from 'vitest';
+import type { commands as realCommands } from '../api/commands';
+import type { ApiErrorData, Paged, Result } from '../api/types';
+
+type Commands = typeof realCommands;
+
+export const ok = <T>(data: T): Result<T, ApiErrorData> => ({ status: 'ok', data });
+export const refuse = (code: string, field: string | null, message = `${code} from the server`) =>
+  ({ status: 'error', error: { code, field, message } }) as const;
+export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
+
+const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates'];
+const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
+
+/**
+ * Every command as a mock answering "nothing here", so a screen renders without a backend;
+ * a test overrides the commands its story is about.
+ */
+export function fakeCommands(): Commands {
+  const names: (keyof Commands)[] = [
+    'appInfo', 'firstStart', 'connectTeam', 'useLocal', 'today', 'search', 'listUsers', 'listPipelines',
+    'listStages', 'listLossReasons', 'listCompanies', 'getCompany', 'createCompany', 'updateCompany',
+    'deleteCompany', 'companyDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
+    'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'dealItems', 'addDealItem',
+    'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
+    'createTask', 'completeTask', 'logActivity', 'timeline',
+  ];
+  const fake: Record<string, unknown> = {};
+  for (const name of names) {
+    const answer = LISTS.includes(name) ? ok([]) : PAGED.includes(name) ? ok(paged([])) : refuse('not_found', null);
+    const fn = vi.fn(async () => answer);
+    resets.push(() => fn.mockReset().mockImplementation(async () => answer));
+    fake[name] = fn;
+  }
+  return fake as unknown as Commands;
+}
+
+const resets: (() => void)[] = [];
+
+/** Back to "nothing here" between tests, dropping answers a test queued but did not use. */
+export function resetFakeCommands(): void {
+  for (const reset of resets) reset();
+}
