@@ -1,0 +1,34 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { commands } from '../../api/commands';
+import { ok, refuse } from '../../test/fakeCommands';
+import { me } from '../../test/fixtures';
+import { renderScreen } from '../../test/render';
+import { FirstStartScreen } from './FirstStartScreen';
+
+vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
+
+describe('FirstStartScreen', () => {
+  it('starts with the name, language and demo choice, showing progress meanwhile', async () => {
+    let finish: (v: ReturnType<typeof ok<typeof me>>) => void = () => {};
+    vi.mocked(commands.firstStart).mockReturnValue(new Promise((r) => (finish = r)));
+    renderScreen(<FirstStartScreen />);
+
+    await userEvent.type(screen.getByTestId('first-start-name'), 'Оксана');
+    await userEvent.click(screen.getByTestId('first-start-demo'));
+    await userEvent.click(screen.getByTestId('first-start-submit'));
+
+    expect(await screen.findByTestId('first-start-progress')).toHaveTextContent('Creating demo data');
+    expect(commands.firstStart).toHaveBeenCalledWith('Оксана', 'en', true);
+    finish(ok(me));
+    await waitFor(() => expect(screen.getByTestId('first-start-submit')).toBeInTheDocument());
+  });
+
+  it('shows a refused name under the name field', async () => {
+    vi.mocked(commands.firstStart).mockResolvedValue(refuse('invalid', 'name', 'a name cannot be empty'));
+    renderScreen(<FirstStartScreen />);
+    await userEvent.click(screen.getByTestId('first-start-submit'));
+    expect(await screen.findByText('This value is not valid')).toBeInTheDocument();
+    expect(screen.getByTestId('first-start-name')).toHaveAttribute('aria-invalid', 'true');
+  });
+});
