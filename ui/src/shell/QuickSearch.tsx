@@ -13,10 +13,14 @@ export function QuickSearch() {
   const { data, isFetching } = useSearchHits(text);
   const groups = groupHits(text.trim() ? (data?.items ?? []) : []);
 
-  // Enter with nothing highlighted still opens the best hit.
+  // Enter with nothing highlighted still opens the best hit. Only new results reset the
+  // highlight: the store object is new on every render, and following it would undo the
+  // arrow keys.
+  const hasHits = groups.length > 0;
   useEffect(() => {
-    if (groups.length > 0) combobox.selectFirstOption();
-  }, [data, groups.length, combobox]);
+    if (hasHits) combobox.selectFirstOption();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, hasHits]);
 
   const open = (route: string) => {
     navigate(route);

@@ -1,6 +1,7 @@
 import { AppShell, Burger, Group, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Navigate, Route, Routes } from 'react-router';
+import { useChangeEvents } from '../api/changeEvents';
 import type { AppInfo } from '../api/types';
 import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
 import { CompanyScreen } from '../screens/companies/CompanyScreen';
@@ -18,6 +19,7 @@ import { SearchSpotlight } from './SearchSpotlight';
 
 export function Shell({ info }: { info: AppInfo }) {
   const [opened, { toggle }] = useDisclosure();
+  useChangeEvents();
   return (
     <AppInfoContext.Provider value={info}>
       <AppShell

@@ -1,0 +1,48 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from './App';
+import { commands } from './api/commands';
+import { ok, refuse } from './test/fakeCommands';
+import { appInfo } from './test/fixtures';
+
+vi.mock('./api/commands', async () => ({ commands: (await import('./test/fakeCommands')).fakeCommands() }));
+
+describe('App', () => {
+  beforeEach(() => {
+    window.location.hash = '';
+    vi.mocked(commands.today).mockResolvedValue(ok({ overdue: [], today: [], tomorrow: [], later: [], deals_without_task: [] }));
+  });
+
+  it('asks for the first start when the database has no user yet', async () => {
+    vi.mocked(commands.appInfo).mockResolvedValue(ok({ ...appInfo, user: null, first_start: true }));
+    render(<App />);
+    expect(await screen.findByTestId('first-start-form')).toBeInTheDocument();
+  });
+
+  it('opens on Today and moves between screens from the navbar', async () => {
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(appInfo));
+    render(<App />);
+    expect(await screen.findByTestId('today-screen')).toBeInTheDocument();
+    for (const link of ['nav-today', 'nav-deals', 'nav-companies', 'nav-contacts', 'nav-settings']) {
+      expect(screen.getByTestId(link)).toBeInTheDocument();
+    }
+    await userEvent.click(screen.getByTestId('nav-settings'));
+    expect(await screen.findByTestId('current-database')).toHaveTextContent(appInfo.database);
+  });
+
+  it('switches the language in Settings and remembers it', async () => {
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(appInfo));
+    window.location.hash = '#/settings';
+    render(<App />);
+    await userEvent.click(await screen.findByTestId('settings-language'));
+    await userEvent.click(await screen.findByText('Українська'));
+    expect(await screen.findByTestId('nav-deals')).toHaveTextContent('Угоди');
+    expect(localStorage.getItem('voronka.language')).toBe('uk');
+  });
+
+  it('shows why it cannot start when the database refuses', async () => {
+    vi.mocked(commands.appInfo).mockResolvedValue(refuse('schema_too_new', null));
+    render(<App />);
+    expect(await screen.findByTestId('query-error')).toHaveTextContent('newer Voronka');
+  });
+});
