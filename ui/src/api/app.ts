@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './call';
 import { commands } from './commands';
 import { keys } from './keys';
-import type { Language, TeamDatabase } from './types';
+import type { Language, TeamConnection } from './types';
 
 export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
@@ -21,8 +21,8 @@ export function useFirstStart() {
 export function useConnectTeam() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { settings: TeamDatabase; password: string }) =>
-      call(commands.connectTeam(v.settings, v.password)),
+    mutationFn: (v: { connection: TeamConnection; password: string }) =>
+      call(commands.connectTeam(v.connection, v.password)),
     onSuccess: () => qc.resetQueries(),
   });
 }

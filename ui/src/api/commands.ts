@@ -36,7 +36,7 @@ import type {
   Task,
   TaskFilter,
   TaskInput,
-  TeamDatabase,
+  TeamConnection,
   TimelineOf,
   Today,
   User,
@@ -57,8 +57,8 @@ export const commands = {
   appInfo: () => run<AppInfo>('app_info'),
   firstStart: (name: string, language: Language, demo: boolean) =>
     run<User>('first_start', { name, language, demo }),
-  connectTeam: (settings: TeamDatabase, password: string) =>
-    run<AppInfo>('connect_team', { settings, password }),
+  connectTeam: (connection: TeamConnection, password: string) =>
+    run<AppInfo>('connect_team', { connection, password }),
   useLocal: () => run<AppInfo>('use_local'),
 
   today: () => run<Today>('today'),

@@ -64,11 +64,16 @@ export interface User extends Meta {
 
 export interface AppInfo {
   version: string;
-  backend: 'sqlite' | 'postgres';
+  backend: 'sqlite' | 'postgres' | string;
+  /** The database, password removed. */
   database: string;
   schema_version: number;
+  /** The team database this desktop connects to, when it is in team mode. */
+  team: TeamConnection | null;
   user: User | null;
   first_start: boolean;
+  /** Why the team database could not be opened at start, if it could not. */
+  warning: ApiErrorData | null;
 }
 
 export interface CompanyFields {
@@ -421,7 +426,7 @@ export interface SearchHit {
 
 export type TlsMode = 'disable' | 'prefer' | 'require';
 
-export interface TeamDatabase {
+export interface TeamConnection {
   host: string;
   port: number;
   database: string;

@@ -12,6 +12,7 @@ import { DealsScreen } from '../screens/deals/DealsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { TodayScreen } from '../screens/today/TodayScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { DatabaseWarning } from './DatabaseWarning';
 import { AppInfoContext } from './currentUser';
 import { NavLinks } from './NavLinks';
 import { QuickSearch } from './QuickSearch';
@@ -41,6 +42,7 @@ export function Shell({ info }: { info: AppInfo }) {
           <NavLinks />
         </AppShell.Navbar>
         <AppShell.Main>
+          {info.warning && <DatabaseWarning warning={info.warning} />}
           <Routes>
             <Route path="/" element={<Navigate to="/today" replace />} />
             <Route path="/today" element={<TodayScreen />} />

@@ -17,8 +17,10 @@ export const appInfo: AppInfo = {
   backend: 'sqlite',
   database: '/home/user/.local/share/voronka/voronka.db',
   schema_version: 3,
+  team: null,
   user: me,
   first_start: false,
+  warning: null,
 };
 
 export function task(id: string, title: string, over: Partial<Task> = {}): Task {

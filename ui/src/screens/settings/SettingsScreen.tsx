@@ -47,7 +47,7 @@ export function SettingsScreen() {
               {t('settings.version', { version: info.version })}
             </Text>
           )}
-          <TeamDatabaseForm isTeam={info?.backend === 'postgres'} />
+          <TeamDatabaseForm team={info?.team ?? null} />
         </Stack>
       </Paper>
     </Stack>

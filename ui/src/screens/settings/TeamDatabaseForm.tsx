@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useConnectTeam, useLocalDatabase } from '../../api/app';
 import { TLS_MODES } from '../../api/choices';
 import { notifyError } from '../../api/errors';
-import type { TlsMode } from '../../api/types';
+import type { TeamConnection, TlsMode } from '../../api/types';
 import { useFormErrors } from '../../api/useFormErrors';
 
 interface Values {
@@ -18,18 +18,26 @@ interface Values {
 }
 
 /** The shared PostgreSQL of a team; the password goes to the OS keychain, never to a file. */
-export function TeamDatabaseForm({ isTeam }: { isTeam: boolean }) {
+export function TeamDatabaseForm({ team }: { team: TeamConnection | null }) {
+  const isTeam = team != null;
   const { t } = useTranslation();
   const connect = useConnectTeam();
   const local = useLocalDatabase();
   const form = useForm<Values>({
-    initialValues: { host: '', port: 5432, database: 'voronka', user: '', password: '', tls_mode: 'prefer' },
+    initialValues: {
+      host: team?.host ?? '',
+      port: team?.port ?? 5432,
+      database: team?.database ?? 'voronka',
+      user: team?.user ?? '',
+      password: '',
+      tls_mode: team?.tls_mode ?? 'prefer',
+    },
   });
   const onError = useFormErrors(form);
   const submit = form.onSubmit((v) =>
     connect.mutate(
       {
-        settings: { host: v.host, port: Number(v.port), database: v.database, user: v.user, tls_mode: v.tls_mode },
+        connection: { host: v.host, port: Number(v.port), database: v.database, user: v.user, tls_mode: v.tls_mode },
         password: v.password,
       },
       {
