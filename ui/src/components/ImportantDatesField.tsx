@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { ImportantDate } from '../api/types';
+import { listError } from './listError';
 
 /** Holidays and anniversaries worth a call: a label and a date each. */
 export function ImportantDatesField<V extends { important_dates: ImportantDate[] }>({
@@ -14,7 +15,7 @@ export function ImportantDatesField<V extends { important_dates: ImportantDate[]
   // Mantine's form typing cannot follow a generic path; the field is known to be this list.
   const f = form as unknown as UseFormReturnType<{ important_dates: ImportantDate[] }>;
   return (
-    <Input.Wrapper label={t('fields.importantDates')} error={f.errors.important_dates}>
+    <Input.Wrapper label={t('fields.importantDates')} error={listError(f.errors, 'important_dates')}>
       <Stack gap={4}>
         {f.values.important_dates.map((_, i) => (
           <Group key={i} gap="xs" wrap="nowrap">

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Checkbox, Group, Input, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
+import { listError } from '../../components/listError';
 import type { DealFormValues } from './dealFormValues';
 
 /** The qualification checklist: criteria a deal has to meet, each ticked when it does. */
@@ -8,7 +9,7 @@ export function QualificationField({ form }: { form: UseFormReturnType<DealFormV
   const { t } = useTranslation();
   const items = form.values.qualification;
   return (
-    <Input.Wrapper label={t('deal.qualification')} error={form.errors.qualification}>
+    <Input.Wrapper label={t('deal.qualification')} error={listError(form.errors, 'qualification')}>
       <Stack gap={4}>
         {items.map((_, i) => (
           <Group key={i} gap="xs" wrap="nowrap">
