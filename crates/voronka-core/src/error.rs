@@ -29,6 +29,12 @@ pub enum ErrorCode {
     InvalidState,
     /// The database was written by a newer Voronka.
     SchemaTooNew,
+    /// The database server did not answer (wrong host or port, no network, server down).
+    Unreachable,
+    /// The server refused the user name or password.
+    WrongPassword,
+    /// The server only accepts encrypted (TLS) connections.
+    TlsRequired,
     /// The database could not be reached or failed.
     Storage,
 }
@@ -45,6 +51,9 @@ impl ErrorCode {
             ErrorCode::ResultNotMeaningful => "result_not_meaningful",
             ErrorCode::InvalidState => "invalid_state",
             ErrorCode::SchemaTooNew => "schema_too_new",
+            ErrorCode::Unreachable => "unreachable",
+            ErrorCode::WrongPassword => "wrong_password",
+            ErrorCode::TlsRequired => "tls_required",
             ErrorCode::Storage => "storage",
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod clock;
+pub mod connection;
 pub mod error;
 pub mod ids;
 pub mod model;

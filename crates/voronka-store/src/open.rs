@@ -69,7 +69,7 @@ impl Store {
             }
             _ => url.to_string(),
         };
-        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(10));
+        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
         let pool = match backend {
             // One writer at a time is all SQLite allows; WAL lets readers go on meanwhile.
             Backend::Sqlite => options
@@ -85,7 +85,7 @@ impl Store {
         }
         .connect(&url)
         .await
-        .map_err(|e| Error::storage(format!("cannot open {}: {e}", redact(&url))))?;
+        .map_err(|e| connection_error(e, &url))?;
         refuse_newer_schema(&pool, backend).await?;
         backend
             .migrator()
@@ -132,6 +132,48 @@ async fn refuse_newer_schema(pool: &sqlx::AnyPool, backend: Backend) -> Result<(
         )
         .on("db")),
         _ => Ok(()),
+    }
+}
+
+/// Why a database could not be opened, in terms a person can act on.
+fn connection_error(e: sqlx::Error, url: &str) -> Error {
+    let shown = redact(url);
+    match &e {
+        sqlx::Error::Database(d) => {
+            let message = d.message().to_lowercase();
+            match d.code().as_deref() {
+                Some("28P01") => Error::new(
+                    ErrorCode::WrongPassword,
+                    format!("{shown}: the server refused this user name or password"),
+                )
+                .on("password"),
+                Some("28000") if message.contains("no encryption") || message.contains("ssl off") => Error::new(
+                    ErrorCode::TlsRequired,
+                    format!("{shown}: the server accepts only encrypted connections; choose TLS «require»"),
+                )
+                .on("tls_mode"),
+                Some("28000") => Error::new(
+                    ErrorCode::WrongPassword,
+                    format!("{shown}: the server does not let this user in: {}", d.message()),
+                )
+                .on("user"),
+                Some("3D000") => {
+                    Error::invalid("database", format!("{shown}: there is no such database on the server"))
+                }
+                _ => Error::storage(format!("cannot open {shown}: {e}")),
+            }
+        }
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => Error::new(
+            ErrorCode::Unreachable,
+            format!("{shown}: the server does not answer ({e}); check the host, the port and the network"),
+        )
+        .on("host"),
+        sqlx::Error::Tls(_) => Error::new(
+            ErrorCode::TlsRequired,
+            format!("{shown}: the encrypted connection failed: {e}"),
+        )
+        .on("tls_mode"),
+        _ => Error::storage(format!("cannot open {shown}: {e}")),
     }
 }
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './types';
 import i18n from '../i18n';
 import { ApiError, call, isApiError } from './call';
 import { applyFieldError, errorText } from './errors';
@@ -47,6 +48,6 @@ describe('server errors on forms', () => {
   });
 
   it('falls back to the server message for a code it does not know', () => {
-    expect(errorText(t, new ApiError({ code: 'brand_new', field: null, message: 'Something new' }))).toBe('Something new');
+    expect(errorText(t, new ApiError({ code: 'brand_new' as ErrorCode, field: null, message: 'Something new' }))).toBe('Something new');
   });
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuditHistory } from '../api/audit';
 import { useUserNames } from '../api/dictionaries';
 import { flatten } from '../api/paging';
-import type { Id } from '../api/types';
+import type { Id, JsonValue } from '../api/types';
 import { EmptyState } from './EmptyState';
 import { ListSkeleton } from './ListSkeleton';
 import { QueryError } from './QueryError';
@@ -36,7 +36,7 @@ export function AuditHistory({ entityId }: { entityId: Id }) {
             <Stack gap={2} mt={4}>
               {Object.entries(e.after).map(([field, value]) => (
                 <Text key={field} size="xs">
-                  <Code>{field}</Code> {show(e.before?.[field])} → {show(value)}
+                  <Code>{field}</Code> {show((e.before as Record<string, JsonValue> | null)?.[field])} → {show(value)}
                 </Text>
               ))}
             </Stack>

@@ -1,12 +1,12 @@
 import { vi } from 'vitest';
 import type { commands as realCommands } from '../api/commands';
-import type { ApiErrorData, Paged, Result } from '../api/types';
+import type { ApiErrorData, ErrorCode, Paged, Result } from '../api/types';
 
 type Commands = typeof realCommands;
 
 export const ok = <T>(data: T): Result<T, ApiErrorData> => ({ status: 'ok', data });
-export const refuse = (code: string, field: string | null, message = `${code} from the server`) =>
-  ({ status: 'error', error: { code, field, message } }) as const;
+export const refuse = (code: ErrorCode, field: string | null, message = `${code} from the server`): Result<never, ApiErrorData> =>
+  ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
 const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates'];

@@ -40,6 +40,7 @@ record!(Company, CompanyData, "company");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct CompanyInput {
     pub name: String,
     pub legal_id: Option<String>,

@@ -40,6 +40,7 @@ record!(Contact, ContactData, "contact");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct ContactInput {
     pub full_name: String,
     pub position: Option<String>,

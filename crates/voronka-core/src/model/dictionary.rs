@@ -25,6 +25,7 @@ record!(LossReason, LossReasonData, "loss_reason");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct LossReasonInput {
     pub name: String,
     pub position: Option<i64>,

@@ -24,6 +24,7 @@ record!(Pipeline, PipelineData, "pipeline");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct PipelineInput {
     pub name: String,
     pub position: Option<i64>,

@@ -29,6 +29,7 @@ record!(Plan, PlanData, "plan");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct PlanInput {
     pub user_id: Option<Id>,
     pub month: String,

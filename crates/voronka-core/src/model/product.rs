@@ -28,6 +28,7 @@ record!(Product, ProductData, "product");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct ProductInput {
     pub name: String,
     pub sku: Option<String>,

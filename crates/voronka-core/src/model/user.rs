@@ -46,6 +46,7 @@ record!(User, UserData, "user");
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct UserInput {
     pub name: String,
     pub email: Option<String>,

@@ -11,9 +11,13 @@ use voronka_core::{Error, ErrorCode, Id, Result, rules};
 /// A request to move a deal to another stage; a lost stage needs the reason.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct MoveDeal {
+    #[serde(default)]
     pub stage_id: Option<Id>,
+    #[serde(default)]
     pub loss_reason_id: Option<Id>,
+    #[serde(default)]
     pub loss_comment: Option<String>,
 }
 

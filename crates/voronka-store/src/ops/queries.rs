@@ -9,13 +9,18 @@ use voronka_core::{Error, Id, Result};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct CompanyFilter {
+    #[serde(default)]
     pub owner_id: Option<Id>,
+    #[serde(default)]
     pub city: Option<String>,
+    #[serde(default)]
     pub industry: Option<String>,
     #[serde(default)]
     pub deleted: bool,
     /// One of `name`, `city`, `industry`, `created_at`, `updated_at`; `name` by default.
+    #[serde(default)]
     pub sort: Option<String>,
     #[serde(default)]
     pub descending: bool,
@@ -23,8 +28,11 @@ pub struct CompanyFilter {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct ContactFilter {
+    #[serde(default)]
     pub company_id: Option<Id>,
+    #[serde(default)]
     pub owner_id: Option<Id>,
     #[serde(default)]
     pub deleted: bool,
@@ -32,12 +40,19 @@ pub struct ContactFilter {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct DealFilter {
+    #[serde(default)]
     pub owner_id: Option<Id>,
+    #[serde(default)]
     pub pipeline_id: Option<Id>,
+    #[serde(default)]
     pub stage_id: Option<Id>,
+    #[serde(default)]
     pub company_id: Option<Id>,
+    #[serde(default)]
     pub contact_id: Option<Id>,
+    #[serde(default)]
     pub status: Option<DealStatus>,
     #[serde(default)]
     pub deleted: bool,
@@ -45,9 +60,13 @@ pub struct DealFilter {
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct TaskFilter {
+    #[serde(default)]
     pub assignee_id: Option<Id>,
+    #[serde(default)]
     pub deal_id: Option<Id>,
+    #[serde(default)]
     pub company_id: Option<Id>,
     /// Only tasks not done yet.
     #[serde(default)]

@@ -36,6 +36,7 @@ harness::contract!(
     paging::deal_list_filters_by_owner_and_stage,
     schema::newer_schema_is_refused_with_a_clear_message,
     schema::reopening_keeps_data_and_migrations_idempotent,
+    schema::unreachable_or_missing_databases_say_why,
     views::today_groups_my_tasks_and_flags_deals_without_one,
     views::board_totals_count_and_amount_per_stage,
 );

@@ -42,3 +42,26 @@ pub async fn reopening_keeps_data_and_migrations_idempotent(ctx: Ctx) {
     );
     again.close().await;
 }
+
+pub async fn unreachable_or_missing_databases_say_why(ctx: Ctx) {
+    if ctx.kind != Kind::Postgres {
+        return;
+    }
+    let err = Store::open("postgres://postgres:secret-word@127.0.0.1:1/crm")
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Unreachable, Some("host")),
+        "{}",
+        err.message
+    );
+    assert!(
+        !err.message.contains("secret-word"),
+        "the password never reaches a message: {}",
+        err.message
+    );
+    let (base, _) = ctx.url.rsplit_once('/').unwrap();
+    let err = Store::open(&format!("{base}/voronka_no_such_db")).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("database"), "{}", err.message);
+}

@@ -12,7 +12,7 @@ describe('DuplicateWarning', () => {
   it('names the existing client and its owner', async () => {
     vi.mocked(commands.listUsers).mockResolvedValue(ok([me]));
     vi.mocked(commands.companyDuplicates).mockResolvedValue(
-      ok([{ ...inputFromValues(valuesFromCompany(null, me.id)), id: 'c1', name: 'ТОВ Дах', city: 'Львів', created_at: 0, updated_at: 0, version: 1, deleted_at: null, currency: 'UAH', owner_id: me.id }]),
+      ok([{ ...inputFromValues(valuesFromCompany(null, me.id)), id: 'c1', name: 'ТОВ Дах', city: 'Львів', created_at: 0, updated_at: 0, version: 1, deleted_at: null, currency: 'UAH', owner_id: me.id, tags: [], important_dates: [] }]),
     );
     const input = { ...inputFromValues(valuesFromCompany(null, me.id)), name: 'Дах', city: 'Львів' };
     renderScreen(<DuplicateWarning input={input} except={null} />);

@@ -1,0 +1,186 @@
+//! A team database connection and the port that keeps its password out of files and logs.
+
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Mutex;
+
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TlsMode {
+    Disable,
+    Prefer,
+    Require,
+}
+
+impl TlsMode {
+    fn sslmode(self) -> &'static str {
+        match self {
+            TlsMode::Disable => "disable",
+            TlsMode::Prefer => "prefer",
+            TlsMode::Require => "require",
+        }
+    }
+}
+
+/// Where a team's PostgreSQL is and who connects; the password lives in a [`SecretStore`].
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamConnection {
+    pub host: String,
+    pub port: u16,
+    pub database: String,
+    pub user: String,
+    pub tls_mode: TlsMode,
+}
+
+impl TeamConnection {
+    pub fn validate(&self) -> Result<()> {
+        let host = self.host.trim();
+        if host.is_empty() || host.chars().any(|c| c.is_whitespace() || "/?#@".contains(c)) {
+            return Err(Error::invalid(
+                "host",
+                "enter a host name or address such as db.example.com",
+            ));
+        }
+        if self.port == 0 {
+            return Err(Error::invalid("port", "the port must be between 1 and 65535"));
+        }
+        if self.database.trim().is_empty() {
+            return Err(Error::invalid("database", "enter the database name"));
+        }
+        if self.user.trim().is_empty() {
+            return Err(Error::invalid("user", "enter the user name"));
+        }
+        Ok(())
+    }
+
+    /// The connection URL with the password, for the driver only: never log or store it.
+    pub fn url(&self, password: &Secret) -> String {
+        format!(
+            "postgres://{}:{}@{}:{}/{}?sslmode={}",
+            encode(self.user.trim()),
+            encode(password.expose()),
+            self.host.trim(),
+            self.port,
+            encode(self.database.trim()),
+            self.tls_mode.sslmode()
+        )
+    }
+
+    /// The key of this connection's password in the OS keychain.
+    pub fn secret_key(&self) -> String {
+        format!(
+            "{}@{}:{}/{}",
+            self.user.trim(),
+            self.host.trim(),
+            self.port,
+            self.database.trim()
+        )
+    }
+}
+
+/// Percent-encodes everything but unreserved URL characters.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+/// A secret string that never shows itself in `Debug` or `Display`.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value, for the one place that must hand it on.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// The OS keychain, behind a port so tests can use memory instead.
+pub trait SecretStore: Send + Sync + fmt::Debug {
+    fn get(&self, key: &str) -> Result<Option<Secret>>;
+    fn set(&self, key: &str, secret: &Secret) -> Result<()>;
+    fn delete(&self, key: &str) -> Result<()>;
+}
+
+/// Secrets kept in memory: for tests and for machines without a keychain service.
+#[derive(Debug, Default)]
+pub struct MemorySecrets(Mutex<HashMap<String, Secret>>);
+
+impl SecretStore for MemorySecrets {
+    fn get(&self, key: &str) -> Result<Option<Secret>> {
+        Ok(self.0.lock().unwrap_or_else(|e| e.into_inner()).get(key).cloned())
+    }
+
+    fn set(&self, key: &str, secret: &Secret) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key.to_string(), secret.clone());
+        Ok(())
+    }
+
+    fn delete(&self, key: &str) -> Result<()> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team() -> TeamConnection {
+        TeamConnection {
+            host: "db.voronka.ua".into(),
+            port: 5432,
+            database: "crm".into(),
+            user: "olena".into(),
+            tls_mode: TlsMode::Require,
+        }
+    }
+
+    #[test]
+    fn passwords_are_encoded_into_the_url_and_hidden_everywhere_else() {
+        let secret = Secret::new("p@ss:w/rd");
+        assert_eq!(
+            team().url(&secret),
+            "postgres://olena:p%40ss%3Aw%2Frd@db.voronka.ua:5432/crm?sslmode=require"
+        );
+        assert!(
+            !format!("{secret:?} {:?}", team()).contains("p@ss"),
+            "Debug never shows the password"
+        );
+    }
+
+    #[test]
+    fn connection_fields_are_checked_by_name() {
+        let bad = |f: fn(&mut TeamConnection)| {
+            let mut c = team();
+            f(&mut c);
+            c.validate().unwrap_err().field
+        };
+        assert_eq!(bad(|c| c.host = " ".into()).as_deref(), Some("host"));
+        assert_eq!(bad(|c| c.host = "evil/host".into()).as_deref(), Some("host"));
+        assert_eq!(bad(|c| c.port = 0).as_deref(), Some("port"));
+        assert_eq!(bad(|c| c.database = String::new()).as_deref(), Some("database"));
+        assert_eq!(bad(|c| c.user = String::new()).as_deref(), Some("user"));
+    }
+}

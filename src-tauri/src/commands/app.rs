@@ -1,0 +1,72 @@
+use super::Answer;
+use crate::session::{AppInfo, Session};
+use tauri::State;
+use voronka_core::Id;
+use voronka_core::connection::{Secret, TeamConnection};
+use voronka_core::model::{Language, LossReason, Pipeline, Stage, User};
+use voronka_store::{Page, Paged, SearchHit, TodayView};
+
+#[tauri::command]
+#[specta::specta]
+pub async fn app_info(session: State<'_, Session>) -> Answer<AppInfo> {
+    Ok(session.info().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn first_start(session: State<'_, Session>, name: String, language: Language, demo: bool) -> Answer<User> {
+    Ok(session.first_start(&name, language, demo).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn connect_team(
+    session: State<'_, Session>,
+    connection: TeamConnection,
+    password: String,
+) -> Answer<AppInfo> {
+    Ok(session.connect_team(connection, Secret::new(password)).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn use_local(session: State<'_, Session>) -> Answer<AppInfo> {
+    Ok(session.use_local().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn today(session: State<'_, Session>) -> Answer<TodayView> {
+    let (store, me) = session.actor().await?;
+    Ok(store.today(me).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn search(session: State<'_, Session>, text: String, page: Page) -> Answer<Paged<SearchHit>> {
+    Ok(session.store().await?.search(&text, page).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_users(session: State<'_, Session>) -> Answer<Vec<User>> {
+    Ok(session.store().await?.list_users().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_pipelines(session: State<'_, Session>) -> Answer<Vec<Pipeline>> {
+    Ok(session.store().await?.list_pipelines().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_stages(session: State<'_, Session>, pipeline_id: Id) -> Answer<Vec<Stage>> {
+    Ok(session.store().await?.list_stages(pipeline_id).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_loss_reasons(session: State<'_, Session>) -> Answer<Vec<LossReason>> {
+    Ok(session.store().await?.list_loss_reasons().await?)
+}

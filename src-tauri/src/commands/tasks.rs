@@ -1,0 +1,34 @@
+use super::Answer;
+use crate::session::Session;
+use tauri::State;
+use voronka_core::Id;
+use voronka_core::model::{Task, TaskInput};
+use voronka_store::{Page, Paged, TaskFilter};
+
+#[tauri::command]
+#[specta::specta]
+pub async fn list_tasks(session: State<'_, Session>, filter: TaskFilter, page: Page) -> Answer<Paged<Task>> {
+    Ok(session.store().await?.list_tasks(&filter, page).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn create_task(session: State<'_, Session>, input: TaskInput) -> Answer<Task> {
+    let (store, me) = session.actor().await?;
+    Ok(store.create_task(me, &input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn update_task(session: State<'_, Session>, id: Id, version: i64, input: TaskInput) -> Answer<Task> {
+    let (store, me) = session.actor().await?;
+    Ok(store.update_task(me, id, version, &input).await?)
+}
+
+/// Rule 3 is the store's: a result that says nothing comes back as `result_not_meaningful`.
+#[tauri::command]
+#[specta::specta]
+pub async fn complete_task(session: State<'_, Session>, id: Id, version: i64, result: String) -> Answer<Task> {
+    let (store, me) = session.actor().await?;
+    Ok(store.complete_task(me, id, version, &result).await?)
+}

@@ -1,0 +1,64 @@
+//! The desktop shell: opens the right database, hands the UI typed commands that each call one
+//! use case of the store, and keeps the window's geometry. No rule of the sales process lives
+//! here.
+
+pub mod bindings;
+mod commands;
+pub mod config;
+mod keychain;
+mod session;
+
+pub use bindings::builder;
+pub use session::Session;
+
+use tauri::Manager;
+
+/// The database a person asked for on the command line (`--db URL`) or in `VORONKA_DB`.
+fn requested_database() -> Option<String> {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next();
+        }
+        if let Some(url) = arg.strip_prefix("--db=") {
+            return Some(url.to_string());
+        }
+    }
+    std::env::var("VORONKA_DB").ok().filter(|v| !v.is_empty())
+}
+
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
+    let builder = bindings::builder();
+    let session = Session::new(
+        requested_database(),
+        config::ConfigFile::default_location(),
+        std::sync::Arc::new(keychain::Keychain),
+    );
+    tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let session = app.state::<Session>().inner().clone();
+            tauri::async_runtime::block_on(session.open_at_start())?;
+            if let Some(window) = app.get_webview_window("main") {
+                config::restore_geometry(&window, &session.config());
+            }
+            Ok(())
+        })
+        .manage(session)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::CloseRequested { .. } = event {
+                let session = window.state::<Session>();
+                config::save_geometry(window, &session.config());
+            }
+        })
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| {
+            eprintln!("Voronka could not start: {e}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,126 @@
+//! The rules the UI shows, enforced behind the real command handlers: each call goes through
+//! Tauri's IPC with JSON arguments, as the webview sends them.
+
+use crate::session::{session, tempfile_dir};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use voronka_core::model::Language;
+use voronka_testdb::{Kind, TestDb};
+
+fn invoke(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "http://tauri.localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rules_come_back_from_the_commands_as_coded_errors() {
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    let s = session(&db, &tempfile_dir(), Arc::default());
+    s.open_at_start().await.unwrap();
+    s.first_start("Олена Коваль", Language::Uk, false).await.unwrap();
+    let app = mock_builder()
+        .invoke_handler(voronka_app::builder().invoke_handler())
+        .manage(s)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+
+    let company = json!({"name": "ТОВ «Дах»", "work_phone": "+38 (067) 123-45-67", "city": "Львів"});
+    invoke(&webview, "create_company", json!({"input": company})).unwrap();
+    let dup = invoke(
+        &webview,
+        "create_company",
+        json!({"input": {"name": "Інша", "mobile_phone": "0671234567"}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (dup["code"].as_str(), dup["field"].as_str()),
+        (Some("duplicate"), Some("mobile_phone").or(Some("work_phone"))),
+        "rule 6 through the command: {dup}"
+    );
+    assert!(
+        dup["message"].as_str().unwrap().contains("Олена Коваль"),
+        "the refusal names the owner"
+    );
+
+    let pipelines = invoke(&webview, "list_pipelines", json!({})).unwrap();
+    let pipeline_id = pipelines[0]["id"].clone();
+    let stages = invoke(&webview, "list_stages", json!({"pipelineId": pipeline_id})).unwrap();
+    let stage = |name: &str| stages.as_array().unwrap().iter().find(|s| s["name"] == name).unwrap()["id"].clone();
+    let deal = invoke(
+        &webview,
+        "create_deal",
+        json!({"input": {"title": "Покрівля", "pipeline_id": pipeline_id}, "stageId": null}),
+    )
+    .unwrap();
+    let (id, version) = (deal["id"].clone(), deal["version"].clone());
+
+    let err = invoke(
+        &webview,
+        "move_deal",
+        json!({"id": id, "version": version, "to": {"stage_id": stage("КП надіслано")}}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "stage_requirements", "rule 4 through the command: {err}");
+    let err = invoke(
+        &webview,
+        "move_deal",
+        json!({"id": id, "version": version, "to": {"stage_id": stage("Програно")}}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("loss_reason_required"), Some("loss_reason_id")),
+        "rule 5: {err}"
+    );
+
+    let tasks = invoke(
+        &webview,
+        "list_tasks",
+        json!({"filter": {"deal_id": id}, "page": {"offset": 0, "limit": 10}}),
+    )
+    .unwrap();
+    let task = &tasks["items"][0];
+    assert_eq!(
+        task["kind"], "contact_lead",
+        "rule 1: the new lead has its contact task"
+    );
+    let err = invoke(
+        &webview,
+        "complete_task",
+        json!({"id": task["id"], "version": task["version"], "result": "+"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("result_not_meaningful"), Some("result")),
+        "rule 3: {err}"
+    );
+    let done = invoke(
+        &webview,
+        "complete_task",
+        json!({"id": task["id"], "version": task["version"], "result": "Подзвонила, домовились про замір"}),
+    )
+    .unwrap();
+    assert!(done["done_at"].is_number());
+    let err = invoke(
+        &webview,
+        "update_company",
+        json!({"id": id, "version": 99, "input": company}),
+    )
+    .unwrap_err();
+    assert_eq!(err["code"], "not_found", "ids of another kind are not found: {err}");
+}

@@ -1,0 +1,6 @@
+//! The desktop shell's session and commands on real databases: first start, switching to a
+//! team PostgreSQL and back, and the rules reaching the UI through the real command handlers.
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
+
+mod commands;
+mod session;
