@@ -42,7 +42,7 @@ postgres:
 fmt:
 	cargo fmt --all --check
 
-clippy: app-deps
+clippy: app-deps ui
 	cargo clippy --workspace --all-targets -- -D warnings
 
 unit:
