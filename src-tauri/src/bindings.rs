@@ -5,8 +5,9 @@ use crate::commands::{app, companies, deals, tasks};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{Builder, collect_commands};
 
-pub fn builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
+/// The commands for runtime `R` (the real one in the app, a mock in tests).
+pub fn builder<R: tauri::Runtime>() -> Builder<R> {
+    Builder::<R>::new().commands(collect_commands![
         app::app_info,
         app::first_start,
         app::connect_team,
@@ -70,7 +71,9 @@ mod tests {
     #[test]
     fn bindings_match_the_committed_file() {
         let fresh = std::env::temp_dir().join(format!("voronka-bindings-{}.ts", std::process::id()));
-        builder().export(typescript(), &fresh).expect("export the bindings");
+        builder::<tauri::Wry>()
+            .export(typescript(), &fresh)
+            .expect("export the bindings");
         let generated = std::fs::read_to_string(&fresh).expect("read the generated bindings");
         let _ = std::fs::remove_file(&fresh);
         if std::env::var("VORONKA_WRITE_BINDINGS").as_deref() == Ok("1") {

@@ -32,7 +32,7 @@ pub fn run() {
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_writer(std::io::stderr)
         .init();
-    let builder = bindings::builder();
+    let builder = bindings::builder::<tauri::Wry>();
     let session = Session::new(
         requested_database(),
         config::ConfigFile::default_location(),

@@ -37,15 +37,18 @@ pub fn task_result(raw: &str) -> Result<String> {
     meaningful_result(raw)
 }
 
-/// Rule 6: the refusal for a duplicate company names the owner.
-pub fn duplicate_company(existing_name: &str, owner_name: &str, matched_on: &str) -> Error {
+/// Rule 6: the refusal for a duplicate company names the owner and the field that collided
+/// (`work_phone`, `mobile_phone`, `email`, `legal_id` or `name` for the name within a city).
+pub fn duplicate_company(existing_name: &str, owner_name: &str, field: &str) -> Error {
+    let what = match field {
+        "work_phone" | "mobile_phone" => "phone",
+        "email" => "email",
+        "legal_id" => "legal id",
+        _ => "name in the same city",
+    };
     Error::new(
         ErrorCode::Duplicate,
-        format!("«{existing_name}» already exists, owned by {owner_name} (same {matched_on})"),
+        format!("«{existing_name}» already exists, owned by {owner_name} (same {what})"),
     )
-    .on(match matched_on {
-        "phone" => "work_phone",
-        "name and city" => "name",
-        other => other,
-    })
+    .on(field)
 }

@@ -105,21 +105,28 @@ impl Tx<'_> {
         let Some(existing) = self.duplicates_of(data, except).await?.into_iter().next() else {
             return Ok(());
         };
-        let (mine, theirs) = (data.duplicate_keys(), existing.data.duplicate_keys());
-        let matched_on = if mine.phones.iter().any(|p| theirs.phones.contains(p)) {
-            "phone"
-        } else if mine.email.is_some() && mine.email == theirs.email {
+        let theirs = existing.data.duplicate_keys();
+        let collides = |phone: &Option<voronka_core::types::Phone>| {
+            phone
+                .as_ref()
+                .is_some_and(|p| theirs.phones.iter().any(|t| t == p.as_str()))
+        };
+        let field = if collides(&data.work_phone) {
+            "work_phone"
+        } else if collides(&data.mobile_phone) {
+            "mobile_phone"
+        } else if data.email.is_some() && data.email.as_ref().map(|e| e.as_str().to_string()) == theirs.email {
             "email"
-        } else if mine.legal_id.is_some() && mine.legal_id == theirs.legal_id {
+        } else if data.legal_id.is_some() && data.legal_id == theirs.legal_id {
             "legal_id"
         } else {
-            "name and city"
+            "name"
         };
         let owner = self.get_any::<User>(existing.data.owner_id).await?;
         Err(rules::duplicate_company(
             existing.data.name.as_str(),
             owner.data.name.as_str(),
-            matched_on,
+            field,
         ))
     }
 

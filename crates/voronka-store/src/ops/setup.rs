@@ -155,3 +155,13 @@ impl Store {
         Ok(rows == 0)
     }
 }
+
+impl Store {
+    /// Refreshes the query planner's statistics: after a bulk load, so lists and search use
+    /// their indexes from the first query on.
+    pub async fn analyze(&self) -> Result<()> {
+        use crate::error::DbResult;
+        sqlx::query("ANALYZE").execute(&self.pool).await.db()?;
+        Ok(())
+    }
+}

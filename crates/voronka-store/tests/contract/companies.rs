@@ -91,7 +91,7 @@ pub async fn duplicate_company_is_refused_naming_the_owner(ctx: Ctx) {
             },
         ),
         (
-            "work_phone",
+            "mobile_phone",
             CompanyInput {
                 name: "Інша назва".into(),
                 mobile_phone: Some("(067)1234567".into()),
