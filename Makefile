@@ -6,7 +6,7 @@ BENCH_SCALE ?= 300000
 BENCH_DIR ?= target/bench
 CORE_CRATES := -p voronka-core -p voronka-store -p voronka-demo -p voronka-cli -p voronka-testdb
 
-.PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench
+.PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench e2e
 
 # --- the app ---------------------------------------------------------------------------------
 
@@ -19,8 +19,12 @@ app: app-deps ui
 app-deps:
 	@scripts/ensure-app-deps.sh
 
-ui-deps: app-deps
+ui-deps: app-deps ui/node_modules/.installed
+
+# Installed again only when the lock file changes.
+ui/node_modules/.installed: ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
+	touch $@
 
 ui: ui-deps
 	cd ui && npm run build
@@ -60,3 +64,18 @@ app-test: app-deps
 # latency benchmark on each.
 bench: deps postgres
 	@scripts/bench.sh $(BENCH_SCALE) $(BENCH_DIR)
+
+# --- end-to-end ------------------------------------------------------------------------------
+
+# The real app under Xvfb through tauri-driver (tests/e2e). The binary is copied right after its
+# build: a plain `cargo build` elsewhere would replace target/debug/voronka with a dev-server
+# build mid-run. The CLI makes the 100,000-deal database of the start-up measurement (once).
+E2E_APP := $(CURDIR)/target/e2e/bin/voronka
+
+e2e: ui
+	@scripts/ensure-app-deps.sh --e2e
+	cargo build -p voronka --features custom-protocol
+	@mkdir -p $(dir $(E2E_APP)) && cp target/debug/voronka $(E2E_APP)
+	cargo build --release -p voronka-cli
+	cd tests/e2e && npm ci --no-audit --no-fund
+	VORONKA_E2E_APP=$(E2E_APP) node tests/e2e/run.mjs

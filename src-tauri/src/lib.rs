@@ -45,7 +45,7 @@ pub fn run() {
             let session = app.state::<Session>().inner().clone();
             tauri::async_runtime::block_on(session.open_at_start())?;
             if let Some(window) = app.get_webview_window("main") {
-                config::restore_geometry(&window, &session.config());
+                config::restore_geometry(&window, session.config());
             }
             Ok(())
         })
@@ -53,7 +53,7 @@ pub fn run() {
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { .. } = event {
                 let session = window.state::<Session>();
-                config::save_geometry(window, &session.config());
+                config::save_geometry(window, session.config());
             }
         })
         .run(tauri::generate_context!())
