@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { screenshot, withApp } from '../lib/app.mjs';
+import { firstStart } from '../lib/flows.mjs';
+import { textOf, tid, waitAll, waitFor } from '../lib/ui.mjs';
+
+test('first start with demo data lands on Today with grouped tasks', { timeout: 240_000 }, async () => {
+  await withApp({ name: 'today' }, async ({ browser }) => {
+    await waitFor(browser, tid('first-start-form'), { timeout: 60_000 });
+    await firstStart(browser, { name: 'Олена Демченко', demo: true });
+
+    const groups = await waitAll(browser, `${tid('today-screen')} [data-testid^="task-group-"]`);
+    let tasks = 0;
+    for (const group of groups) {
+      const { heading, badge, items } = await browser.execute(
+        (g) => ({
+          heading: g.querySelector('h4').textContent.trim(),
+          badge: Number(g.querySelector('.mantine-Badge-root').textContent),
+          items: g.querySelectorAll('[data-testid="task-item"]').length,
+        }),
+        group,
+      );
+      assert.match(heading, /^(Overdue|Today|Tomorrow|Later)$/, 'a task group has no known heading');
+      assert.equal(items, badge, `the "${heading}" badge counts ${badge}, the group lists ${items}`);
+      tasks += items;
+    }
+    assert.ok(tasks > 0, 'the demo manager has no tasks on Today');
+    const first = await waitFor(browser, `${tid('today-screen')} ${tid('task-item')}`);
+    assert.ok((await textOf(browser, first)).length > 0, 'a task item shows no text');
+    await waitFor(browser, `${tid('today-screen')} ${tid('task-complete')}`);
+
+    await screenshot(browser, 'today.png');
+  });
+});

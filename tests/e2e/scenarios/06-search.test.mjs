@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { withApp } from '../lib/app.mjs';
+import { createCompany, firstStart, nav } from '../lib/flows.mjs';
+import { click, fill, textOf, tid, waitFor, waitText } from '../lib/ui.mjs';
+
+test('quick search by a phone fragment finds the company', { timeout: 180_000 }, async () => {
+  await withApp({ name: 'search' }, async ({ browser }) => {
+    await firstStart(browser, { name: 'Олена Коваль' });
+    await createCompany(browser, { name: 'ТОВ Ромашка', city: 'Київ', phone: '+38 (067) 123-45-67' });
+    await createCompany(browser, { name: 'ПП Волошка', city: 'Львів', phone: '+38 (050) 765-43-21' });
+    await nav(browser, 'today');
+
+    await fill(browser, tid('search-input'), '067');
+    const hit = await waitText(browser, `${tid('search-results')} ${tid('search-hit-company')}`, 'ТОВ Ромашка');
+    assert.doesNotMatch(hit, /Волошка/);
+    const texts = [];
+    for (const h of await browser.$$(`${tid('search-results')} ${tid('search-hit-company')}`)) texts.push(await textOf(browser, h));
+    assert.ok(!texts.some((t) => t.includes('Волошка')), `"067" also found ${JSON.stringify(texts)}`);
+
+    await click(browser, `//*[@data-testid="search-hit-company"][contains(., "ТОВ Ромашка")]`);
+    await waitFor(browser, tid('company-screen'));
+    await waitText(browser, `${tid('company-screen')} h2`, 'ТОВ Ромашка');
+  });
+});
