@@ -6,7 +6,7 @@ BENCH_SCALE ?= 300000
 BENCH_DIR ?= target/bench
 CORE_CRATES := -p voronka-core -p voronka-store -p voronka-demo -p voronka-cli -p voronka-testdb
 
-.PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench e2e
+.PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench e2e e2e-app e2e-startup
 
 # --- the app ---------------------------------------------------------------------------------
 
@@ -35,7 +35,7 @@ bindings: app-deps
 
 # --- tests -----------------------------------------------------------------------------------
 
-test: deps postgres fmt clippy unit ui-check app-test
+test: deps postgres fmt clippy unit ui-check app-test e2e
 
 deps:
 	@scripts/ensure-tools.sh
@@ -70,12 +70,20 @@ bench: deps postgres
 # The real app under Xvfb through tauri-driver (tests/e2e). The binary is copied right after its
 # build: a plain `cargo build` elsewhere would replace target/debug/voronka with a dev-server
 # build mid-run. The CLI makes the 100,000-deal database of the start-up measurement (once).
+# `make e2e` runs the scenarios; `make e2e-startup` also measures the start-up with 100,000
+# deals, whose database takes minutes to make (once).
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 E2E_APP := $(CURDIR)/target/e2e/bin/voronka
 
-e2e: ui
+e2e-app: ui
 	@scripts/ensure-app-deps.sh --e2e
 	cargo build -p voronka --features custom-protocol
-	@mkdir -p $(dir $(E2E_APP)) && cp target/debug/voronka $(E2E_APP)
-	cargo build --release -p voronka-cli
+	@mkdir -p $(dir $(E2E_APP)) && cp $(TARGET_DIR)/debug/voronka $(E2E_APP)
 	cd tests/e2e && npm ci --no-audit --no-fund
+
+e2e: e2e-app
+	VORONKA_E2E_APP=$(E2E_APP) node tests/e2e/run.mjs --no-scale
+
+e2e-startup: e2e-app
+	cargo build --release -p voronka-cli
 	VORONKA_E2E_APP=$(E2E_APP) node tests/e2e/run.mjs

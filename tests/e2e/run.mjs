@@ -24,6 +24,8 @@ import { SCALE_DB, SCALE_DEALS } from './lib/scale.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, '../..');
+// Cargo's output folder: CI points CARGO_TARGET_DIR outside the clone.
+const TARGET = process.env.CARGO_TARGET_DIR || join(REPO, 'target');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const filters = args.filter((a) => !a.startsWith('--'));
@@ -41,7 +43,7 @@ function sh(cmd, cmdArgs, cwd) {
 
 function prepareScaleDb() {
   if (existsSync(SCALE_DB)) return;
-  const cli = join(REPO, 'target/release/voronka-cli');
+  const cli = join(TARGET, 'release/voronka-cli');
   if (!existsSync(cli)) {
     console.log(`(no ${cli}: the start-up measurement will be skipped; build it with cargo build --release -p voronka-cli)`);
     return;
@@ -66,7 +68,7 @@ if (process.env.VORONKA_E2E_WRAPPED !== '1') {
   if (!process.env.VORONKA_E2E_APP) {
     // Other builds share target/debug: a plain `cargo build` there replaces the binary with one
     // that loads the dev server. The suite runs a copy taken right after its own build.
-    const built = join(REPO, 'target/debug/voronka');
+    const built = join(TARGET, 'debug/voronka');
     if (!existsSync(built)) {
       console.error(`${built} is missing: run \`make e2e\` or node tests/e2e/run.mjs --build`);
       process.exit(2);

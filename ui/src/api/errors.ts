@@ -5,6 +5,8 @@ import { ApiError } from './call';
 /** The user's words for an error: the translation of its code, else the server's message. */
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
+    // A duplicate's own message names the client and its owner, which the head needs to see.
+    if (e.code === 'duplicate') return `${t('errors.duplicate')}: ${e.message}`;
     return t(`errors.${e.code}`, { defaultValue: e.message });
   }
   return e instanceof Error ? e.message : String(e);

@@ -62,11 +62,16 @@ export function DealForm({
     notifyError(t, e);
   };
 
-  const submit = form.onSubmit((v) => {
+  // Awaited rather than per-call callbacks: saving refetches the deal, which may remount this
+  // form, and TanStack Query drops per-call callbacks of an unmounted observer.
+  const submit = form.onSubmit(async (v) => {
     setOutside(null);
     const input = inputFromValues(v);
-    if (deal) update.mutate({ deal, input }, { onSuccess: onSaved, onError: fail });
-    else create.mutate({ input, stageId }, { onSuccess: onSaved, onError: fail });
+    try {
+      onSaved(deal ? await update.mutateAsync({ deal, input }) : await create.mutateAsync({ input, stageId }));
+    } catch (e) {
+      fail(e);
+    }
   });
 
   const fillTitle = () =>
