@@ -49,9 +49,7 @@ pub async fn new_lead_gets_a_contact_task_and_a_stage_spell(ctx: Ctx) {
     // A deal created further down the funnel is not a new lead.
     let company = ctx.company("Дах", "0671234567").await;
     let contact = ctx.contact(&company, "Іван Петренко", "0509876543").await;
-    let mut input = ctx.deal_input("Повторне замовлення");
-    input.company_id = Some(company.meta.id);
-    input.contact_ids = vec![contact.meta.id];
+    let input = ctx.deal_with("Повторне замовлення", &company, &contact);
     let later = s
         .create_deal(ctx.olena_id(), &input, Some(ctx.stage("Кваліфікація").meta.id))
         .await
@@ -120,9 +118,7 @@ pub async fn stage_requires_its_fields_before_entry(ctx: Ctx) {
 
     let company = ctx.company("Дах", "0671234567").await;
     let contact = ctx.contact(&company, "Іван Петренко", "0509876543").await;
-    let mut input = ctx.deal_input("Покрівля");
-    input.company_id = Some(company.meta.id);
-    input.contact_ids = vec![contact.meta.id];
+    let mut input = ctx.deal_with("Покрівля", &company, &contact);
     input.amount = Some("120 000".into());
     let filled = s
         .update_deal(ctx.olena_id(), deal.meta.id, deal.meta.version, &input)
@@ -197,9 +193,7 @@ pub async fn stage_history_is_kept_on_every_move(ctx: Ctx) {
         .unwrap();
     let company = ctx.company("Вікна", "0671234567").await;
     let contact = ctx.contact(&company, "Марія", "0509876543").await;
-    let mut input = ctx.deal_input("Вікна");
-    input.company_id = Some(company.meta.id);
-    input.contact_ids = vec![contact.meta.id];
+    let mut input = ctx.deal_with("Вікна", &company, &contact);
     input.amount = Some("5000".into());
     deal = s
         .update_deal(ctx.olena_id(), deal.meta.id, deal.meta.version, &input)

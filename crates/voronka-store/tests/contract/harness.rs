@@ -116,6 +116,15 @@ impl Ctx {
             .expect("create contact")
     }
 
+    /// A deal input linked to a company and its contact, as the later stages require.
+    pub fn deal_with(&self, title: &str, company: &Company, contact: &Contact) -> DealInput {
+        DealInput {
+            company_id: Some(company.meta.id),
+            contact_ids: vec![contact.meta.id],
+            ..self.deal_input(title)
+        }
+    }
+
     pub fn deal_input(&self, title: &str) -> DealInput {
         DealInput {
             title: title.into(),

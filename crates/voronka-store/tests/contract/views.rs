@@ -33,9 +33,7 @@ pub async fn today_groups_my_tasks_and_flags_deals_without_one(ctx: Ctx) {
     let lead = s.create_deal(olena, &ctx.deal_input("Лід"), None).await.unwrap();
     let company = ctx.company("Дах", "0671234567").await;
     let contact = ctx.contact(&company, "Іван", "0509876543").await;
-    let mut input = ctx.deal_input("Без задачі");
-    input.company_id = Some(company.meta.id);
-    input.contact_ids = vec![contact.meta.id];
+    let input = ctx.deal_with("Без задачі", &company, &contact);
     let quiet = s
         .create_deal(olena, &input, Some(ctx.stage("Кваліфікація").meta.id))
         .await
