@@ -13,7 +13,7 @@ static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
