@@ -3,13 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCompany } from '../../api/companies';
 import { useContactsOf } from '../../api/contacts';
-import { useDealList } from '../../api/deals';
-import { flatten } from '../../api/paging';
 import { AuditHistory } from '../../components/AuditHistory';
 import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
-import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
+import { RelatedDeals } from '../../components/RelatedDeals';
 import { Timeline } from '../../components/timeline/Timeline';
 import { TaskList } from '../../tasks/TaskList';
 import { CompanyForm } from './CompanyForm';
@@ -19,12 +17,10 @@ export function CompanyScreen() {
   const { t } = useTranslation();
   const company = useCompany(id);
   const contacts = useContactsOf({ company_id: id });
-  const deals = useDealList({ company_id: id });
 
   if (company.isPending) return <ListSkeleton rows={8} />;
   if (company.isError) return <QueryError error={company.error} retry={() => void company.refetch()} />;
   const c = company.data;
-  const dealRows = flatten(deals.data?.pages);
 
   return (
     <Stack gap="md" data-testid="company-screen">
@@ -72,25 +68,7 @@ export function CompanyScreen() {
               </Stack>
             </Tabs.Panel>
             <Tabs.Panel value="deals" pt="sm">
-              {deals.isPending && <ListSkeleton rows={2} />}
-              {deals.isSuccess && dealRows.length === 0 && <EmptyState title={t('deals.empty')} />}
-              <Stack gap="xs">
-                {dealRows.map((d) => (
-                  <Paper key={d.id} withBorder p="xs" data-testid="company-deal">
-                    <Group justify="space-between">
-                      <Anchor component={Link} to={`/deals/${d.id}`}>
-                        {d.title}
-                      </Anchor>
-                      <Group gap="xs">
-                        <Badge size="sm" variant="light">
-                          {t(`dealStatus.${d.status}`)}
-                        </Badge>
-                        <Money minor={d.amount} currency={d.currency} />
-                      </Group>
-                    </Group>
-                  </Paper>
-                ))}
-              </Stack>
+              <RelatedDeals filter={{ company_id: c.id }} testId="company-deal" />
             </Tabs.Panel>
             <Tabs.Panel value="tasks" pt="sm">
               <TaskList filter={{ company_id: c.id }} link={{ company_id: c.id }} />

@@ -3,13 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCompany } from '../../api/companies';
 import { useContact } from '../../api/contacts';
-import { useDealList } from '../../api/deals';
-import { flatten } from '../../api/paging';
 import { AuditHistory } from '../../components/AuditHistory';
-import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
-import { Money } from '../../components/Money';
 import { QueryError } from '../../components/QueryError';
+import { RelatedDeals } from '../../components/RelatedDeals';
 import { Timeline } from '../../components/timeline/Timeline';
 import { ContactForm } from './ContactForm';
 
@@ -18,12 +15,10 @@ export function ContactScreen() {
   const { t } = useTranslation();
   const contact = useContact(id);
   const company = useCompany(contact.data?.company_id);
-  const deals = useDealList({ contact_id: id });
 
   if (contact.isPending) return <ListSkeleton rows={8} />;
   if (contact.isError) return <QueryError error={contact.error} retry={() => void contact.refetch()} />;
   const c = contact.data;
-  const dealRows = flatten(deals.data?.pages);
 
   return (
     <Stack gap="md" data-testid="contact-screen">
@@ -58,20 +53,7 @@ export function ContactScreen() {
               <Timeline of={{ kind: 'contact', id: c.id }} link={{ contact_id: c.id, company_id: c.company_id }} />
             </Tabs.Panel>
             <Tabs.Panel value="deals" pt="sm">
-              {deals.isPending && <ListSkeleton rows={2} />}
-              {deals.isSuccess && dealRows.length === 0 && <EmptyState title={t('deals.empty')} />}
-              <Stack gap="xs">
-                {dealRows.map((d) => (
-                  <Paper key={d.id} withBorder p="xs">
-                    <Group justify="space-between">
-                      <Anchor component={Link} to={`/deals/${d.id}`}>
-                        {d.title}
-                      </Anchor>
-                      <Money minor={d.amount} currency={d.currency} />
-                    </Group>
-                  </Paper>
-                ))}
-              </Stack>
+              <RelatedDeals filter={{ contact_id: c.id }} testId="contact-deal" />
             </Tabs.Panel>
             <Tabs.Panel value="audit" pt="sm">
               <AuditHistory entityId={c.id} />
