@@ -3,7 +3,7 @@
 
 use crate::commands::{app, companies, deals, tasks};
 use specta_typescript::{BigIntExportBehavior, Typescript};
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 /// The commands for runtime `R` (the real one in the app, a mock in tests).
 pub fn builder<R: tauri::Runtime>() -> Builder<R> {
@@ -25,6 +25,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         companies::delete_company,
         companies::restore_company,
         companies::company_duplicates,
+        companies::contact_duplicates,
         companies::list_contacts,
         companies::get_contact,
         companies::create_contact,
@@ -50,6 +51,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         tasks::update_task,
         tasks::complete_task,
     ])
+    .events(collect_events![app::DemoProgress])
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

@@ -159,8 +159,15 @@ impl Session {
 
     /// The first start in a database: with demo data the person takes over the demo's first
     /// manager (so Today is full); in an empty database they become its admin; in a team
-    /// database they find themselves by name or join as a manager.
-    pub async fn first_start(&self, name: &str, language: Language, demo: bool) -> Result<User> {
+    /// database they find themselves by name or join as a manager. `progress(done, total)`
+    /// follows the demo's loading, in deals.
+    pub async fn first_start(
+        &self,
+        name: &str,
+        language: Language,
+        demo: bool,
+        progress: &mut (dyn FnMut(u64, u64) + Send),
+    ) -> Result<User> {
         let store = self.store().await?;
         let input = UserInput {
             name: name.into(),
@@ -176,7 +183,7 @@ impl Session {
                     scale: DEMO_SCALE,
                     today,
                 };
-                voronka_demo::load(&store, &options, &mut |_, _| {}).await?;
+                voronka_demo::load(&store, &options, progress).await?;
                 let manager = store
                     .list_users()
                     .await?

@@ -1,21 +1,28 @@
 import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { HashRouter } from 'react-router';
 import { useAppInfo } from './api/app';
 import { QueryError } from './components/QueryError';
 import { Providers } from './Providers';
-import { FirstStartScreen } from './screens/first-start/FirstStartScreen';
 import { Shell } from './shell/Shell';
+
+// Only a new database needs it: a returning person goes straight to Today.
+const FirstStartScreen = lazy(() =>
+  import('./screens/first-start/FirstStartScreen').then((m) => ({ default: m.FirstStartScreen })),
+);
+
+function Loading() {
+  return (
+    <Center h="100vh">
+      <Loader data-testid="app-loading" />
+    </Center>
+  );
+}
 
 /** Until the database has a user there is nothing to show but the first-start form. */
 function Gate() {
   const info = useAppInfo();
-  if (info.isPending) {
-    return (
-      <Center h="100vh">
-        <Loader data-testid="app-loading" />
-      </Center>
-    );
-  }
+  if (info.isPending) return <Loading />;
   if (info.isError) {
     return (
       <Center h="100vh" p="xl">
@@ -23,7 +30,13 @@ function Gate() {
       </Center>
     );
   }
-  if (info.data.first_start || !info.data.user) return <FirstStartScreen />;
+  if (info.data.first_start || !info.data.user) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <FirstStartScreen />
+      </Suspense>
+    );
+  }
   return (
     <HashRouter>
       <Shell info={info.data} />

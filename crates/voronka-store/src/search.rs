@@ -9,7 +9,7 @@ use crate::tx::Tx;
 use crate::{Backend, Page, Paged, Store};
 use serde::{Deserialize, Serialize};
 use voronka_core::model::{Company, Contact, Deal, Record};
-use voronka_core::search::{company_text, contact_text, deal_text, normalise_query};
+use voronka_core::search::{company_text, contact_text, deal_text, fold, normalise_query};
 use voronka_core::{Id, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +129,35 @@ impl Tx<'_> {
             }
             _ => Ok(()),
         }
+    }
+}
+
+impl Tx<'_> {
+    /// Ids of up to `limit` records of `kind` whose indexed text contains `text` (folded, three
+    /// characters or more): the candidates a duplicate check then compares in full.
+    pub(crate) async fn indexed_ids(&mut self, kind: &str, text: &str, limit: i64) -> Result<Vec<Id>> {
+        let text = fold(text);
+        if text.chars().count() < 3 {
+            return Ok(Vec::new());
+        }
+        let (sql, pattern) = match self.store.backend {
+            Backend::Sqlite => (
+                "SELECT entity_id AS id FROM search_index WHERE search_index MATCH $1 AND kind = $2 LIMIT $3",
+                fts_phrase(&text),
+            ),
+            Backend::Postgres => (
+                "SELECT entity_id AS id FROM search_index WHERE body LIKE $1 ESCAPE '\\' AND kind = $2 LIMIT $3",
+                like_pattern(&text),
+            ),
+        };
+        #[derive(Deserialize)]
+        struct Hit {
+            id: Id,
+        }
+        let hits: Vec<Hit> = self
+            .fetch_all(sql, vec![pattern.into(), kind.into(), limit.into()], &[])
+            .await?;
+        Ok(hits.into_iter().map(|h| h.id).collect())
     }
 }
 

@@ -58,6 +58,17 @@ pub async fn company_duplicates(
 
 #[tauri::command]
 #[specta::specta]
+pub async fn contact_duplicates(
+    session: State<'_, Session>,
+    input: ContactInput,
+    except: Option<Id>,
+) -> Answer<Vec<Contact>> {
+    let (store, me) = session.actor().await?;
+    Ok(store.contact_duplicates(me, &input, except).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn list_contacts(session: State<'_, Session>, filter: ContactFilter, page: Page) -> Answer<Paged<Contact>> {
     Ok(session.store().await?.list_contacts(&filter, page).await?)
 }

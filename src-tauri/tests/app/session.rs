@@ -25,9 +25,9 @@ async fn first_start_makes_an_admin_and_is_remembered() {
         info.first_start && info.user.is_none(),
         "a fresh database asks who you are"
     );
-    let err = s.first_start("  ", Language::En, false).await.unwrap_err();
+    let err = s.first_start("  ", Language::En, false, &mut |_, _| {}).await.unwrap_err();
     assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Invalid, Some("name")));
-    let me = s.first_start("Олена Коваль", Language::Uk, false).await.unwrap();
+    let me = s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {}).await.unwrap();
     assert_eq!(
         me.data.role,
         Role::Admin,
@@ -52,7 +52,17 @@ async fn first_start_with_demo_data_fills_today() {
     let dir = tempfile_dir();
     let s = session(&db, &dir, Arc::default());
     s.open_at_start().await.unwrap();
-    let me = s.first_start("Тарас Шевченко", Language::Uk, true).await.unwrap();
+    let mut seen = Vec::new();
+    let me = s
+        .first_start("Тарас Шевченко", Language::Uk, true, &mut |done, total| seen.push((done, total)))
+        .await
+        .unwrap();
+    let last = *seen.last().expect("loading the demo reports its progress");
+    assert_eq!(last.0, last.1, "the last report is the whole demo: {seen:?}");
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0),
+        "progress never goes back: {seen:?}"
+    );
     assert_eq!(
         (me.data.name.as_str(), me.data.role),
         ("Тарас Шевченко", Role::Manager),

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { screenshot, withApp } from '../lib/app.mjs';
-import { firstStart } from '../lib/flows.mjs';
-import { textOf, tid, waitAll, waitFor } from '../lib/ui.mjs';
+import { firstStart, nav } from '../lib/flows.mjs';
+import { click, textOf, tid, waitAll, waitFor } from '../lib/ui.mjs';
 
-test('first start with demo data lands on Today with grouped tasks', { timeout: 240_000 }, async () => {
+test('first start with demo data lands on Today with grouped tasks; the main screens show it', { timeout: 240_000 }, async () => {
   await withApp({ name: 'today' }, async ({ browser }) => {
     await waitFor(browser, tid('first-start-form'), { timeout: 60_000 });
     await firstStart(browser, { name: 'Олена Демченко', demo: true });
@@ -30,5 +30,20 @@ test('first start with demo data lands on Today with grouped tasks', { timeout: 
     await waitFor(browser, `${tid('today-screen')} ${tid('task-complete')}`);
 
     await screenshot(browser, 'today.png');
+
+    // The README's screenshots: the demo manager's board, one of their deals and a client.
+    await nav(browser, 'deals');
+    const cards = await waitAll(browser, `${tid('kanban')} ${tid('deal-card')}`, { min: 5 });
+    assert.ok(cards.length >= 5, `the demo board shows only ${cards.length} deals`);
+    await screenshot(browser, 'kanban.png');
+    await cards[0].click();
+    await waitFor(browser, tid('deal-card-title'));
+    await screenshot(browser, 'deal.png');
+
+    await nav(browser, 'companies');
+    await click(browser, `${tid('companies-table')} ${tid('company-row')}`);
+    const name = await waitFor(browser, `${tid('company-screen')} h2`);
+    assert.ok((await textOf(browser, name)).length > 0, 'the company card shows no name');
+    await screenshot(browser, 'company.png');
   });
 });

@@ -74,14 +74,14 @@ test('a deal dragged across the board to the won stage, filling what each stage 
         describe: async () => 'column counts did not follow the move',
       });
       await waitText(browser, `${column('Успішно')} ${tid('column-amount')}`, /90[\s,.\u00a0\u202f]?000/);
-      await screenshot(browser, 'kanban.png');
+      await screenshot(browser, 'kanban-won.png');
 
       await click(browser, card);
       await waitText(browser, tid('deal-card-title'), TITLE);
       await waitFor(browser, statusBadge('Won'), { what: 'the «Won» badge on the deal card' });
       const stage = await waitFor(browser, tid('deal-stage-select'));
       assert.equal(await stage.getValue(), 'Успішно');
-      await screenshot(browser, 'deal.png');
+      await screenshot(browser, 'deal-won.png');
     });
   });
 });

@@ -33,6 +33,6 @@ test('a company card with its contact and deal', { timeout: 180_000 }, async () 
     await waitText(browser, tid('company-contact'), 'Іван Петренко');
     await click(browser, '//*[@role="tab"][normalize-space()="Deals"]');
     await waitText(browser, tid('company-deal'), 'Насоси ЦНС');
-    await screenshot(browser, 'company.png');
+    await screenshot(browser, 'company-new.png');
   });
 });

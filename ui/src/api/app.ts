@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './call';
 import { commands } from './commands';
+import { events } from '../bindings';
 import { keys } from './keys';
-import type { Language, TeamConnection } from './types';
+import { inShell, type Subscribe } from './shellEvents';
+import type { DemoProgress, Language, TeamConnection } from './types';
 
 export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
@@ -16,6 +18,10 @@ export function useFirstStart() {
     onSuccess: () => qc.invalidateQueries(),
   });
 }
+
+/** The demo's loading progress, in deals, while the first start runs. */
+export const onDemoProgress: Subscribe<DemoProgress> = (handler) =>
+  inShell() ? events.demoProgress.listen((e) => handler(e.payload)) : Promise.resolve(() => {});
 
 /** Switching databases changes every answer, so the whole cache goes. */
 export function useConnectTeam() {

@@ -1,6 +1,7 @@
 import { listen } from '@tauri-apps/api/event';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { touches, useInvalidate } from './invalidate';
+import { inShell, type Subscribe, useShellEvent } from './shellEvents';
 
 /** The shell's event for a record changed elsewhere: another window, a teammate, the scheduler. */
 export const CHANGED_EVENT = 'changed';
@@ -21,25 +22,15 @@ const RELATED: Record<string, keyof typeof touches> = {
   activity: 'activity',
 };
 
-/**
- * Re-reads what a change touched instead of polling. Outside the desktop shell (tests, a plain
- * browser) there is no event bridge and nothing to listen to.
- */
+const onChanged: Subscribe<ChangedPayload> = (handler) =>
+  inShell() ? listen<ChangedPayload>(CHANGED_EVENT, (e) => handler(e.payload)) : Promise.resolve(() => {});
+
+/** Re-reads what a change touched instead of polling. */
 export function useChangeEvents(): void {
   const invalidate = useInvalidate();
-  useEffect(() => {
-    if (!('__TAURI_INTERNALS__' in window)) return;
-    let stop: (() => void) | undefined;
-    let gone = false;
-    void listen<ChangedPayload>(CHANGED_EVENT, (e) => {
-      void invalidate(RELATED[e.payload.entity] ?? 'app');
-    }).then((unlisten) => {
-      if (gone) unlisten();
-      else stop = unlisten;
-    });
-    return () => {
-      gone = true;
-      stop?.();
-    };
-  }, [invalidate]);
+  const handler = useCallback(
+    (p: ChangedPayload) => void invalidate(RELATED[p.entity] ?? 'app'),
+    [invalidate],
+  );
+  useShellEvent(onChanged, handler);
 }

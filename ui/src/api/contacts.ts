@@ -57,3 +57,17 @@ export function useUpdateContact() {
     onSuccess: () => invalidate('contact'),
   });
 }
+
+/** Live contacts that look like the person being typed in: for the warning under the form. */
+export function useContactDuplicates(input: ContactInput | null, except: Id | null) {
+  const worthAsking =
+    !!input && (input.phones.length > 0 || input.emails.length > 0 || (!!input.company_id && input.full_name.trim().length > 1));
+  return useQuery({
+    queryKey: [...keys.duplicates, 'contact', input, except],
+    queryFn: async () => {
+      const r = await commands.contactDuplicates(input as ContactInput, except);
+      return r.status === 'ok' ? r.data : [];
+    },
+    enabled: worthAsking,
+  });
+}

@@ -18,6 +18,7 @@ export type {
   CompanyName,
   Contact,
   ContactFilter,
+  DemoProgress,
   ContactInput,
   Criterion,
   Currency,

@@ -1,14 +1,9 @@
 import { NavLink } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { SCREENS } from './shortcuts';
 
-const LINKS = [
-  { to: '/today', key: 'today' },
-  { to: '/deals', key: 'deals' },
-  { to: '/companies', key: 'companies' },
-  { to: '/contacts', key: 'contacts' },
-  { to: '/settings', key: 'settings' },
-] as const;
+const LINKS = SCREENS.map((key) => ({ to: `/${key}`, key }));
 
 export function NavLinks() {
   const { t } = useTranslation();

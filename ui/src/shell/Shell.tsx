@@ -1,15 +1,10 @@
 import { AppShell, Burger, Group, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { Navigate, Route, Routes } from 'react-router';
 import { useChangeEvents } from '../api/changeEvents';
 import type { AppInfo } from '../api/types';
-import { CompaniesScreen } from '../screens/companies/CompaniesScreen';
-import { CompanyScreen } from '../screens/companies/CompanyScreen';
-import { ContactScreen } from '../screens/contacts/ContactScreen';
-import { ContactsScreen } from '../screens/contacts/ContactsScreen';
-import { DealScreen } from '../screens/deal/DealScreen';
-import { DealsScreen } from '../screens/deals/DealsScreen';
-import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ListSkeleton } from '../components/ListSkeleton';
 import { TodayScreen } from '../screens/today/TodayScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { DatabaseWarning } from './DatabaseWarning';
@@ -17,6 +12,19 @@ import { AppInfoContext } from './currentUser';
 import { NavLinks } from './NavLinks';
 import { QuickSearch } from './QuickSearch';
 import { SearchSpotlight } from './SearchSpotlight';
+import { ShortcutsHelp } from './ShortcutsHelp';
+
+// Today is the first screen of the day and comes with the app; the others load on first visit,
+// so the start parses only what Today needs.
+const DealsScreen = lazy(() => import('../screens/deals/DealsScreen').then((m) => ({ default: m.DealsScreen })));
+const DealScreen = lazy(() => import('../screens/deal/DealScreen').then((m) => ({ default: m.DealScreen })));
+const CompaniesScreen = lazy(() =>
+  import('../screens/companies/CompaniesScreen').then((m) => ({ default: m.CompaniesScreen })),
+);
+const CompanyScreen = lazy(() => import('../screens/companies/CompanyScreen').then((m) => ({ default: m.CompanyScreen })));
+const ContactsScreen = lazy(() => import('../screens/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const ContactScreen = lazy(() => import('../screens/contacts/ContactScreen').then((m) => ({ default: m.ContactScreen })));
+const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function Shell({ info }: { info: AppInfo }) {
   const [opened, { toggle }] = useDisclosure();
@@ -35,7 +43,10 @@ export function Shell({ info }: { info: AppInfo }) {
               <Title order={4}>Voronka</Title>
             </Group>
             <QuickSearch />
-            <ColorSchemeToggle />
+            <Group gap={4} wrap="nowrap">
+              <ShortcutsHelp />
+              <ColorSchemeToggle />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs">
@@ -43,18 +54,20 @@ export function Shell({ info }: { info: AppInfo }) {
         </AppShell.Navbar>
         <AppShell.Main>
           {info.warning && <DatabaseWarning warning={info.warning} />}
-          <Routes>
-            <Route path="/" element={<Navigate to="/today" replace />} />
-            <Route path="/today" element={<TodayScreen />} />
-            <Route path="/deals" element={<DealsScreen />} />
-            <Route path="/deals/:id" element={<DealScreen />} />
-            <Route path="/companies" element={<CompaniesScreen />} />
-            <Route path="/companies/:id" element={<CompanyScreen />} />
-            <Route path="/contacts" element={<ContactsScreen />} />
-            <Route path="/contacts/:id" element={<ContactScreen />} />
-            <Route path="/settings" element={<SettingsScreen />} />
-            <Route path="*" element={<Navigate to="/today" replace />} />
-          </Routes>
+          <Suspense fallback={<ListSkeleton />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/today" replace />} />
+              <Route path="/today" element={<TodayScreen />} />
+              <Route path="/deals" element={<DealsScreen />} />
+              <Route path="/deals/:id" element={<DealScreen />} />
+              <Route path="/companies" element={<CompaniesScreen />} />
+              <Route path="/companies/:id" element={<CompanyScreen />} />
+              <Route path="/contacts" element={<ContactsScreen />} />
+              <Route path="/contacts/:id" element={<ContactScreen />} />
+              <Route path="/settings" element={<SettingsScreen />} />
+              <Route path="*" element={<Navigate to="/today" replace />} />
+            </Routes>
+          </Suspense>
         </AppShell.Main>
       </AppShell>
       <SearchSpotlight />

@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates'];
+const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
 const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -20,7 +20,7 @@ export function fakeCommands(): Commands {
   const names: (keyof Commands)[] = [
     'appInfo', 'firstStart', 'connectTeam', 'useLocal', 'today', 'search', 'listUsers', 'listPipelines',
     'listStages', 'listLossReasons', 'listCompanies', 'getCompany', 'createCompany', 'updateCompany',
-    'deleteCompany', 'companyDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
+    'deleteCompany', 'companyDuplicates', 'contactDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
     'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
     'createTask', 'completeTask', 'logActivity', 'timeline',

@@ -91,3 +91,55 @@ impl ContactInput {
         })
     }
 }
+
+impl ContactData {
+    /// What makes `other` look like the same person as this one: a shared phone, a shared
+    /// email, or the same name at the same company. Only a warning: two people may share an
+    /// office phone, so unlike companies (rule 6) a contact is never refused for it.
+    pub fn same_person_as(&self, other: &ContactData) -> Option<&'static str> {
+        if self.phones.iter().any(|p| other.phones.contains(p)) {
+            Some("phones")
+        } else if self.emails.iter().any(|e| other.emails.contains(e)) {
+            Some("emails")
+        } else if self.company_id.is_some()
+            && self.company_id == other.company_id
+            && self.full_name.as_str().to_lowercase() == other.full_name.as_str().to_lowercase()
+        {
+            Some("full_name")
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn person(name: &str, company: Option<Id>, phones: &[&str], emails: &[&str]) -> ContactData {
+        ContactInput {
+            full_name: name.into(),
+            company_id: company,
+            phones: phones.iter().map(|p| p.to_string()).collect(),
+            emails: emails.iter().map(|e| e.to_string()).collect(),
+            ..Default::default()
+        }
+        .validate(Id(Uuid::nil()))
+        .expect("a valid contact")
+    }
+
+    #[test]
+    fn same_person_by_phone_email_or_name_at_the_company() {
+        let firm = Some(Id(Uuid::from_u128(1)));
+        let ivan = person("Іван Петренко", firm, &["+380 67 123 45 67"], &["ivan@dah.ua"]);
+        let by_phone = person("І. Петренко", None, &["067-123-45-67"], &[]);
+        let by_email = person("Петренко", None, &[], &["IVAN@dah.ua"]);
+        let by_name = person("іван петренко", firm, &[], &[]);
+        let namesake = person("Іван Петренко", None, &[], &[]);
+        assert_eq!(by_phone.same_person_as(&ivan), Some("phones"), "phones compare normalised");
+        assert_eq!(by_email.same_person_as(&ivan), Some("emails"), "emails compare case-blind");
+        assert_eq!(by_name.same_person_as(&ivan), Some("full_name"), "same name at the same company");
+        assert_eq!(namesake.same_person_as(&ivan), None, "a namesake elsewhere is another person");
+    }
+}

@@ -3,6 +3,7 @@
 
 use crate::Store;
 use crate::row::Value;
+use crate::table::Rows;
 use crate::tx::Tx;
 use voronka_core::model::{Company, CompanyData, CompanyInput, Contact, ContactInput, Record, User};
 use voronka_core::{Id, Result, rules};
@@ -49,6 +50,39 @@ impl Store {
         let found = tx.duplicates_of(&data, except).await?;
         tx.commit().await?;
         Ok(found)
+    }
+
+    /// Live contacts that look like the person `input` describes (a shared phone or email, or
+    /// the same name at the same company): for the warning while typing, never a refusal.
+    pub async fn contact_duplicates(&self, actor: Id, input: &ContactInput, except: Option<Id>) -> Result<Vec<Contact>> {
+        const SHOWN: usize = 5;
+        let data = input.validate(actor)?;
+        let mut tx = self.begin_read().await?;
+        let mut candidates: Vec<Contact> = Vec::new();
+        if let Some(company) = data.company_id {
+            candidates = tx
+                .fetch_all(
+                    "SELECT * FROM contacts WHERE company_id = $1 AND deleted_at IS NULL ORDER BY id",
+                    vec![company.into()],
+                    Contact::JSON,
+                )
+                .await?;
+        }
+        let keys = data.phones.iter().map(|p| p.as_str()).chain(data.emails.iter().map(|e| e.as_str()));
+        for key in keys.collect::<Vec<_>>() {
+            for id in tx.indexed_ids(Contact::ENTITY, key, 20).await? {
+                if !candidates.iter().any(|c| c.meta.id == id) {
+                    candidates.push(tx.get_any(id).await?);
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(candidates
+            .into_iter()
+            .filter(|c| Some(c.meta.id) != except && c.meta.deleted_at.is_none())
+            .filter(|c| data.same_person_as(&c.data).is_some())
+            .take(SHOWN)
+            .collect())
     }
 
     pub async fn create_contact(&self, actor: Id, input: &ContactInput) -> Result<Contact> {

@@ -18,6 +18,7 @@ harness::contract!(
     companies::duplicate_company_is_refused_naming_the_owner,
     companies::duplicate_check_covers_update_and_restore,
     companies::invalid_input_names_the_field_and_writes_nothing,
+    companies::contact_duplicates_are_found_by_phone_email_and_name_at_the_company,
     concurrency::stale_version_is_a_conflict_and_changes_nothing,
     concurrency::of_two_simultaneous_edits_exactly_one_wins,
     deals::new_lead_gets_a_contact_task_and_a_stage_spell,

@@ -12,6 +12,7 @@ import { ImportantDatesField } from '../../components/ImportantDatesField';
 import { CompanyPicker } from '../../components/pickers/CompanyPicker';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { useCurrentUser } from '../../shell/currentUser';
+import { ContactDuplicateWarning } from './ContactDuplicateWarning';
 import { inputFromValues, valuesFromContact, type ContactFormValues } from './contactFormValues';
 
 export function ContactForm({ contact, companyId = null, onSaved, onReload }: {
@@ -53,6 +54,7 @@ export function ContactForm({ contact, companyId = null, onSaved, onReload }: {
           <DateInput {...field('birthday')} valueFormat="DD.MM.YYYY" clearable />
           <UserSelect {...field('owner_id')} allowDeselect={false} />
         </SimpleGrid>
+        <ContactDuplicateWarning input={inputFromValues(form.values)} except={contact?.id ?? null} />
         <ImportantDatesField form={form} />
         <Textarea {...field('notes')} autosize minRows={2} />
         <Group justify="flex-end">

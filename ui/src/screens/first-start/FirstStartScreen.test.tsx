@@ -1,11 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { act } from 'react';
+import { onDemoProgress } from '../../api/app';
 import { commands } from '../../api/commands';
+import type { DemoProgress } from '../../api/types';
 import { ok, refuse } from '../../test/fakeCommands';
 import { me } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { FirstStartScreen } from './FirstStartScreen';
 
+vi.mock('../../api/app', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../api/app')>()),
+  onDemoProgress: vi.fn(async () => () => {}),
+}));
 vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
 
 describe('FirstStartScreen', () => {
@@ -20,6 +27,28 @@ describe('FirstStartScreen', () => {
 
     expect(await screen.findByTestId('first-start-progress')).toHaveTextContent('Creating demo data');
     expect(commands.firstStart).toHaveBeenCalledWith('Оксана', 'en', true);
+    finish(ok(me));
+    await waitFor(() => expect(screen.getByTestId('first-start-submit')).toBeInTheDocument());
+  });
+
+  it('shows how many demo deals are loaded while the demo loads', async () => {
+    let report: (p: DemoProgress) => void = () => {};
+    vi.mocked(onDemoProgress).mockImplementation(async (handler) => {
+      report = handler;
+      return () => {};
+    });
+    let finish: (v: ReturnType<typeof ok<typeof me>>) => void = () => {};
+    vi.mocked(commands.firstStart).mockReturnValue(new Promise((r) => (finish = r)));
+    renderScreen(<FirstStartScreen />);
+
+    await userEvent.type(screen.getByTestId('first-start-name'), 'Оксана');
+    await userEvent.click(screen.getByTestId('first-start-demo'));
+    await userEvent.click(screen.getByTestId('first-start-submit'));
+    await waitFor(() => expect(onDemoProgress).toHaveBeenCalled());
+    act(() => report({ done: 500, total: 2000 }));
+
+    expect(await screen.findByTestId('demo-progress-count')).toHaveTextContent('500 of 2,000 deals');
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
     finish(ok(me));
     await waitFor(() => expect(screen.getByTestId('first-start-submit')).toBeInTheDocument());
   });

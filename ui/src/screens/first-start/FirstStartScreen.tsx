@@ -1,9 +1,11 @@
-import { Button, Center, Checkbox, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Checkbox, Loader, Paper, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useFirstStart } from '../../api/app';
+import { useState } from 'react';
+import { onDemoProgress, useFirstStart } from '../../api/app';
+import { useShellEvent } from '../../api/shellEvents';
 import { useFormErrors } from '../../api/useFormErrors';
-import type { Language } from '../../api/types';
+import type { DemoProgress, Language } from '../../api/types';
 import { LANGUAGES, setLanguage, type UiLanguage } from '../../i18n';
 
 interface Values {
@@ -19,8 +21,11 @@ export function FirstStartScreen() {
     initialValues: { name: '', language: i18n.language as UiLanguage, demo: false },
   });
   const onError = useFormErrors(form);
+  const [progress, setProgress] = useState<DemoProgress | null>(null);
+  useShellEvent(onDemoProgress, setProgress, start.isPending && form.values.demo);
 
   const submit = form.onSubmit((v) => {
+    setProgress(null);
     start.mutate({ name: v.name, language: v.language as Language, demo: v.demo }, { onError });
   });
 
@@ -59,7 +64,7 @@ export function FirstStartScreen() {
             />
             {start.isPending ? (
               <Stack align="center" gap="xs" data-testid="first-start-progress">
-                <Loader />
+                {progress ? <DemoProgressBar progress={progress} /> : <Loader />}
                 <Text size="sm" c="dimmed">
                   {form.values.demo ? t('firstStart.loadingDemo') : t('firstStart.loading')}
                 </Text>
@@ -73,5 +78,20 @@ export function FirstStartScreen() {
         </form>
       </Paper>
     </Center>
+  );
+}
+
+/** The demo's deals loaded so far, as a bar and a count. */
+export function DemoProgressBar({ progress }: { progress: DemoProgress }) {
+  const { t, i18n } = useTranslation();
+  const share = progress.total > 0 ? Math.min(100, (progress.done / progress.total) * 100) : 0;
+  const number = (n: number) => n.toLocaleString(i18n.language);
+  return (
+    <Stack gap={4} w="100%">
+      <Progress value={share} animated={share < 100} aria-label={t('firstStart.loadingDemo')} data-testid="demo-progress" />
+      <Text size="xs" c="dimmed" ta="center" data-testid="demo-progress-count">
+        {t('firstStart.dealsLoaded', { done: number(progress.done), total: number(progress.total) })}
+      </Text>
+    </Stack>
   );
 }
