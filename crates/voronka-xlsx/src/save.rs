@@ -30,6 +30,7 @@ impl Workbook<'_> {
             locale,
         } = self;
         let mut book = XlsxWorkbook::new();
+        book.set_zip_compression_level(3);
         book.set_properties(&DocProperties::new().set_title(&title).set_author(&generated_by));
         let mut names = SheetNames::new();
         let cover_name = names.claim(&locale.cover_sheet);

@@ -1,7 +1,5 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
-use voronka_xlsx::{
-    Cell, ChartKind, ChartSpec, Column, Currency, Filter, Locale, SheetData, Total, Workbook,
-};
+use voronka_xlsx::{Cell, ChartKind, ChartSpec, Column, Currency, Filter, Locale, SheetData, Total, Workbook};
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -104,9 +102,13 @@ pub fn workbook<'a>() -> Workbook<'a> {
             Column::integer("Угод"),
             Column::money("Сума", Currency::parse("USD").unwrap()),
         ],
-        [("Новий", 40, 100_000_00), ("КП", 25, 80_000_00), ("Оплата", 7, 31_500_50)]
-            .into_iter()
-            .map(|(stage, deals, minor)| vec![Cell::from(stage), Cell::Int(deals), Cell::Money(minor)]),
+        [
+            ("Новий", 40, 100_000_00),
+            ("КП", 25, 80_000_00),
+            ("Оплата", 7, 31_500_50),
+        ]
+        .into_iter()
+        .map(|(stage, deals, minor)| vec![Cell::from(stage), Cell::Int(deals), Cell::Money(minor)]),
     )
     .with_totals(vec![Total::sum(1), Total::sum(2), Total::count(0)])
     .with_chart(ChartSpec {
@@ -161,7 +163,9 @@ pub fn workbook<'a>() -> Workbook<'a> {
 /// Writes the fixture workbook into a fresh temporary directory.
 pub fn written() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join(voronka_xlsx::safe_file_name("Графік платежів", date(2026, 11, 22)));
+    let path = dir
+        .path()
+        .join(voronka_xlsx::safe_file_name("Графік платежів", date(2026, 11, 22)));
     workbook().save(&path).unwrap();
     (dir, path)
 }

@@ -69,12 +69,18 @@ fn data_rows_hold_typed_values_in_major_units_and_real_dates() {
     let (_dir, path) = fixture::written();
     let mut book = open(&path);
     let sheet = book.worksheet_range("Платежі").unwrap();
-    let header: Vec<String> = (0..7)
-        .map(|c| sheet.get_value((0, c)).unwrap().to_string())
-        .collect();
+    let header: Vec<String> = (0..7).map(|c| sheet.get_value((0, c)).unwrap().to_string()).collect();
     assert_eq!(
         header,
-        ["Клієнт", "Дата платежу", "Сума", "Сплачено", "Оплачено о", "Платежів", "Курс"]
+        [
+            "Клієнт",
+            "Дата платежу",
+            "Сума",
+            "Сплачено",
+            "Оплачено о",
+            "Платежів",
+            "Курс"
+        ]
     );
     for (i, p) in payments().iter().enumerate() {
         let row = i as u32 + 1;
@@ -159,7 +165,12 @@ fn thousands_of_streamed_rows_arrive_whole_with_their_total() {
                 voronka_xlsx::Column::integer("№"),
                 voronka_xlsx::Column::money("Сума", voronka_xlsx::Currency::uah()),
             ],
-            (1..=rows).map(|i| vec![voronka_xlsx::Cell::Int(i.into()), voronka_xlsx::Cell::Money(i64::from(i) * 101)]),
+            (1..=rows).map(|i| {
+                vec![
+                    voronka_xlsx::Cell::Int(i.into()),
+                    voronka_xlsx::Cell::Money(i64::from(i) * 101),
+                ]
+            }),
         )
         .with_totals(vec![voronka_xlsx::Total::sum(1)]),
     ];
