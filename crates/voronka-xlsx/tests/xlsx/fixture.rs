@@ -25,7 +25,7 @@ pub fn payments() -> Vec<Payment> {
         Payment {
             client: "ТОВ «Зоря»",
             due: date(2026, 11, 1),
-            minor: 1_234_56,
+            minor: (1_234 * 100 + 56),
             paid_share: 1.0,
             paid_at: Some(at(2026, 10, 30, 14, 5)),
             count: 1,
@@ -34,7 +34,7 @@ pub fn payments() -> Vec<Payment> {
         Payment {
             client: "ФОП Коваленко Олена Петрівна, м. Київ, вул. Хрещатик, 1",
             due: date(2026, 12, 1),
-            minor: 120_000_00,
+            minor: 120_000 * 100,
             paid_share: 0.25,
             paid_at: None,
             count: 3,
@@ -103,9 +103,9 @@ pub fn workbook<'a>() -> Workbook<'a> {
             Column::money("Сума", Currency::parse("USD").unwrap()),
         ],
         [
-            ("Новий", 40, 100_000_00),
-            ("КП", 25, 80_000_00),
-            ("Оплата", 7, 31_500_50),
+            ("Новий", 40, 100_000 * 100),
+            ("КП", 25, 80_000 * 100),
+            ("Оплата", 7, (31_500 * 100 + 50)),
         ]
         .into_iter()
         .map(|(stage, deals, minor)| vec![Cell::from(stage), Cell::Int(deals), Cell::Money(minor)]),
@@ -128,14 +128,14 @@ pub fn workbook<'a>() -> Workbook<'a> {
         vec![
             vec![
                 Cell::from("Олена"),
-                Cell::Money(500_000_00),
-                Cell::Money(450_000_00),
+                Cell::Money(500_000 * 100),
+                Cell::Money(450_000 * 100),
                 Cell::Percent(0.9),
             ],
             vec![
                 Cell::from("Андрій"),
-                Cell::Money(400_000_00),
-                Cell::Money(420_000_00),
+                Cell::Money(400_000 * 100),
+                Cell::Money(420_000 * 100),
                 Cell::Percent(1.05),
             ],
         ],
