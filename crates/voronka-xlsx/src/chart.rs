@@ -23,10 +23,19 @@ pub(crate) fn build(spec: &ChartSpec, sheet: &str, columns: &[Column], last_row:
         } else {
             &mut chart
         };
+        let title = &columns[value].title;
         let value = value as u16;
-        let series = target
-            .add_series()
-            .set_name((sheet, 0, value))
+        let series = target.add_series();
+        // The title itself rather than a reference to the header cell: a streamed sheet leaves
+        // the chart no cached copy of that cell, and viewers that do not recalculate would
+        // show a legend without names. A leading `=` would read as a formula, so such a title
+        // stays a reference.
+        if title.starts_with('=') {
+            series.set_name((sheet, 0, value));
+        } else {
+            series.set_name(title);
+        }
+        series
             .set_categories((sheet, 1, category, last_row, category))
             .set_values((sheet, 1, value, last_row, value));
         match spec.kind {

@@ -126,6 +126,7 @@ fn charts_are_native_and_drawn_from_the_sheet() {
     assert!(funnel.contains(r#"<c:orientation val="maxMin"/>"#), "{funnel}");
     assert!(funnel.contains("<c:f>Воронка!$A$2:$A$4</c:f>"), "{funnel}");
     assert!(funnel.contains("<c:f>Воронка!$B$2:$B$4</c:f>"), "{funnel}");
+    assert!(funnel.contains("<c:tx><c:v>Угод</c:v></c:tx>"), "{funnel}");
     let plan_fact = must(&path, "xl/charts/chart2.xml");
     assert!(plan_fact.contains(r#"<c:barDir val="col"/>"#), "{plan_fact}");
     assert!(plan_fact.contains("<c:lineChart>"), "{plan_fact}");
