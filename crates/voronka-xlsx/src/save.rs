@@ -30,6 +30,8 @@ impl Workbook<'_> {
             locale,
         } = self;
         let mut book = XlsxWorkbook::new();
+        // Compressing the sheet XML is most of the time a large export takes; level 3 halves it
+        // against the default 6 for a file about a sixth larger.
         book.set_zip_compression_level(3);
         book.set_properties(&DocProperties::new().set_title(&title).set_author(&generated_by));
         let mut names = SheetNames::new();
