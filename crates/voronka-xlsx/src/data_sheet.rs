@@ -33,6 +33,11 @@ pub(crate) fn write(book: &mut XlsxWorkbook, sheet: SheetData<'_>, name: &str, l
     let mut tallies = vec![Tally::default(); columns.len()];
     let mut last_row: RowNum = 0;
     for cells in rows {
+        let cells = cells.map_err(|source| Error::Rows {
+            sheet: given_name.clone(),
+            row: u64::from(last_row) + 1,
+            source,
+        })?;
         if last_row == MAX_DATA_ROWS {
             return Err(Error::TooManyRows {
                 sheet: given_name,

@@ -42,6 +42,14 @@ pub enum Error {
     ChartWithoutValues { sheet: String },
     #[error("sheet «{sheet}» has more rows than an Excel sheet holds ({max})")]
     TooManyRows { sheet: String, max: u32 },
+    #[error("sheet «{sheet}», row {row} could not be read: {source}")]
+    Rows {
+        sheet: String,
+        row: u64,
+        source: crate::RowError,
+    },
     #[error("writing the workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("saving the workbook: {0}")]
+    Io(#[from] std::io::Error),
 }

@@ -24,7 +24,7 @@ mod totals;
 pub use error::Error;
 pub use locale::Locale;
 pub use model::{
-    Cell, ChartKind, ChartSpec, Column, ColumnKind, Filter, Rows, SheetData, Total, TotalFunction, Workbook,
+    Cell, ChartKind, ChartSpec, Column, ColumnKind, Filter, RowError, Rows, SheetData, Total, TotalFunction, Workbook,
 };
 pub use names::{SHEET_NAME_MAX, SheetNames, safe_file_name};
 pub use voronka_core::types::Currency;

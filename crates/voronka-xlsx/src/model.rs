@@ -48,8 +48,12 @@ impl Filter {
 }
 
 /// The rows of a sheet, pulled one at a time while the sheet is written, so a report of any
-/// length is written in the memory of one row.
-pub type Rows<'a> = Box<dyn Iterator<Item = Vec<Cell>> + 'a>;
+/// length is written in the memory of one row. A row that could not be read (a database cursor
+/// failing half way) stops the workbook with `Error::Rows`.
+pub type Rows<'a> = Box<dyn Iterator<Item = Result<Vec<Cell>, RowError>> + 'a>;
+
+/// Why a row of a report could not be produced, as its source told it.
+pub type RowError = Box<dyn std::error::Error + Send + Sync>;
 
 /// One table of a report.
 pub struct SheetData<'a> {
@@ -71,7 +75,22 @@ impl<'a> SheetData<'a> {
         SheetData {
             name: name.into(),
             columns,
-            rows: Box::new(rows.into_iter()),
+            rows: Box::new(rows.into_iter().map(Ok)),
+            totals: Vec::new(),
+            chart: None,
+        }
+    }
+
+    /// A sheet whose rows come from a source that can fail, such as a database cursor.
+    pub fn from_results<E: Into<RowError>>(
+        name: impl Into<String>,
+        columns: Vec<Column>,
+        rows: impl IntoIterator<Item = Result<Vec<Cell>, E>> + 'a,
+    ) -> SheetData<'a> {
+        SheetData {
+            name: name.into(),
+            columns,
+            rows: Box::new(rows.into_iter().map(|row| row.map_err(Into::into))),
             totals: Vec::new(),
             chart: None,
         }

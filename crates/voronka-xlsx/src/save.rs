@@ -6,10 +6,26 @@ use crate::cover::{self, Cover};
 use crate::{Error, SheetNames, Workbook, data_sheet};
 
 impl Workbook<'_> {
-    /// Writes the workbook to `path`, pulling each sheet's rows once, in order.
+    /// Writes the workbook to `path`, pulling each sheet's rows once, in order. The file appears
+    /// whole or not at all: it is written beside `path` and renamed into place, so a failed
+    /// export never leaves a broken file where the person expects their report.
     pub fn save(self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let path = path.as_ref();
         let mut book = self.build()?;
-        book.save(path)?;
+        // A sibling, so the rename stays on one file system; created like any file, so the
+        // report gets the usual permissions rather than a private temporary file's.
+        let mut part = path.as_os_str().to_owned();
+        part.push(".part");
+        let part = std::path::PathBuf::from(part);
+        let saved = book
+            .save(&part)
+            .map_err(Error::from)
+            .and_then(|()| std::fs::rename(&part, path).map_err(Error::from));
+        if saved.is_err() {
+            // Best effort: the error that matters is the one being returned.
+            let _ = std::fs::remove_file(&part);
+        }
+        saved?;
         Ok(())
     }
 

@@ -117,3 +117,46 @@ fn the_rows_are_not_pulled_when_the_sheet_is_refused_up_front() {
     assert!(write(sheet).is_err());
     assert_eq!(pulled.get(), 0);
 }
+
+#[test]
+fn a_row_source_failing_half_way_stops_the_export_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Угоди.xlsx");
+    let rows = (1..=5).map(|i| {
+        if i == 3 {
+            Err(std::io::Error::other("the connection was lost"))
+        } else {
+            Ok(vec![Cell::from("угода"), Cell::Int(i)])
+        }
+    });
+    let mut workbook = fixture::workbook();
+    workbook.sheets = vec![SheetData::from_results(
+        "Угоди",
+        vec![Column::text("Назва"), Column::integer("Кількість")],
+        rows,
+    )];
+    let err = workbook.save(&path).unwrap_err();
+    match &err {
+        Error::Rows { sheet, row, source } => {
+            assert_eq!((sheet.as_str(), *row), ("Угоди", 3));
+            assert_eq!(source.to_string(), "the connection was lost");
+        }
+        other => panic!("{other}"),
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_saved_file_replaces_an_older_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Звіт.xlsx");
+    std::fs::write(&path, b"an older export").unwrap();
+    fixture::workbook().save(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an .xlsx is a zip file");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["Звіт.xlsx"]);
+}
