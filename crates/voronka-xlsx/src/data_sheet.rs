@@ -119,7 +119,7 @@ fn write_cell(ws: &mut Worksheet, row: RowNum, col: u16, cell: &Cell, format: &F
     match cell {
         Cell::Empty => {}
         Cell::Text(text) => {
-            ws.write_string_with_format(row, col, text, format)?;
+            ws.write_string_with_format(row, col, fit_cell_text(text).as_ref(), format)?;
         }
         Cell::Int(n) => {
             ws.write_number_with_format(row, col, *n as f64, format)?;
@@ -138,6 +138,26 @@ fn write_cell(ws: &mut Worksheet, row: RowNum, col: u16, cell: &Cell, format: &F
         }
     }
     Ok(())
+}
+
+/// Excel's longest cell text, in UTF-16 units.
+const MAX_CELL_TEXT: usize = 32_767;
+
+/// A text as long as a cell holds: a longer one (a note pasted whole) is cut with an ellipsis
+/// rather than failing the whole export.
+pub(crate) fn fit_cell_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_CELL_TEXT || text.encode_utf16().count() <= MAX_CELL_TEXT {
+        return text.into();
+    }
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > MAX_CELL_TEXT - 1
+        })
+        .map_or(text.len(), |(at, _)| at);
+    format!("{}…", &text[..end]).into()
 }
 
 fn is_finite(cell: &Cell) -> bool {
@@ -229,5 +249,27 @@ impl Formats {
             })
             .collect();
         Formats { header, cells, totals }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_text_is_cut_to_what_excel_holds() {
+        let short = "Коментар";
+        assert_eq!(fit_cell_text(short), short);
+        let exact = "я".repeat(MAX_CELL_TEXT);
+        assert_eq!(fit_cell_text(&exact), exact);
+        let long = "я".repeat(MAX_CELL_TEXT + 10);
+        let cut = fit_cell_text(&long);
+        assert_eq!(cut.encode_utf16().count(), MAX_CELL_TEXT);
+        assert!(cut.ends_with("я…"));
+        // A character outside the BMP takes two units and is never split.
+        let wide = "😀".repeat(MAX_CELL_TEXT);
+        let cut = fit_cell_text(&wide);
+        assert!(cut.encode_utf16().count() <= MAX_CELL_TEXT);
+        assert!(cut.ends_with("😀…"));
     }
 }
