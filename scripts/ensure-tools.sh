@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What building and testing need besides Rust itself: a C compiler for the bundled SQLite and
-# the PostgreSQL client for the scripts. Installed from Debian's packages when missing.
+# What building and testing need besides Rust itself: a C compiler for the bundled SQLite, the
+# PostgreSQL client for the scripts, and LibreOffice Calc, which the XLSX tests open the exported
+# workbooks with. Installed from Debian's packages when missing.
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -12,9 +13,12 @@ missing=()
 command -v cc >/dev/null 2>&1 || missing+=(build-essential)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 ||
+  missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]}"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
