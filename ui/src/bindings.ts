@@ -15,9 +15,9 @@ async appInfo() : Promise<Result<AppInfo, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async firstStart(name: string, language: Language, demo: boolean) : Promise<Result<User, ApiError>> {
+async firstStart(name: string, language: Language, demo: boolean, progress: TAURI_CHANNEL<DemoProgress>) : Promise<Result<User, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("first_start", { name, language, demo }) };
+    return { status: "ok", data: await TAURI_INVOKE("first_start", { name, language, demo, progress }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -138,6 +138,14 @@ async restoreCompany(id: Id, version: number) : Promise<Result<Company, ApiError
 async companyDuplicates(input: CompanyInput, except: Id | null) : Promise<Result<Company[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("company_duplicates", { input, except }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async contactDuplicates(input: ContactInput, except: Id | null) : Promise<Result<Contact[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("contact_duplicates", { input, except }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -482,6 +490,10 @@ export type DealStatus = "open" | "won" | "lost"
  * A deal's title.
  */
 export type DealTitle = string
+/**
+ * How far loading the demo data has come, in deals: the first-start screen shows it as a bar.
+ */
+export type DemoProgress = { done: number; total: number }
 export type Direction = "inbound" | "outbound"
 /**
  * An email address, trimmed and lower-cased so that two spellings of one address compare equal.

@@ -1,8 +1,8 @@
 use super::Answer;
 use crate::session::{AppInfo, Session};
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, State};
-use tauri_specta::Event;
+use tauri::State;
+use tauri::ipc::Channel;
 use voronka_core::Id;
 use voronka_core::connection::{Secret, TeamConnection};
 use voronka_core::model::{Language, LossReason, Pipeline, Stage, User};
@@ -17,21 +17,21 @@ pub async fn app_info(session: State<'_, Session>) -> Answer<AppInfo> {
 #[tauri::command]
 #[specta::specta]
 pub async fn first_start(
-    app: AppHandle,
     session: State<'_, Session>,
     name: String,
     language: Language,
     demo: bool,
+    progress: Channel<DemoProgress>,
 ) -> Answer<User> {
-    // A lost progress event only leaves the bar behind; the load itself goes on.
-    let mut progress = |done, total| {
-        let _ = DemoProgress { done, total }.emit(&app);
+    // A lost progress message only leaves the bar behind; the load itself goes on.
+    let mut report = |done, total| {
+        let _ = progress.send(DemoProgress { done, total });
     };
-    Ok(session.first_start(&name, language, demo, &mut progress).await?)
+    Ok(session.first_start(&name, language, demo, &mut report).await?)
 }
 
 /// How far loading the demo data has come, in deals: the first-start screen shows it as a bar.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, specta::Type)]
 pub struct DemoProgress {
     pub done: u64,
     pub total: u64,

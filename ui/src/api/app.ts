@@ -1,27 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from './call';
 import { commands } from './commands';
-import { events } from '../bindings';
+import { Channel } from '@tauri-apps/api/core';
 import { keys } from './keys';
-import { inShell, type Subscribe } from './shellEvents';
 import type { DemoProgress, Language, TeamConnection } from './types';
 
 export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
 }
 
-export function useFirstStart() {
+/** The first start; `onProgress` follows the demo's loading, in deals. */
+export function useFirstStart(onProgress: (p: DemoProgress) => void) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { name: string; language: Language; demo: boolean }) =>
-      call(commands.firstStart(v.name, v.language, v.demo)),
+      call(commands.firstStart(v.name, v.language, v.demo, new Channel<DemoProgress>(onProgress))),
     onSuccess: () => qc.invalidateQueries(),
   });
 }
-
-/** The demo's loading progress, in deals, while the first start runs. */
-export const onDemoProgress: Subscribe<DemoProgress> = (handler) =>
-  inShell() ? events.demoProgress.listen((e) => handler(e.payload)) : Promise.resolve(() => {});
 
 /** Switching databases changes every answer, so the whole cache goes. */
 export function useConnectTeam() {

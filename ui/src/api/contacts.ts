@@ -61,7 +61,7 @@ export function useUpdateContact() {
 /** Live contacts that look like the person being typed in: for the warning under the form. */
 export function useContactDuplicates(input: ContactInput | null, except: Id | null) {
   const worthAsking =
-    !!input && (input.phones.length > 0 || input.emails.length > 0 || (!!input.company_id && input.full_name.trim().length > 1));
+    !!input && ((input.phones?.length ?? 0) > 0 || (input.emails?.length ?? 0) > 0 || (!!input.company_id && input.full_name.trim().length > 1));
   return useQuery({
     queryKey: [...keys.duplicates, 'contact', input, except],
     queryFn: async () => {

@@ -12,7 +12,7 @@ const blank = () => inputFromValues(valuesFromContact(null, me.id));
 
 describe('ContactDuplicateWarning', () => {
   it('links to the person the typed phone already belongs to', async () => {
-    const ivan = { ...blank(), full_name: 'Іван Петренко', position: 'Директор', phones: ['380501112233'], id: 'p1', created_at: 0, updated_at: 0, version: 1, deleted_at: null, owner_id: me.id };
+    const ivan = { ...blank(), full_name: 'Іван Петренко', position: 'Директор', phones: ['380501112233'], emails: [], messengers: [], important_dates: [], id: 'p1', created_at: 0, updated_at: 0, version: 1, deleted_at: null, owner_id: me.id };
     vi.mocked(commands.contactDuplicates).mockResolvedValue(ok([ivan]));
     const input = { ...blank(), full_name: 'Петренко', phones: ['050-111-22-33'] };
     renderScreen(<ContactDuplicateWarning input={input} except={null} />);

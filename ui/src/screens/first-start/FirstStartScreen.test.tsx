@@ -1,7 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from 'react';
-import { onDemoProgress } from '../../api/app';
 import { commands } from '../../api/commands';
 import type { DemoProgress } from '../../api/types';
 import { ok, refuse } from '../../test/fakeCommands';
@@ -9,9 +8,11 @@ import { me } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { FirstStartScreen } from './FirstStartScreen';
 
-vi.mock('../../api/app', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../api/app')>()),
-  onDemoProgress: vi.fn(async () => () => {}),
+// The shell's IPC channel needs the desktop shell; this one hands its messages to the screen.
+vi.mock('@tauri-apps/api/core', () => ({
+  Channel: class<T> {
+    constructor(public onmessage: (message: T) => void) {}
+  },
 }));
 vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
 
@@ -26,17 +27,12 @@ describe('FirstStartScreen', () => {
     await userEvent.click(screen.getByTestId('first-start-submit'));
 
     expect(await screen.findByTestId('first-start-progress')).toHaveTextContent('Creating demo data');
-    expect(commands.firstStart).toHaveBeenCalledWith('Оксана', 'en', true);
+    expect(commands.firstStart).toHaveBeenCalledWith('Оксана', 'en', true, expect.anything());
     finish(ok(me));
     await waitFor(() => expect(screen.getByTestId('first-start-submit')).toBeInTheDocument());
   });
 
   it('shows how many demo deals are loaded while the demo loads', async () => {
-    let report: (p: DemoProgress) => void = () => {};
-    vi.mocked(onDemoProgress).mockImplementation(async (handler) => {
-      report = handler;
-      return () => {};
-    });
     let finish: (v: ReturnType<typeof ok<typeof me>>) => void = () => {};
     vi.mocked(commands.firstStart).mockReturnValue(new Promise((r) => (finish = r)));
     renderScreen(<FirstStartScreen />);
@@ -44,8 +40,9 @@ describe('FirstStartScreen', () => {
     await userEvent.type(screen.getByTestId('first-start-name'), 'Оксана');
     await userEvent.click(screen.getByTestId('first-start-demo'));
     await userEvent.click(screen.getByTestId('first-start-submit'));
-    await waitFor(() => expect(onDemoProgress).toHaveBeenCalled());
-    act(() => report({ done: 500, total: 2000 }));
+    await waitFor(() => expect(commands.firstStart).toHaveBeenCalled());
+    const channel = vi.mocked(commands.firstStart).mock.calls[0]?.[3] as unknown as { onmessage: (p: DemoProgress) => void };
+    act(() => channel.onmessage({ done: 500, total: 2000 }));
 
     expect(await screen.findByTestId('demo-progress-count')).toHaveTextContent('500 of 2,000 deals');
     expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');

@@ -2,8 +2,7 @@ import { Button, Center, Checkbox, Loader, Paper, Progress, Select, Stack, Text,
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
-import { onDemoProgress, useFirstStart } from '../../api/app';
-import { useShellEvent } from '../../api/shellEvents';
+import { useFirstStart } from '../../api/app';
 import { useFormErrors } from '../../api/useFormErrors';
 import type { DemoProgress, Language } from '../../api/types';
 import { LANGUAGES, setLanguage, type UiLanguage } from '../../i18n';
@@ -16,13 +15,12 @@ interface Values {
 
 export function FirstStartScreen() {
   const { t, i18n } = useTranslation();
-  const start = useFirstStart();
+  const [progress, setProgress] = useState<DemoProgress | null>(null);
+  const start = useFirstStart(setProgress);
   const form = useForm<Values>({
     initialValues: { name: '', language: i18n.language as UiLanguage, demo: false },
   });
   const onError = useFormErrors(form);
-  const [progress, setProgress] = useState<DemoProgress | null>(null);
-  useShellEvent(onDemoProgress, setProgress, start.isPending && form.values.demo);
 
   const submit = form.onSubmit((v) => {
     setProgress(null);
