@@ -291,27 +291,18 @@ pub async fn invalid_input_names_the_field_and_writes_nothing(ctx: Ctx) {
 }
 
 pub async fn contact_duplicates_are_found_by_phone_email_and_name_at_the_company(ctx: Ctx) {
-    let s = &ctx.store;
     let dah = ctx.company("ТОВ «Дах»", "+38 (067) 123-45-67").await;
     let ivan = ctx.contact(&dah, "Іван Петренко", "+380 50 111 22 33").await;
     let other = ctx.company("ТОВ «Стіна»", "+38 (067) 765-43-21").await;
     ctx.contact(&other, "Марія Коваль", "+380 63 999 88 77").await;
-    let found = |input: ContactInput, except| async move {
-        s.contact_duplicates(ctx.olena_id(), &input, except)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|c| c.data.full_name.as_str().to_string())
-            .collect::<Vec<_>>()
-    };
     let by_phone = ContactInput {
         full_name: "Петренко".into(),
         phones: vec!["050-111-22-33".into()],
         ..Default::default()
     };
-    assert_eq!(found(by_phone.clone(), None).await, ["Іван Петренко"], "the phone in another spelling matches");
+    assert_eq!(found(&ctx, &by_phone, None).await, ["Іван Петренко"], "the phone in another spelling matches");
     assert!(
-        found(by_phone, Some(ivan.meta.id)).await.is_empty(),
+        found(&ctx, &by_phone, Some(ivan.meta.id)).await.is_empty(),
         "the record being edited is not its own duplicate"
     );
     let by_name = ContactInput {
@@ -319,13 +310,24 @@ pub async fn contact_duplicates_are_found_by_phone_email_and_name_at_the_company
         company_id: Some(dah.meta.id),
         ..Default::default()
     };
-    assert_eq!(found(by_name, None).await, ["Іван Петренко"], "same name at the same company");
+    assert_eq!(found(&ctx, &by_name, None).await, ["Іван Петренко"], "same name at the same company");
     let namesake = ContactInput {
         full_name: "Іван Петренко".into(),
         company_id: Some(other.meta.id),
         phones: vec!["+380 50 000 00 01".into()],
         ..Default::default()
     };
-    assert!(found(namesake, None).await.is_empty(), "a namesake at another company is another person");
+    assert!(found(&ctx, &namesake, None).await.is_empty(), "a namesake at another company is another person");
     assert_eq!(ctx.count("contacts").await, 2, "looking for duplicates writes nothing");
+}
+
+/// The names of the contacts `input` may duplicate.
+async fn found(ctx: &Ctx, input: &ContactInput, except: Option<voronka_core::Id>) -> Vec<String> {
+    ctx.store
+        .contact_duplicates(ctx.olena_id(), input, except)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.data.full_name.as_str().to_string())
+        .collect()
 }
