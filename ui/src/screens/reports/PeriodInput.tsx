@@ -1,0 +1,51 @@
+import { DatePickerInput, MonthPickerInput } from '@mantine/dates';
+import { useTranslation } from 'react-i18next';
+import { monthOf, weekOf, type Period, type PeriodKind } from './period';
+
+/** The period as each report reads it: a month, a Monday–Sunday week, or any range of days. */
+export function PeriodInput({ kind, value, onChange }: {
+  kind: PeriodKind;
+  value: Period;
+  onChange: (p: Period) => void;
+}) {
+  const { t } = useTranslation();
+  if (kind === 'month') {
+    return (
+      <MonthPickerInput
+        label={t('reports.month')}
+        value={value.from}
+        onChange={(v) => v && onChange(monthOf(v))}
+        valueFormat="MMMM YYYY"
+        w={180}
+        data-testid="report-month"
+      />
+    );
+  }
+  if (kind === 'week') {
+    return (
+      <DatePickerInput
+        type="range"
+        label={t('reports.week')}
+        value={[value.from, value.to]}
+        // Any day picked stands for its whole week.
+        onChange={([first]) => first && onChange(weekOf(first))}
+        allowSingleDateInRange
+        valueFormat="DD.MM.YYYY"
+        w={240}
+        data-testid="report-week"
+      />
+    );
+  }
+  return (
+    <DatePickerInput
+      type="range"
+      label={t('reports.period')}
+      value={[value.from, value.to]}
+      onChange={([from, to]) => from && to && onChange({ from, to })}
+      allowSingleDateInRange
+      valueFormat="DD.MM.YYYY"
+      w={240}
+      data-testid="report-period"
+    />
+  );
+}
