@@ -1,6 +1,9 @@
 import { DatePickerInput, MonthPickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+import { cellText } from './cellText';
 import { monthOf, weekOf, type Period, type PeriodKind } from './period';
+
+const dayText = (day: string, lang: string) => cellText({ kind: 'date', value: day }, lang);
 
 /** The period as each report reads it: a month, a Monday–Sunday week, or any range of days. */
 export function PeriodInput({ kind, value, onChange }: {
@@ -8,7 +11,7 @@ export function PeriodInput({ kind, value, onChange }: {
   value: Period;
   onChange: (p: Period) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (kind === 'month') {
     return (
       <MonthPickerInput
@@ -24,14 +27,13 @@ export function PeriodInput({ kind, value, onChange }: {
   if (kind === 'week') {
     return (
       <DatePickerInput
-        type="range"
         label={t('reports.week')}
-        value={[value.from, value.to]}
-        // Any day picked stands for its whole week.
-        onChange={([first]) => first && onChange(weekOf(first))}
-        allowSingleDateInRange
+        description={t('reports.weekOf', { from: dayText(value.from, i18n.language), to: dayText(value.to, i18n.language) })}
+        value={value.from}
+        // Any day picked stands for its whole Monday–Sunday week.
+        onChange={(day) => day && onChange(weekOf(day))}
         valueFormat="DD.MM.YYYY"
-        w={240}
+        w={200}
         data-testid="report-week"
       />
     );

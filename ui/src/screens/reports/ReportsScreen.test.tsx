@@ -93,6 +93,23 @@ describe('ReportsScreen', () => {
     );
   });
 
+  it('takes the whole Monday–Sunday week of a day picked for the payment plan', async () => {
+    vi.mocked(commands.report).mockResolvedValue(ok(empty));
+    renderReports('/reports/payment-plan');
+    expect(await screen.findByText('09/03/2026 – 15/03/2026')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('report-week'));
+    // Thursday 19 March.
+    await userEvent.click(await screen.findByRole('button', { name: '19 March 2026' }));
+    await waitFor(() =>
+      expect(commands.report).toHaveBeenLastCalledWith('payment-plan', {
+        from: '2026-03-16',
+        to: '2026-03-22',
+        pipeline_id: null,
+        manager_id: null,
+      }),
+    );
+  });
+
   it('opens the deals of a stage and manager from a funnel number', async () => {
     vi.mocked(commands.report).mockResolvedValue(ok(funnelView));
     renderReports('/reports/funnel');
