@@ -54,6 +54,11 @@ describe('ReportTableView', () => {
     expect(within(screen.getAllByTestId('report-row')[0]!).getByTestId('report-link').textContent).toMatch(/200,000/);
   });
 
+  it('shows the notes under the title', () => {
+    renderScreen(<ReportTableView table={planFactTable} notes={['The first 1000 of 1500']} />);
+    expect(screen.getByTestId('report-table-note')).toHaveTextContent('The first 1000 of 1500');
+  });
+
   it('says so when a table has no rows', () => {
     renderScreen(<ReportTableView table={{ ...planFactTable, rows: [], totals: null }} />);
     expect(screen.getByTestId('report-table-empty')).toHaveTextContent('Nothing in this period');

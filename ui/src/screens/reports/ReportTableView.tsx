@@ -19,17 +19,23 @@ function firstCellText(cell: Cell, lang: string, t: TFunction): string {
  * Any report table: headings by the column keys, values by their kind, the totals row last.
  * `link` names the page behind a cell (its deals, its company) when the report's data has one.
  */
-export function ReportTableView({ table, link }: {
+export function ReportTableView({ table, link, notes = [] }: {
   table: ReportTable;
   link?: (row: number, column: string) => string | null;
+  notes?: string[];
 }) {
   const { t, i18n } = useTranslation();
   const show = (cell: Cell, i: number) => (i === 0 ? firstCellText(cell, i18n.language, t) : cellText(cell, i18n.language));
   return (
     <div data-testid={`report-table-${table.key}`}>
-      <Title order={4} mb="xs">
+      <Title order={4} mb={notes.length ? 0 : 'xs'}>
         {t(`reports.tables.${table.key}`, { defaultValue: table.title })}
       </Title>
+      {notes.map((note) => (
+        <Text key={note} c="dimmed" size="sm" mb="xs" data-testid="report-table-note">
+          {note}
+        </Text>
+      ))}
       {table.rows.length === 0 ? (
         <Text c="dimmed" size="sm" data-testid="report-table-empty">
           {t('reports.noRows')}

@@ -50,6 +50,8 @@ describe('ReportsScreen', () => {
     expect(await screen.findByTestId('chart-dashboard')).toBeInTheDocument();
     expect(screen.getByTestId('report-table-plan_fact')).toHaveTextContent(olena.name);
     expect(screen.getByText('8 of 22 working days')).toBeInTheDocument();
+    expect(screen.getByTestId('dashboard-percent_of_plan')).toHaveTextContent('56.8 %');
+    expect(screen.getByTestId('dashboard-forecast').textContent).toMatch(/430,000/);
     expect(commands.report).toHaveBeenCalledWith('dashboard', {
       from: '2026-03-01',
       to: '2026-03-31',

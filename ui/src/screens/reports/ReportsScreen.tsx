@@ -1,4 +1,4 @@
-import { Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, Select, Stack, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -9,12 +9,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/pickers/UserSelect';
+import { DashboardFigures } from './DashboardFigures';
 import { ExportButton } from './ExportButton';
 import { localToday, periodAround, periodKind, type Period, type PeriodKind } from './period';
 import { PeriodInput } from './PeriodInput';
 import { ReportChart } from './ReportChart';
 import { cellLink } from './reportLinks';
 import { ReportTableView } from './ReportTableView';
+import { tableNotes } from './tableNotes';
 
 /**
  * The head of sales' reports: one chosen in the picker (and in the address, so a report can be
@@ -93,17 +95,14 @@ function ReportBody({ view, pipelineId }: { view: ReportView; pipelineId: Id | n
   const report = view.data;
   return (
     <Stack gap="lg" data-testid={`report-${report.name}`}>
-      {report.name === 'dashboard' && (
-        <Text c="dimmed" size="sm">
-          {t('reports.daysToDate', { elapsed: report.data.working_days_elapsed, total: report.data.working_days })}
-        </Text>
-      )}
+      {report.name === 'dashboard' && <DashboardFigures dashboard={report.data} />}
       <ReportChart report={report} pipelineId={pipelineId} />
       {view.tables.map((table) => (
         <ReportTableView
           key={table.key}
           table={table}
           link={(row, column) => cellLink(report, { table: table.key, row, column })}
+          notes={tableNotes(report, table.key, table.rows.length).map((n) => t(n.key, n.params))}
         />
       ))}
     </Stack>
