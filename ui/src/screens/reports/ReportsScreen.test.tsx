@@ -101,7 +101,8 @@ describe('ReportsScreen', () => {
     expect(await screen.findByText('09/03/2026 – 15/03/2026')).toBeInTheDocument();
     await userEvent.click(screen.getByTestId('report-week'));
     // Thursday 19 March.
-    await userEvent.click(await screen.findByRole('button', { name: '19 March 2026' }));
+    // By label, not by role: a role query walks the whole calendar's accessibility tree and is slow.
+    await userEvent.click(await screen.findByLabelText('19 March 2026'));
     await waitFor(() =>
       expect(commands.report).toHaveBeenLastCalledWith('payment-plan', {
         from: '2026-03-16',
