@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { commands } from './api/commands';
@@ -23,11 +23,21 @@ describe('App', () => {
     vi.mocked(commands.appInfo).mockResolvedValue(ok(appInfo));
     render(<App />);
     expect(await screen.findByTestId('today-screen')).toBeInTheDocument();
-    for (const link of ['nav-today', 'nav-deals', 'nav-companies', 'nav-contacts', 'nav-settings']) {
+    for (const link of ['nav-today', 'nav-deals', 'nav-companies', 'nav-contacts', 'nav-reports', 'nav-settings']) {
       expect(screen.getByTestId(link)).toBeInTheDocument();
     }
     await userEvent.click(screen.getByTestId('nav-settings'));
     expect(await screen.findByTestId('current-database')).toHaveTextContent(appInfo.database);
+  });
+
+  it('opens on the plan/fact dashboard for the head of sales', async () => {
+    vi.mocked(commands.appInfo).mockResolvedValue(ok({ ...appInfo, user: { ...appInfo.user!, role: 'head' } }));
+    render(<App />);
+    // The reports load on first visit, ECharts with them: slower than the other screens.
+    expect(await screen.findByTestId('reports-screen', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('today-screen')).not.toBeInTheDocument();
+    expect(window.location.hash).toBe('#/reports');
+    await waitFor(() => expect(commands.report).toHaveBeenCalledWith('dashboard', expect.anything()));
   });
 
   it('switches the language in Settings and remembers it', async () => {

@@ -4,12 +4,13 @@ import { keys } from './keys';
 
 /** What a change to each kind of record makes stale. */
 export const touches = {
-  company: [keys.companies, keys.duplicates, ['search'], keys.timelines, keys.deals, ['audit']],
+  // Every report reads deals, payments, tasks and activities, so their changes make reports stale.
+  company: [keys.companies, keys.duplicates, ['search'], keys.timelines, keys.deals, ['audit'], keys.reports],
   contact: [keys.contacts, ['search'], keys.timelines, ['audit']],
   // A move can create tasks (a new lead's, a lost deal's review) and timeline entries.
-  deal: [keys.deals, keys.boards, keys.today, keys.tasks, keys.timelines, ['search'], ['audit']],
-  task: [keys.tasks, keys.today, keys.timelines],
-  activity: [keys.timelines],
+  deal: [keys.deals, keys.boards, keys.today, keys.tasks, keys.timelines, ['search'], ['audit'], keys.reports],
+  task: [keys.tasks, keys.today, keys.timelines, keys.reports],
+  activity: [keys.timelines, keys.reports],
   app: [[]],
 } satisfies Record<string, QueryKey[]>;
 

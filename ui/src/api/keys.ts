@@ -1,4 +1,4 @@
-import type { CompanyFilter, ContactFilter, DealFilter, Id, TaskFilter, TimelineOf } from './types';
+import type { CompanyFilter, ContactFilter, DealFilter, Id, ReportFilter, ReportName, TaskFilter, TimelineOf } from './types';
 
 // One place for cache keys, so a mutation invalidates exactly what it touched.
 export const keys = {
@@ -29,4 +29,6 @@ export const keys = {
   timelines: ['timeline'] as const,
   timeline: (of: TimelineOf) => ['timeline', of.kind, of.id] as const,
   audit: (id: Id) => ['audit', id] as const,
+  reports: ['reports'] as const,
+  report: (name: ReportName, filter: ReportFilter) => ['reports', name, filter] as const,
 };

@@ -66,6 +66,52 @@ export type {
   User,
 } from '../bindings';
 
+// The head of sales' reports: typed results, and the generic tables every report also gives.
+export type {
+  AbcClass,
+  AbcXyz,
+  AbcXyzCell,
+  AbcXyzRow,
+  ActivityDay,
+  ActivityReport,
+  Cell,
+  Column,
+  ColumnKind,
+  Dashboard,
+  DashboardRow,
+  DealLapse,
+  Discipline,
+  ExportedReport,
+  Funnel,
+  FunnelColumn,
+  FunnelStep,
+  IdleCompany,
+  LeadResponse,
+  LeadResponseRow,
+  LossAtStage,
+  LossByManager,
+  LossByReason,
+  LossReasons,
+  MonthFulfilment,
+  NewVsExisting,
+  OverdueCount,
+  PaymentPlan,
+  Person,
+  PlannedPayment,
+  ReportData,
+  ReportFilter,
+  ReportName,
+  ReportTable,
+  ReportView,
+  RevenueSplit,
+  StageRef,
+  StageTime,
+  StuckDeal,
+  TaskLapse,
+  TimeInStage,
+  XyzClass,
+} from '../bindings';
+
 /** Milliseconds since the epoch (UTC). */
 export type Millis = number;
 export type ApiErrorData = ApiError;

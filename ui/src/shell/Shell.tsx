@@ -8,7 +8,7 @@ import { ListSkeleton } from '../components/ListSkeleton';
 import { TodayScreen } from '../screens/today/TodayScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { DatabaseWarning } from './DatabaseWarning';
-import { AppInfoContext } from './currentUser';
+import { AppInfoContext, homePath } from './currentUser';
 import { NavLinks } from './NavLinks';
 import { QuickSearch } from './QuickSearch';
 import { SearchSpotlight } from './SearchSpotlight';
@@ -24,10 +24,12 @@ const CompaniesScreen = lazy(() =>
 const CompanyScreen = lazy(() => import('../screens/companies/CompanyScreen').then((m) => ({ default: m.CompanyScreen })));
 const ContactsScreen = lazy(() => import('../screens/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
 const ContactScreen = lazy(() => import('../screens/contacts/ContactScreen').then((m) => ({ default: m.ContactScreen })));
+const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function Shell({ info }: { info: AppInfo }) {
   const [opened, { toggle }] = useDisclosure();
+  const home = homePath(info);
   useChangeEvents();
   return (
     <AppInfoContext.Provider value={info}>
@@ -56,7 +58,7 @@ export function Shell({ info }: { info: AppInfo }) {
           {info.warning && <DatabaseWarning warning={info.warning} />}
           <Suspense fallback={<ListSkeleton />}>
             <Routes>
-              <Route path="/" element={<Navigate to="/today" replace />} />
+              <Route path="/" element={<Navigate to={home} replace />} />
               <Route path="/today" element={<TodayScreen />} />
               <Route path="/deals" element={<DealsScreen />} />
               <Route path="/deals/:id" element={<DealScreen />} />
@@ -64,8 +66,10 @@ export function Shell({ info }: { info: AppInfo }) {
               <Route path="/companies/:id" element={<CompanyScreen />} />
               <Route path="/contacts" element={<ContactsScreen />} />
               <Route path="/contacts/:id" element={<ContactScreen />} />
+              <Route path="/reports" element={<ReportsScreen />} />
+              <Route path="/reports/:name" element={<ReportsScreen />} />
               <Route path="/settings" element={<SettingsScreen />} />
-              <Route path="*" element={<Navigate to="/today" replace />} />
+              <Route path="*" element={<Navigate to={home} replace />} />
             </Routes>
           </Suspense>
         </AppShell.Main>

@@ -10,3 +10,8 @@ export function useAppInfoContext(): AppInfo | null {
 export function useCurrentUser(): User | null {
   return useContext(AppInfoContext)?.user ?? null;
 }
+
+/** Where the app opens: the head of sales starts the day on the plan/fact dashboard. */
+export function homePath(info: AppInfo): string {
+  return info.user?.role === 'head' ? '/reports' : '/today';
+}

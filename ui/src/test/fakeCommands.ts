@@ -23,7 +23,7 @@ export function fakeCommands(): Commands {
     'deleteCompany', 'companyDuplicates', 'contactDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
     'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
-    'createTask', 'completeTask', 'logActivity', 'timeline',
+    'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

@@ -20,15 +20,16 @@ const DEFAULT_COLUMNS = ['title', 'company', 'amount', 'stage', 'owner', 'status
  * The pipeline's deals as rows. The store lists deals newest first without a sort of its own,
  * so sorting here reorders the rows loaded so far.
  */
-export function DealTable({ pipelineId, ownerId, ownerNames }: {
+export function DealTable({ pipelineId, ownerId, ownerNames, initialStageId = null }: {
   pipelineId: Id;
   ownerId: Id | null;
   ownerNames: Map<Id, string>;
+  initialStageId?: Id | null;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const stages = useStageNames(pipelineId);
-  const [stageId, setStageId] = useState<Id | null>(null);
+  const [stageId, setStageId] = useState<Id | null>(initialStageId);
   const [sort, setSort] = useState<SortState | null>(null);
   const [visible, setVisible] = useLocalStorage<string[]>({ key: 'voronka.dealColumns', defaultValue: DEFAULT_COLUMNS });
   const list = useDealList({ pipeline_id: pipelineId, owner_id: ownerId, stage_id: stageId });

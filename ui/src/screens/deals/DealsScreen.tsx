@@ -2,6 +2,7 @@ import { Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/
 import { useHotkeys, useLocalStorage } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { usePipelines, useUserNames } from '../../api/dictionaries';
 import { useToday } from '../../api/tasks';
 import type { Id } from '../../api/types';
@@ -10,6 +11,7 @@ import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { Board } from './Board';
 import { DealTable } from './DealTable';
+import { readDealsLink } from './dealsLink';
 import { NewDealDialog } from './NewDealDialog';
 
 type View = 'board' | 'table';
@@ -21,12 +23,19 @@ export function DealsScreen() {
   const today = useToday();
   const [chosen, setChosen] = useLocalStorage<string | null>({ key: 'voronka.pipeline', defaultValue: null });
   const [view, setView] = useLocalStorage<View>({ key: 'voronka.dealsView', defaultValue: 'board' });
-  const [ownerId, setOwnerId] = useState<Id | null>(null);
+  // A link from a report presets the filters once; the choices made here then take over.
+  const [params] = useSearchParams();
+  const [link] = useState(() => readDealsLink(params));
+  const [pipelineHere, setPipelineHere] = useState<Id | null>(link.pipelineId);
+  const [viewHere, setViewHere] = useState<View | null>(link.stageId ? 'table' : null);
+  const [ownerId, setOwnerId] = useState<Id | null>(link.ownerId);
   const [creating, setCreating] = useState(false);
   useHotkeys([['n', () => setCreating(true)]]);
 
   const list = pipelines.data ?? [];
+  const shownView = viewHere ?? view;
   const pipelineId =
+    list.find((p) => p.id === pipelineHere)?.id ??
     list.find((p) => p.id === chosen)?.id ?? list.find((p) => p.is_default)?.id ?? list[0]?.id ?? null;
   // Rule 2 flags open deals with no open task; the server lists the current user's.
   const withoutTask = useMemo(
@@ -45,7 +54,11 @@ export function DealsScreen() {
           <Select
             data={list.map((p) => ({ value: p.id, label: p.name }))}
             value={pipelineId}
-            onChange={(v) => v && setChosen(v)}
+            onChange={(v) => {
+              if (!v) return;
+              setChosen(v);
+              setPipelineHere(v);
+            }}
             allowDeselect={false}
             aria-label={t('deals.pipeline')}
             data-testid="pipeline-select"
@@ -61,8 +74,11 @@ export function DealsScreen() {
         </Group>
         <Group>
           <SegmentedControl
-            value={view}
-            onChange={(v) => setView(v as View)}
+            value={shownView}
+            onChange={(v) => {
+              setView(v as View);
+              setViewHere(v as View);
+            }}
             data={[
               { value: 'board', label: t('deals.board') },
               { value: 'table', label: t('deals.table') },
@@ -75,10 +91,15 @@ export function DealsScreen() {
         </Group>
       </Group>
       {pipelineId &&
-        (view === 'board' ? (
+        (shownView === 'board' ? (
           <Board pipelineId={pipelineId} ownerId={ownerId} ownerNames={ownerNames} withoutTask={withoutTask} />
         ) : (
-          <DealTable pipelineId={pipelineId} ownerId={ownerId} ownerNames={ownerNames} />
+          <DealTable
+            pipelineId={pipelineId}
+            ownerId={ownerId}
+            ownerNames={ownerNames}
+            initialStageId={pipelineId === link.pipelineId ? link.stageId : null}
+          />
         ))}
       <NewDealDialog opened={creating} onClose={() => setCreating(false)} pipelineId={pipelineId} />
     </Stack>

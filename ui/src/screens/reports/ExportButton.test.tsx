@@ -1,0 +1,69 @@
+import { screen, waitFor } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import userEvent from '@testing-library/user-event';
+import { save } from '@tauri-apps/plugin-dialog';
+import { openPath } from '@tauri-apps/plugin-opener';
+import { commands } from '../../api/commands';
+import { ok, refuse } from '../../test/fakeCommands';
+import { renderScreen } from '../../test/render';
+import { ExportButton, exportFileName } from './ExportButton';
+
+vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }));
+vi.mock('@tauri-apps/plugin-opener', () => ({ openPath: vi.fn() }));
+
+const filter = { from: '2026-03-01', to: '2026-03-31', pipeline_id: null, manager_id: 'user-2' };
+const path = '/home/olena/Звіти/funnel.xlsx';
+
+describe('ExportButton', () => {
+  beforeEach(() => {
+    // Notifications live in a store of their own that outlives each render.
+    notifications.clean();
+    vi.mocked(save).mockReset();
+    vi.mocked(openPath).mockReset();
+  });
+
+  it('asks where to save, exports there, and offers to open the file', async () => {
+    vi.mocked(save).mockResolvedValue(path);
+    let finish: (v: Awaited<ReturnType<typeof commands.exportReport>>) => void = () => {};
+    vi.mocked(commands.exportReport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    renderScreen(<ExportButton name="funnel" filter={filter} />);
+
+    await userEvent.click(screen.getByTestId('report-export'));
+    expect(save).toHaveBeenCalledWith({
+      defaultPath: 'funnel_2026-03-01_2026-03-31.xlsx',
+      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+    });
+    expect(commands.exportReport).toHaveBeenCalledWith('funnel', filter, path);
+    // While the workbook is written the button says so and cannot be pressed again.
+    await waitFor(() => expect(screen.getByTestId('report-export')).toBeDisabled());
+
+    finish(ok({ path, rows: 42 }));
+    expect(await screen.findByTestId('export-done')).toHaveTextContent('42 rows saved');
+    await waitFor(() => expect(screen.getByTestId('report-export')).toBeEnabled());
+    await userEvent.click(screen.getByTestId('export-open'));
+    expect(openPath).toHaveBeenCalledWith(path);
+  });
+
+  it('does nothing when the save dialog is cancelled', async () => {
+    vi.mocked(save).mockResolvedValue(null);
+    renderScreen(<ExportButton name="dashboard" filter={filter} />);
+    await userEvent.click(screen.getByTestId('report-export'));
+    await waitFor(() => expect(save).toHaveBeenCalled());
+    expect(commands.exportReport).not.toHaveBeenCalled();
+  });
+
+  it('tells when the workbook could not be written', async () => {
+    vi.mocked(save).mockResolvedValue(path);
+    vi.mocked(commands.exportReport).mockResolvedValue(refuse('storage', null, 'disk full'));
+    renderScreen(<ExportButton name="funnel" filter={filter} />);
+    await userEvent.click(screen.getByTestId('report-export'));
+    expect(await screen.findByText('The report was not saved')).toBeInTheDocument();
+    expect(screen.queryByTestId('export-open')).not.toBeInTheDocument();
+  });
+
+  it('names the file by the report and its period only', () => {
+    expect(exportFileName('abc-xyz', { ...filter, from: '2026-01-01' })).toBe('abc-xyz_2026-01-01_2026-03-31.xlsx');
+    expect(exportFileName('funnel', { ...filter, from: '../..', to: 'a/b' })).toBe('funnel_.._.._a_b.xlsx');
+  });
+});

@@ -1,0 +1,66 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { save } from '@tauri-apps/plugin-dialog';
+import { openPath } from '@tauri-apps/plugin-opener';
+import { useTranslation } from 'react-i18next';
+import { useExportReport } from '../../api/reports';
+import type { ReportFilter, ReportName } from '../../api/types';
+import { errorText } from '../../api/errors';
+
+/** "funnel_2026-03-01_2026-03-31.xlsx": the report and its period, nothing a file system refuses. */
+export function exportFileName(name: ReportName, filter: ReportFilter): string {
+  return `${name}_${filter.from}_${filter.to}.xlsx`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** Saves the report as an Excel workbook where the head chooses, then offers to open it. */
+export function ExportButton({ name, filter }: { name: ReportName; filter: ReportFilter }) {
+  const { t } = useTranslation();
+  const exporting = useExportReport();
+
+  const run = async () => {
+    let path: string | null;
+    try {
+      path = await save({
+        defaultPath: exportFileName(name, filter),
+        filters: [{ name: t('reports.excel'), extensions: ['xlsx'] }],
+      });
+    } catch (e) {
+      notifications.show({ color: 'red', title: t('reports.exportFailed'), message: errorText(t, e) });
+      return;
+    }
+    // Cancelled in the dialog.
+    if (!path) return;
+    exporting.mutate(
+      { name, filter, path },
+      {
+        onSuccess: (done) =>
+          notifications.show({
+            color: 'teal',
+            autoClose: 10_000,
+            message: (
+              <Group justify="space-between" wrap="nowrap" data-testid="export-done">
+                <Text size="sm">{t('reports.exported', { rows: done.rows })}</Text>
+                <Button size="compact-sm" variant="light" onClick={() => void openPath(done.path)} data-testid="export-open">
+                  {t('reports.openFile')}
+                </Button>
+              </Group>
+            ),
+          }),
+        onError: (e) =>
+          notifications.show({ color: 'red', title: t('reports.exportFailed'), message: errorText(t, e) }),
+      },
+    );
+  };
+
+  return (
+    <Button
+      variant="default"
+      onClick={() => void run()}
+      loading={exporting.isPending}
+      loaderProps={{ type: 'dots' }}
+      data-testid="report-export"
+    >
+      {exporting.isPending ? t('reports.exporting') : t('reports.export')}
+    </Button>
+  );
+}
