@@ -3,7 +3,8 @@
 //! and hands what is left to [`collapse`].
 //!
 //! A tick looks at the window `(since, now]` where `since` is the previous tick (see
-//! [`Tick::since`]); events that fell due in it are due now. Reminders are the exception: a task
+//! [`Tick::since`]), reaching [`COMMIT_GRACE`] further back; events that fell due in it are due
+//! now unless delivered before. Reminders are the exception: a task
 //! whose reminder time has passed but whose due time has not still gets its reminder.
 
 use super::{MissedCount, Notification, NotificationKind, NotificationSettings, TaskRef};
@@ -17,6 +18,10 @@ use std::collections::{BTreeMap, HashSet};
 pub const FIRST_LOOKBACK: Duration = Duration::hours(1);
 /// How far back a tick after a long sleep looks at most.
 pub const MAX_CATCH_UP: Duration = Duration::days(7);
+/// How far each window reaches back before the previous tick: a change written just before a
+/// tick but committed after it (another desktop's slow transaction, the same millisecond) is
+/// still seen by the next tick. Deliveries drop what the previous tick already handed out.
+pub const COMMIT_GRACE: Duration = Duration::minutes(2);
 /// How many tasks a digest lists (its `count` says how many there are in all).
 pub const DIGEST_TASKS: usize = 20;
 
@@ -52,10 +57,15 @@ impl Tick {
         }
     }
 
-    /// Open tasks of the recipient the store must read: due in `(since, now + lead]`.
+    /// Where the scan for events starts (exclusive): [`Tick::since`] less [`COMMIT_GRACE`].
+    pub fn scan_from(&self) -> DateTime<Utc> {
+        self.since() - COMMIT_GRACE
+    }
+
+    /// Open tasks of the recipient the store must read: due in `(scan_from, now + lead]`.
     pub fn due_range(&self, settings: &NotificationSettings) -> (DateTime<Utc>, DateTime<Utc>) {
         (
-            self.since(),
+            self.scan_from(),
             self.now + Duration::minutes(settings.reminder_lead_minutes),
         )
     }
@@ -105,7 +115,7 @@ pub struct Candidates {
 /// Every notification due for `who` at `tick`, once per key, oldest first. Whether a key was
 /// already delivered is the store's to know.
 pub fn due(who: &Recipient, tick: Tick, candidates: &Candidates) -> Vec<Notification> {
-    let (now, since) = (tick.now, tick.since());
+    let (now, since) = (tick.now, tick.scan_from());
     let s = &who.settings;
     let lead = Duration::minutes(s.reminder_lead_minutes);
     let mut out = Vec::new();
@@ -190,11 +200,7 @@ pub fn collapse(who: &Recipient, now: DateTime<Utc>, fresh: Vec<Notification>) -
     for n in &fresh {
         *by_kind.entry(n.kind).or_default() += 1;
     }
-    let tasks = fresh
-        .iter()
-        .filter_map(|n| n.task.clone())
-        .take(DIGEST_TASKS)
-        .collect();
+    let tasks = fresh.iter().filter_map(|n| n.task.clone()).take(DIGEST_TASKS).collect();
     vec![Notification {
         count: fresh.len() as i64,
         tasks,
@@ -211,13 +217,7 @@ pub fn collapse(who: &Recipient, now: DateTime<Utc>, fresh: Vec<Notification>) -
     }]
 }
 
-fn about_task(
-    user_id: Id,
-    kind: NotificationKind,
-    key: String,
-    at: DateTime<Utc>,
-    t: &TaskCandidate,
-) -> Notification {
+fn about_task(user_id: Id, kind: NotificationKind, key: String, at: DateTime<Utc>, t: &TaskCandidate) -> Notification {
     Notification {
         title: t.title.clone(),
         task: Some(t.to_ref()),

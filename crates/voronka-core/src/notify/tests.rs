@@ -107,8 +107,15 @@ fn reminder_comes_at_its_minute_and_overdue_at_the_due_time_once_each() {
         ],
         "one reminder 15 minutes before, one overdue notice at the due time, nothing repeated"
     );
-    assert_eq!(shown[0].task.as_ref().unwrap().task_id, c.own[0].id, "a click opens the task");
-    assert_eq!(shown[0].key, format!("reminder:{}:{}", c.own[0].id, due.timestamp_millis()));
+    assert_eq!(
+        shown[0].task.as_ref().unwrap().task_id,
+        c.own[0].id,
+        "a click opens the task"
+    );
+    assert_eq!(
+        shown[0].key,
+        format!("reminder:{}:{}", c.own[0].id, due.timestamp_millis())
+    );
 }
 
 #[test]
@@ -189,7 +196,10 @@ fn a_task_given_by_someone_else_is_announced_once_and_a_lead_as_a_lead() {
     let mut mine = task(3, me, now + Duration::days(1));
     mine.updated_at = now + Duration::seconds(50);
     let shown = desk.run(5, &own(vec![given.clone(), lead.clone(), mine]));
-    let got: Vec<(NotificationKind, Id)> = shown.iter().map(|n| (n.kind, n.task.as_ref().unwrap().task_id)).collect();
+    let got: Vec<(NotificationKind, Id)> = shown
+        .iter()
+        .map(|n| (n.kind, n.task.as_ref().unwrap().task_id))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -223,7 +233,14 @@ fn check_ins_follow_local_time_across_the_american_dst_change() {
     let shown = check_in_days(ny, from, 4);
     assert_eq!(
         local_times(&shown, ny),
-        ["Fri 11:00", "Fri 14:00", "Fri 16:00", "Mon 11:00", "Mon 14:00", "Mon 16:00"],
+        [
+            "Fri 11:00",
+            "Fri 14:00",
+            "Fri 16:00",
+            "Mon 11:00",
+            "Mon 14:00",
+            "Mon 16:00"
+        ],
         "working days only, at the same local times before and after the change"
     );
     let utc_hours: Vec<u32> = shown.iter().map(|n| chrono::Timelike::hour(&n.due_at)).collect();
@@ -242,10 +259,20 @@ fn check_ins_follow_local_time_across_the_european_dst_change() {
     let shown = check_in_days(kyiv_tz, from, 4);
     assert_eq!(
         local_times(&shown, kyiv_tz),
-        ["Fri 11:00", "Fri 14:00", "Fri 16:00", "Mon 11:00", "Mon 14:00", "Mon 16:00"]
+        [
+            "Fri 11:00",
+            "Fri 14:00",
+            "Fri 16:00",
+            "Mon 11:00",
+            "Mon 14:00",
+            "Mon 16:00"
+        ]
     );
     assert_eq!(
-        (chrono::Timelike::hour(&shown[0].due_at), chrono::Timelike::hour(&shown[3].due_at)),
+        (
+            chrono::Timelike::hour(&shown[0].due_at),
+            chrono::Timelike::hour(&shown[3].due_at)
+        ),
         (9, 8),
         "11:00 EET is 09:00 UTC; 11:00 EEST is 08:00 UTC"
     );
@@ -307,7 +334,9 @@ fn a_short_gap_shows_each_item() {
     no_check_ins(&mut desk);
     desk.tick(&Candidates::default());
     let me = desk.who.user_id;
-    let tasks: Vec<TaskCandidate> = (0..3).map(|i| task(i, me, start + Duration::minutes(10 + i as i64))).collect();
+    let tasks: Vec<TaskCandidate> = (0..3)
+        .map(|i| task(i, me, start + Duration::minutes(10 + i as i64)))
+        .collect();
     desk.clock.set(start + Duration::hours(1));
     let shown = desk.tick(&own(tasks));
     assert_eq!(
@@ -336,10 +365,23 @@ fn the_head_gets_the_overdue_digest_every_hour_while_overdue_tasks_exist() {
     let shown = head.run(180, &c);
     let at: Vec<String> = shown
         .iter()
-        .map(|n| n.due_at.with_timezone(&chrono_tz::Europe::Kyiv).format("%H:%M").to_string())
+        .map(|n| {
+            n.due_at
+                .with_timezone(&chrono_tz::Europe::Kyiv)
+                .format("%H:%M")
+                .to_string()
+        })
         .collect();
-    assert_eq!(at, ["09:00", "10:00", "11:00", "12:00"], "09:31 starts the 09:00 slot; then each hour");
-    assert!(shown.iter().all(|n| n.kind == NotificationKind::OverdueDigest && n.count == 7));
+    assert_eq!(
+        at,
+        ["09:00", "10:00", "11:00", "12:00"],
+        "09:31 starts the 09:00 slot; then each hour"
+    );
+    assert!(
+        shown
+            .iter()
+            .all(|n| n.kind == NotificationKind::OverdueDigest && n.count == 7)
+    );
     assert_eq!(shown[0].tasks.len(), 3);
     assert!(
         head.run(180, &team_overdue(0, start)).is_empty(),
@@ -382,7 +424,8 @@ fn the_first_tick_looks_back_one_hour_and_a_late_tick_a_week_at_most() {
             last: Some(now - Duration::minutes(1))
         }
         .due_range(&s),
-        (now - Duration::minutes(1), now + Duration::minutes(15))
+        (now - Duration::minutes(3), now + Duration::minutes(15)),
+        "the last minute and two of grace, up to the reminder lead ahead"
     );
 }
 
@@ -436,7 +479,10 @@ fn settings_are_validated_by_field() {
     let json = serde_json::to_value(NotificationSettings::default()).unwrap();
     assert_eq!(json["check_in_times"], serde_json::json!(["11:00", "14:00", "16:00"]));
     let partial: NotificationSettings = serde_json::from_str(r#"{"gong_muted": true}"#).unwrap();
-    assert!(partial.gong_muted && partial.reminder_lead_minutes == 15, "missing fields take defaults");
+    assert!(
+        partial.gong_muted && partial.reminder_lead_minutes == 15,
+        "missing fields take defaults"
+    );
 }
 
 #[test]
@@ -449,13 +495,22 @@ fn team_progress_counts_working_days_of_the_month() {
     assert_eq!(p.today_share_bp, Some(5_000), "350 000 of 700 000 expected by today");
     assert_eq!(p.month_share_bp, Some(1_590), "350 000 of 2 200 000 (15.9 %)");
     let none = TeamProgress::compute(day, Currency::uah(), 0, 100);
-    assert_eq!((none.today_share_bp, none.month_share_bp), (None, None), "no plan, no share");
+    assert_eq!(
+        (none.today_share_bp, none.month_share_bp),
+        (None, None),
+        "no plan, no share"
+    );
 }
 
 #[test]
 fn the_recording_notifier_keeps_order_and_can_refuse() {
     let r = RecordingNotifier::new();
-    let n = Notification::new(user(1), NotificationKind::CheckIn, "checkin:a".into(), kyiv(2026, 3, 10, 11, 0));
+    let n = Notification::new(
+        user(1),
+        NotificationKind::CheckIn,
+        "checkin:a".into(),
+        kyiv(2026, 3, 10, 11, 0),
+    );
     r.show(&n).unwrap();
     r.set_refusing(true);
     assert!(r.show(&n).is_err());
