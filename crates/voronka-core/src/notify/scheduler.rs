@@ -240,10 +240,11 @@ fn check_ins(who: &Recipient, since: DateTime<Utc>, now: DateTime<Utc>) -> Vec<D
     while day <= last {
         if who.settings.is_working_day(chrono::Datelike::weekday(&day)) {
             for t in &times {
-                if let Some(at) = local_instant(zone, day, *t) {
-                    if since < at && at <= now {
-                        out.push(at);
-                    }
+                if let Some(at) = local_instant(zone, day, *t)
+                    && since < at
+                    && at <= now
+                {
+                    out.push(at);
                 }
             }
         }

@@ -15,7 +15,7 @@ use voronka_core::{Error, Id, Result, agenda};
 /// The channel gong events are announced on.
 pub const GONG_CHANNEL: &str = "voronka_gong";
 /// Held by every writer of a gong event until it commits, so `seq` order is commit order.
-const GONG_LOCK: i64 = 0x766f_726f_6e6b_61; // "voronka" in ASCII
+const GONG_LOCK: i64 = 0x0076_6f72_6f6e_6b61; // "voronka" in ASCII
 
 #[derive(Deserialize)]
 struct GongRow {

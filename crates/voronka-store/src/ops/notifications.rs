@@ -201,10 +201,10 @@ impl Store {
         let due = scheduler::due(&who, tick, &candidates);
         let fresh = tx.claim(user_id, due).await?;
         let shown = scheduler::collapse(&who, tick.now, fresh);
-        if let [digest] = shown.as_slice() {
-            if digest.kind == voronka_core::notify::NotificationKind::MissedDigest {
-                tx.claim(user_id, vec![digest.clone()]).await?;
-            }
+        if let [digest] = shown.as_slice()
+            && digest.kind == voronka_core::notify::NotificationKind::MissedDigest
+        {
+            tx.claim(user_id, vec![digest.clone()]).await?;
         }
         tx.execute(
             "INSERT INTO notification_ticks (user_id, last_tick_at) VALUES ($1, $2) \
@@ -333,5 +333,56 @@ impl Tx<'_> {
             inserted.extend(q.fetch_all(&mut *self.tx).await.db()?);
         }
         Ok(candidates.into_iter().filter(|n| inserted.contains(&n.key)).collect())
+    }
+}
+
+impl Store {
+    /// How the database runs the candidate queries of a tick for `user_id` at `now`: for each
+    /// of [`notification_queries`], its name and the plan's lines (`EXPLAIN QUERY PLAN` on
+    /// SQLite, `EXPLAIN` on PostgreSQL).
+    pub async fn explain_notification_queries(
+        &self,
+        user_id: Id,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(String, Vec<String>)>> {
+        let (since, until) = Tick {
+            now,
+            last: Some(now - chrono::Duration::minutes(1)),
+        }
+        .due_range(&NotificationSettings::default());
+        let params: [Vec<Value>; 4] = [
+            vec![
+                user_id.into(),
+                since.timestamp_millis().into(),
+                until.timestamp_millis().into(),
+            ],
+            vec![
+                user_id.into(),
+                since.timestamp_millis().into(),
+                now.timestamp_millis().into(),
+            ],
+            vec![now.timestamp_millis().into()],
+            vec![now.timestamp_millis().into()],
+        ];
+        let mut out = Vec::new();
+        let mut tx = self.begin_read().await?;
+        for ((name, sql), params) in notification_queries().into_iter().zip(params) {
+            let (explain, column) = match self.backend {
+                crate::Backend::Sqlite => (format!("EXPLAIN QUERY PLAN {sql}"), "detail"),
+                crate::Backend::Postgres => (format!("EXPLAIN {sql}"), "QUERY PLAN"),
+            };
+            let mut q = sqlx::query(&explain);
+            for p in params {
+                q = crate::row::bind_plain(q, p);
+            }
+            let rows = q.fetch_all(&mut *tx.tx).await.db()?;
+            let lines = rows
+                .iter()
+                .map(|r| sqlx::Row::try_get::<String, _>(r, column).db())
+                .collect::<Result<Vec<_>>>()?;
+            out.push((name.to_string(), lines));
+        }
+        tx.commit().await?;
+        Ok(out)
     }
 }
