@@ -326,6 +326,27 @@ pub async fn won_deals_and_paid_payments_ring_the_gong(ctx: Ctx) {
         .await
         .unwrap();
     assert!(s.gong_since(0, 10).await.unwrap().is_empty(), "a loss rings nothing");
+    let bare = s
+        .create_deal(olena, &ctx.deal_input("Без позицій"), None)
+        .await
+        .unwrap();
+    let refused = s
+        .move_deal(
+            olena,
+            bare.meta.id,
+            bare.meta.version,
+            &MoveDeal {
+                stage_id: Some(ctx.stage("Успішно").meta.id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::StageRequirements);
+    assert!(
+        s.gong_since(0, 10).await.unwrap().is_empty(),
+        "a refused win rings nothing: the event is part of the win's transaction"
+    );
     let won = s
         .move_deal(
             olena,
