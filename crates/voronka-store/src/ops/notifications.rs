@@ -89,10 +89,11 @@ pub fn notification_queries() -> [(&'static str, String); 4] {
             ),
         ),
         (
+            // Ordered so the planner walks the index instead of scanning the table for the cap.
             "team's overdue count (capped)",
             format!(
                 "SELECT COUNT(*) FROM (SELECT 1 FROM tasks WHERE done_at IS NULL AND deleted_at IS NULL AND due_at <= $1 \
-                 LIMIT {TEAM_OVERDUE_COUNT_CAP}) overdue"
+                 ORDER BY due_at LIMIT {TEAM_OVERDUE_COUNT_CAP}) overdue"
             ),
         ),
     ]
@@ -183,6 +184,28 @@ impl Store {
         let fresh = tx.claim(user_id, candidates).await?;
         tx.commit().await?;
         Ok(fresh)
+    }
+
+    /// What a tick of `user_id` at the store's `now` reads, read-only and recording nothing:
+    /// for diagnostics and the benchmark.
+    pub async fn notification_candidates(&self, user_id: Id) -> Result<Candidates> {
+        let mut tx = self.begin_read().await?;
+        let read = async {
+            let user: User = tx.require(user_id, "user_id").await?;
+            let settings = tx.stored_settings(user_id).await?.settings;
+            let last = tx.last_tick(user_id).await?;
+            let who = Recipient {
+                user_id,
+                role: user.data.role,
+                time_zone: agenda::zone(&user.data.time_zone),
+                settings,
+            };
+            let tick = Tick { now: tx.now, last };
+            tx.candidates(&who, tick).await
+        }
+        .await;
+        tx.commit().await?;
+        read
     }
 
     async fn tick(&self, user_id: Id, notifier: Option<&dyn Notifier>) -> Result<Vec<Notification>> {
