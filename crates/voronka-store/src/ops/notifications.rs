@@ -9,7 +9,7 @@ use crate::tx::Tx;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use voronka_core::model::{AuditAction, TaskKind, User};
+use voronka_core::model::{AuditAction, Role, TaskKind, User};
 use voronka_core::notify::scheduler::{self, DIGEST_TASKS};
 use voronka_core::notify::{Candidates, Notification, NotificationSettings, Notifier, Recipient, TaskCandidate, Tick};
 use voronka_core::{Error, ErrorCode, Id, Result, agenda};
@@ -191,15 +191,7 @@ impl Store {
     pub async fn notification_candidates(&self, user_id: Id) -> Result<Candidates> {
         let mut tx = self.begin_read().await?;
         let read = async {
-            let user: User = tx.require(user_id, "user_id").await?;
-            let settings = tx.stored_settings(user_id).await?.settings;
-            let last = tx.last_tick(user_id).await?;
-            let who = Recipient {
-                user_id,
-                role: user.data.role,
-                time_zone: agenda::zone(&user.data.time_zone),
-                settings,
-            };
+            let (who, last) = tx.recipient(user_id).await?;
             let tick = Tick { now: tx.now, last };
             tx.candidates(&who, tick).await
         }
@@ -210,16 +202,8 @@ impl Store {
 
     async fn tick(&self, user_id: Id, notifier: Option<&dyn Notifier>) -> Result<Vec<Notification>> {
         let mut tx = self.begin(None).await?;
-        let user: User = tx.require(user_id, "user_id").await?;
-        let settings = tx.stored_settings(user_id).await?.settings;
-        let last = tx.last_tick(user_id).await?;
+        let (who, last) = tx.recipient(user_id).await?;
         let tick = Tick { now: tx.now, last };
-        let who = Recipient {
-            user_id,
-            role: user.data.role,
-            time_zone: agenda::zone(&user.data.time_zone),
-            settings,
-        };
         let candidates = tx.candidates(&who, tick).await?;
         let due = scheduler::due(&who, tick, &candidates);
         let fresh = tx.claim(user_id, due).await?;
@@ -276,18 +260,40 @@ impl Tx<'_> {
         }
     }
 
-    async fn last_tick(&mut self, user_id: Id) -> Result<Option<DateTime<Utc>>> {
-        let sql = match self.store.backend {
-            // Two desktops of one user tick one after the other.
-            crate::Backend::Postgres => "SELECT last_tick_at FROM notification_ticks WHERE user_id = $1 FOR UPDATE",
-            crate::Backend::Sqlite => "SELECT last_tick_at FROM notification_ticks WHERE user_id = $1",
+    /// The user a tick is for and their previous tick, in one round trip. On PostgreSQL the
+    /// user's row stays locked until the tick commits, so two desktops of one user tick one
+    /// after the other.
+    async fn recipient(&mut self, user_id: Id) -> Result<(Recipient, Option<DateTime<Utc>>)> {
+        #[derive(Deserialize)]
+        struct Row {
+            role: Role,
+            time_zone: String,
+            deleted_at: Option<i64>,
+            settings: Option<NotificationSettings>,
+            last_tick_at: Option<i64>,
+        }
+        let lock = match self.store.backend {
+            crate::Backend::Postgres => " FOR UPDATE OF u",
+            crate::Backend::Sqlite => "",
         };
-        let ms: Option<i64> = sqlx::query_scalar(sql)
-            .bind(user_id.to_string())
-            .fetch_optional(&mut *self.tx)
-            .await
-            .db()?;
-        Ok(ms.and_then(DateTime::from_timestamp_millis))
+        let sql = format!(
+            "SELECT u.role, u.time_zone, u.deleted_at, s.settings, t.last_tick_at FROM users u \
+             LEFT JOIN notification_settings s ON s.user_id = u.id \
+             LEFT JOIN notification_ticks t ON t.user_id = u.id WHERE u.id = $1{lock}"
+        );
+        let rows: Vec<Row> = self.fetch_all(&sql, vec![user_id.into()], &["settings"]).await?;
+        let row = rows
+            .into_iter()
+            .next()
+            .filter(|r| r.deleted_at.is_none())
+            .ok_or_else(|| Error::invalid("user_id", format!("no user with id {user_id}")))?;
+        let who = Recipient {
+            user_id,
+            role: row.role,
+            time_zone: agenda::zone(&row.time_zone),
+            settings: row.settings.unwrap_or_default(),
+        };
+        Ok((who, row.last_tick_at.and_then(DateTime::from_timestamp_millis)))
     }
 
     async fn candidates(&mut self, who: &Recipient, tick: Tick) -> Result<Candidates> {
