@@ -191,7 +191,7 @@ impl Store {
     pub async fn notification_candidates(&self, user_id: Id) -> Result<Candidates> {
         let mut tx = self.begin_read().await?;
         let read = async {
-            let (who, last) = tx.recipient(user_id).await?;
+            let (who, last) = tx.recipient(user_id, false).await?;
             let tick = Tick { now: tx.now, last };
             tx.candidates(&who, tick).await
         }
@@ -202,7 +202,7 @@ impl Store {
 
     async fn tick(&self, user_id: Id, notifier: Option<&dyn Notifier>) -> Result<Vec<Notification>> {
         let mut tx = self.begin(None).await?;
-        let (who, last) = tx.recipient(user_id).await?;
+        let (who, last) = tx.recipient(user_id, true).await?;
         let tick = Tick { now: tx.now, last };
         let candidates = tx.candidates(&who, tick).await?;
         let due = scheduler::due(&who, tick, &candidates);
@@ -260,10 +260,10 @@ impl Tx<'_> {
         }
     }
 
-    /// The user a tick is for and their previous tick, in one round trip. On PostgreSQL the
-    /// user's row stays locked until the tick commits, so two desktops of one user tick one
-    /// after the other.
-    async fn recipient(&mut self, user_id: Id) -> Result<(Recipient, Option<DateTime<Utc>>)> {
+    /// The user a tick is for and their previous tick, in one round trip. With `lock`, on
+    /// PostgreSQL the user's row stays locked until the tick commits, so two desktops of one user
+    /// tick one after the other (a read-only look takes no lock: a lock makes the commit write).
+    async fn recipient(&mut self, user_id: Id, lock: bool) -> Result<(Recipient, Option<DateTime<Utc>>)> {
         #[derive(Deserialize)]
         struct Row {
             role: Role,
@@ -273,8 +273,8 @@ impl Tx<'_> {
             last_tick_at: Option<i64>,
         }
         let lock = match self.store.backend {
-            crate::Backend::Postgres => " FOR UPDATE OF u",
-            crate::Backend::Sqlite => "",
+            crate::Backend::Postgres if lock => " FOR UPDATE OF u",
+            _ => "",
         };
         let sql = format!(
             "SELECT u.role, u.time_zone, u.deleted_at, s.settings, t.last_tick_at FROM users u \
