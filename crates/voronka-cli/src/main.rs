@@ -1,6 +1,7 @@
 //! `voronka-cli`: the store from a terminal — migrate, demo data, search, export, benchmark.
 
 mod bench;
+mod bench_notify;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -54,6 +55,22 @@ enum Command {
         /// Repetitions of each measured operation.
         #[arg(long, default_value_t = 200)]
         iterations: usize,
+    },
+    /// Times the notification tick (and shows its query plans); on PostgreSQL, with `--wins`,
+    /// also the gong between two stores.
+    BenchNotify {
+        /// Ticks to time.
+        #[arg(long, default_value_t = 500)]
+        iterations: usize,
+        /// The instant of the first tick (RFC 3339); default: now. Ticks follow a minute apart.
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Deals to win for the gong latency (PostgreSQL only; 0 skips it).
+        #[arg(long, default_value_t = 0)]
+        wins: usize,
+        /// The database the gong is measured on (default: --db). Deals and a stage are added there.
+        #[arg(long)]
+        gong_db: Option<String>,
     },
 }
 
@@ -127,6 +144,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench { iterations } => {
             let store = Store::open(&url).await?;
             bench::run(&store, iterations).await?;
+        }
+        Command::BenchNotify {
+            iterations,
+            at,
+            wins,
+            gong_db,
+        } => {
+            if iterations > 0 {
+                bench_notify::ticks(&url, at.unwrap_or_else(|| SystemClock.now()), iterations).await?;
+            }
+            if wins > 0 {
+                bench_notify::gong(gong_db.as_deref().unwrap_or(&url), wins).await?;
+            }
         }
     }
     Ok(())

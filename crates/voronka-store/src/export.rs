@@ -34,6 +34,10 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         t::<Document>("id"),
         t::<Plan>("id"),
         t::<AuditEntry>("id"),
+        ("notification_settings", &["settings"], "user_id"),
+        ("notification_ticks", &[], "user_id"),
+        ("deliveries", &[], "user_id, event_key"),
+        ("gong_events", &["progress"], "seq"),
     ]
 }
 

@@ -8,6 +8,7 @@
 mod columns;
 mod error;
 mod export;
+mod gong_feed;
 mod import;
 mod lists;
 mod open;
@@ -18,6 +19,7 @@ mod table;
 mod tx;
 
 pub use export::ExportJson;
+pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
 pub use import::Import;
 pub use lists::*;
 pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
@@ -52,6 +54,7 @@ pub struct Store {
     clock: Arc<dyn Clock>,
     ids: Arc<dyn IdSource>,
     settings: Settings,
+    gong: Arc<gong_feed::GongHub>,
 }
 
 impl Store {

@@ -13,7 +13,7 @@ static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -93,6 +93,7 @@ impl Store {
             .await
             .map_err(|e| Error::storage(format!("migration failed: {e}")))?;
         let columns = Columns::read(&pool, backend).await?;
+        let gong = crate::gong_feed::GongHub::new(backend, &url)?;
         Ok(Store {
             pool,
             backend,
@@ -100,6 +101,7 @@ impl Store {
             clock,
             ids,
             settings: Settings::default(),
+            gong: Arc::new(gong),
         })
     }
 

@@ -6,6 +6,7 @@ use crate::tx::Tx;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use voronka_core::model::*;
+use voronka_core::notify::GongKind;
 use voronka_core::{Error, ErrorCode, Id, Result, rules};
 
 /// A request to move a deal to another stage; a lost stage needs the reason.
@@ -190,7 +191,13 @@ impl Store {
             })
             .await?;
         }
+        // Rule 8: a won deal rings the gong, written with the win itself.
+        let gong = match stage.data.kind {
+            StageKind::Won => Some(tx.ring_gong(GongKind::Won, &after, None).await?),
+            _ => None,
+        };
         tx.commit().await?;
+        self.announce(gong);
         Ok(after)
     }
 
@@ -298,7 +305,16 @@ impl Store {
         after.status = status;
         after.paid_at = (status == PaymentStatus::Paid).then(|| paid_at.unwrap_or(tx.now));
         tx.update(&before, &mut after, AuditAction::Update).await?;
+        // Rule 8: a paid payment rings the gong like a won deal.
+        let gong = match status {
+            PaymentStatus::Paid => {
+                let deal: Deal = tx.get_any(after.data.deal_id).await?;
+                Some(tx.ring_gong(GongKind::Paid, &deal, Some(&after)).await?)
+            }
+            _ => None,
+        };
         tx.commit().await?;
+        self.announce(gong);
         Ok(after)
     }
 

@@ -4,6 +4,8 @@
 mod activities;
 mod companies;
 mod deals;
+mod gong;
+mod notifications;
 mod queries;
 mod records;
 mod setup;
@@ -12,5 +14,7 @@ mod views;
 
 pub use activities::TimelineOf;
 pub use deals::MoveDeal;
+pub use gong::GONG_CHANNEL;
+pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use queries::*;
 pub use views::{BoardColumn, TodayView};

@@ -7,10 +7,12 @@ mod companies;
 mod concurrency;
 mod deals;
 mod entities;
+mod notifications;
 mod paging;
 mod schema;
 mod search;
 mod tasks;
+mod team_gong;
 mod views;
 
 harness::contract!(
@@ -40,4 +42,12 @@ harness::contract!(
     schema::unreachable_or_missing_databases_say_why,
     views::today_groups_my_tasks_and_flags_deals_without_one,
     views::board_totals_count_and_amount_per_stage,
+    notifications::an_overdue_task_is_delivered_once_across_restarts,
+    notifications::completing_or_moving_a_task_cancels_its_reminder,
+    notifications::a_task_given_by_the_head_is_announced_to_its_assignee,
+    notifications::the_head_gets_the_overdue_digest_and_a_manager_does_not,
+    notifications::a_refused_notification_comes_again_on_the_next_tick,
+    notifications::a_long_sleep_brings_one_missed_digest,
+    notifications::settings_are_versioned_and_validated,
+    notifications::won_deals_and_paid_payments_ring_the_gong,
 );
