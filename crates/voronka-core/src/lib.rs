@@ -10,6 +10,7 @@ pub mod connection;
 pub mod error;
 pub mod ids;
 pub mod model;
+pub mod reports;
 pub mod rules;
 pub mod search;
 pub mod types;
