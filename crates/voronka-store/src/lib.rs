@@ -12,6 +12,7 @@ mod import;
 mod lists;
 mod open;
 mod ops;
+mod reports;
 mod row;
 mod search;
 mod table;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 /// 3. open deals whose expected close or planned payment date is before today and that have no
 ///    open task;
 /// 4. tasks done in the period whose result says nothing (rule 3: empty, "+", "ok", …; a result
-///    longer than 40 characters is taken as meaningful).
+///    longer than 16 characters is taken as meaningful).
 ///
 /// Each list is capped at [`super::LIST_LIMIT`] rows and carries its full count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
