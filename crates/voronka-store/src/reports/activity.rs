@@ -239,7 +239,11 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     }
     day_rows.sort_by(|x, y| (x.day, &x.manager.name, x.manager.id).cmp(&(y.day, &y.manager.name, y.manager.id)));
 
-    let who: BTreeSet<Id> = members.iter().map(|m| m.id).chain(plans.iter().map(|p| p.user_id)).collect();
+    let who: BTreeSet<Id> = members
+        .iter()
+        .map(|m| m.id)
+        .chain(plans.iter().map(|p| p.user_id))
+        .collect();
     let fact = |sums: &[MonthSum], user: Id, i: usize| {
         sums.iter()
             .find(|s| s.user_id == user && s.month == i as i64)

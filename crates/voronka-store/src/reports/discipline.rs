@@ -67,7 +67,9 @@ async fn deals(
     };
     let mut q = Sql::default();
     let w = base(&mut q);
-    let count: Count = r.one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q).await?;
+    let count: Count = r
+        .one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q)
+        .await?;
     let mut q = Sql::default();
     let w = base(&mut q);
     let limit = q.bind(LIST_LIMIT);

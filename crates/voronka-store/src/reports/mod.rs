@@ -185,9 +185,9 @@ impl Store {
             }
             ReportName::Discipline => Report::Discipline(discipline::run(&mut r, f).await?),
             ReportName::LossReasons => Report::LossReasons(loss_reasons::run(&mut r, f).await?),
-            ReportName::LeadResponse => Report::LeadResponse(
-                lead_response::run(&mut r, f, self.settings.lead_response_minutes).await?,
-            ),
+            ReportName::LeadResponse => {
+                Report::LeadResponse(lead_response::run(&mut r, f, self.settings.lead_response_minutes).await?)
+            }
             ReportName::NewVsExisting => Report::NewVsExisting(new_vs_existing::run(&mut r, f).await?),
             ReportName::AbcXyz => Report::AbcXyz(abc_xyz::run(&mut r, f).await?),
             ReportName::Activity => Report::Activity(activity::run(&mut r, f, options.idle_after_days).await?),

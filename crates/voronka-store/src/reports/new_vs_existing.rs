@@ -80,7 +80,10 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<NewVsExi
     let mut by_owner: BTreeMap<Id, RevenueSplit> = BTreeMap::new();
     for row in &rows {
         if let Some(id) = row.owner_id {
-            fill(by_owner.entry(id).or_insert_with(|| empty(Some(people.person(id)))), row);
+            fill(
+                by_owner.entry(id).or_insert_with(|| empty(Some(people.person(id)))),
+                row,
+            );
         }
     }
     let mut managers: Vec<RevenueSplit> = by_owner.into_values().map(RevenueSplit::with_share).collect();
