@@ -8,6 +8,7 @@ mod concurrency;
 mod deals;
 mod entities;
 mod paging;
+mod reports;
 mod schema;
 mod search;
 mod tasks;
@@ -39,4 +40,15 @@ harness::contract!(
     schema::unreachable_or_missing_databases_say_why,
     views::today_groups_my_tasks_and_flags_deals_without_one,
     views::board_totals_count_and_amount_per_stage,
+    reports::dashboard_counts_plan_fact_and_forecast,
+    reports::payment_plan_lists_the_week_with_expected_amounts,
+    reports::funnel_counts_reached_stages_and_conversions,
+    reports::time_in_stage_counts_closed_and_current_spells,
+    reports::discipline_lists_what_breaks_the_rules,
+    reports::loss_reasons_count_by_reason_manager_and_stage,
+    reports::lead_response_takes_the_first_contact,
+    reports::new_vs_existing_splits_revenue_by_earlier_wins,
+    reports::abc_xyz_ranks_clients_and_measures_steadiness,
+    reports::activity_counts_days_idle_clients_and_plans,
+    reports::reports_refuse_a_reversed_period_and_render_as_tables,
 );
