@@ -86,7 +86,7 @@ impl<'a> Book<'a> {
                 product_id: None,
                 name: Some("Металочерепиця".into()),
                 quantity: 1.0,
-                unit_price: Some(100_00),
+                unit_price: Some(10_000),
                 currency: None,
                 discount_bp: None,
             },
@@ -730,6 +730,9 @@ pub async fn discipline_lists_what_breaks_the_rules(ctx: Ctx) {
     );
 }
 
+/// (manager, count, amount, [(stage of loss, count, amount)]).
+type ManagerLosses<'a> = (&'a str, i64, i64, Vec<(&'a str, i64, i64)>);
+
 pub async fn loss_reasons_count_by_reason_manager_and_stage(ctx: Ctx) {
     let b = Book::new(&ctx).await;
     let (olena, petro) = (ctx.olena_id(), ctx.petro.meta.id);
@@ -772,7 +775,7 @@ pub async fn loss_reasons_count_by_reason_manager_and_stage(ctx: Ctx) {
         .collect();
     // «Ціна»: L1, L2, L4 = 330 000; «Обрали конкурента»: L3 = 50 000.
     assert_eq!(reasons, [("Ціна", 3, 330_000), ("Обрали конкурента", 1, 50_000)]);
-    let by: Vec<(&str, i64, i64, Vec<(&str, i64, i64)>)> = r
+    let by: Vec<ManagerLosses> = r
         .by_manager
         .iter()
         .map(|m| {
