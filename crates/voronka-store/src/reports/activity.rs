@@ -127,7 +127,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
             None => String::new(),
         };
         format!(
-            "WITH last AS (
+            "WITH last AS MATERIALIZED (
                SELECT c.id, c.name, c.owner_id,
                (SELECT MAX(a.occurred_at) FROM activities a WHERE a.company_id = c.id
                 AND a.kind IN ('call', 'email', 'meeting') AND a.deleted_at IS NULL) AS last_at

@@ -22,7 +22,7 @@ fn answered(q: &mut Sql, f: &ReportFilter) -> String {
     let outbound = q.bind("%\"direction\":\"outbound\"%");
     let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
     format!(
-        "leads AS (
+        "leads AS MATERIALIZED (
            SELECT d.id, d.owner_id, d.created_at,
            (SELECT MIN(t.done_at) FROM tasks t WHERE t.deal_id = d.id AND t.kind = 'contact_lead'
             AND t.done_at IS NOT NULL AND t.deleted_at IS NULL) AS task_at,

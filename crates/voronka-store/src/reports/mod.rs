@@ -7,6 +7,8 @@
 //!   parameters, never by a dialect's date functions;
 //! - sums are cast to BIGINT (PostgreSQL's SUM of a bigint is numeric); ratios, means and
 //!   medians are computed in Rust from integer sums and rounded to fixed places;
+//! - a CTE whose correlated subqueries are read more than once is `MATERIALIZED` (both
+//!   dialects take the keyword), or PostgreSQL inlines it and runs the subqueries per use;
 //! - SQL orders only by numbers, dates and ids (text collations differ), with the id as the
 //!   last tiebreak; names are sorted here, by their bytes.
 
