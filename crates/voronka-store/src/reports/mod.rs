@@ -158,7 +158,12 @@ pub(crate) async fn stages(r: &mut Reader<'_>, f: &ReportFilter, kinds: &str) ->
 
 impl Store {
     async fn report_reader(&self, bare: bool) -> Result<Reader<'_>> {
-        let tx = self.begin_read().await?;
+        let mut tx = self.begin_read().await?;
+        if self.backend == crate::Backend::Postgres {
+            // The correlated subqueries make PostgreSQL's cost estimates large enough to JIT-compile
+            // a statement that then runs in less time than the compiling takes.
+            tx.execute("SET LOCAL jit = off", vec![]).await?;
+        }
         Ok(Reader {
             now: tx.now,
             tx,
