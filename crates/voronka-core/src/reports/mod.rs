@@ -75,9 +75,10 @@ impl ReportFilter {
     }
 }
 
-/// Settings of the reports that have a threshold of their own.
+/// Settings of the reports that have a threshold of their own; a missing field takes its default.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
 pub struct ReportOptions {
     /// Time in stage: an open deal is stuck after this many days in one stage.
     pub stuck_after_days: i64,
@@ -313,6 +314,17 @@ mod tests {
             "sales".parse::<ReportName>().unwrap_err().field.as_deref(),
             Some("report")
         );
+    }
+
+    #[test]
+    fn options_default_to_fourteen_and_thirty_days() {
+        let o: ReportOptions = serde_json::from_str(r#"{"idle_after_days": 60}"#).unwrap();
+        assert_eq!((o.stuck_after_days, o.idle_after_days), (14, 60));
+        let bad = ReportOptions {
+            stuck_after_days: 0,
+            ..o
+        };
+        assert_eq!(bad.validate().unwrap_err().field.as_deref(), Some("stuck_after_days"));
     }
 
     #[test]
