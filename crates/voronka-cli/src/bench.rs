@@ -2,9 +2,11 @@
 //! Queries are drawn from the data itself (fragments of real names, phones, emails, cities) by a
 //! seeded generator, so two runs on the same data ask the same questions.
 
+use anyhow::Context;
 use std::time::{Duration, Instant};
 use voronka_core::ids::SplitMix64;
 use voronka_core::model::{Company, User};
+use voronka_core::reports::{ReportFilter, ReportName, ReportOptions};
 use voronka_store::{Backend, CompanyFilter, ContactFilter, DealFilter, Page, Store, TimelineOf};
 
 /// Targets on the reference machine (2 cores), in milliseconds at the 95th percentile.
@@ -122,6 +124,52 @@ pub async fn run(store: &Store, iterations: usize) -> anyhow::Result<()> {
             sample.percentile(1.0),
             target,
             if p95 <= target { "ok" } else { "OVER" }
+        );
+    }
+    reports(store, iterations.clamp(1, 10)).await
+}
+
+/// Each report over the last 180 days of the data, through the store and as the same SQL run
+/// bare (rows fetched and dropped, nothing mapped); the ratio is what building the result costs.
+async fn reports(store: &Store, iterations: usize) -> anyhow::Result<()> {
+    let newest = store.list_deals(&DealFilter::default(), Page::first(1)).await?;
+    let to = newest
+        .items
+        .first()
+        .map(|d| d.meta.created_at.date_naive())
+        .context("the database has no deals")?;
+    let filter = ReportFilter {
+        from: to - chrono::Days::new(180),
+        to,
+        pipeline_id: None,
+        manager_id: None,
+    };
+    let options = ReportOptions::default();
+    println!(
+        "\nreports over {} – {}, best of {iterations} runs each",
+        filter.from, filter.to
+    );
+    println!(
+        "{:<18} {:>10} {:>10} {:>7} {:>9}",
+        "report", "store ms", "bare ms", "ratio", "rows"
+    );
+    for name in ReportName::ALL {
+        let (mut full, mut bare, mut rows) = (f64::MAX, f64::MAX, 0);
+        for _ in 0..iterations {
+            let t = Instant::now();
+            std::hint::black_box(store.report(name, &filter, &options).await?);
+            full = full.min(t.elapsed().as_secs_f64() * 1000.0);
+            let t = Instant::now();
+            rows = store.report_bare(name, &filter, &options).await?;
+            bare = bare.min(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        println!(
+            "{:<18} {:>10.2} {:>10.2} {:>7.2} {:>9}",
+            name.as_str(),
+            full,
+            bare,
+            full / bare.max(1e-9),
+            rows
         );
     }
     Ok(())

@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_notify;
+mod report;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -50,7 +51,34 @@ enum Command {
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
-    /// Times quick search, a filtered deal list page and a company card.
+    /// A report as JSON or readable tables: dashboard, payment-plan, funnel, time-in-stage,
+    /// discipline, loss-reasons, lead-response, new-vs-existing, abc-xyz, activity.
+    Report {
+        name: voronka_core::reports::ReportName,
+        /// First day of the period (YYYY-MM-DD); default: the first day of this month.
+        #[arg(long)]
+        from: Option<NaiveDate>,
+        /// Last day of the period, included; default: today.
+        #[arg(long)]
+        to: Option<NaiveDate>,
+        #[arg(long)]
+        pipeline: Option<voronka_core::Id>,
+        #[arg(long)]
+        manager: Option<voronka_core::Id>,
+        /// Days in one stage after which an open deal is stuck (time-in-stage).
+        #[arg(long, default_value_t = 14)]
+        stuck_days: i64,
+        /// Days without a call, email or meeting after which a company is idle (activity).
+        #[arg(long, default_value_t = 30)]
+        idle_days: i64,
+        /// The instant counted as now (RFC 3339); default: the system clock.
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Times quick search, a filtered deal list page, a company card and every report.
     Bench {
         /// Repetitions of each measured operation.
         #[arg(long, default_value_t = 200)]
@@ -140,6 +168,36 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(path) => std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?,
                 None => println!("{json}"),
             }
+        }
+        Command::Report {
+            name,
+            from,
+            to,
+            pipeline,
+            manager,
+            stuck_days,
+            idle_days,
+            at,
+            json,
+        } => {
+            let store = Store::open(&url).await?;
+            let today = at.unwrap_or_else(|| SystemClock.now()).date_naive();
+            let filter = voronka_core::reports::ReportFilter {
+                from: from.unwrap_or_else(|| voronka_core::reports::month_start(today)),
+                to: to.unwrap_or(today),
+                pipeline_id: pipeline,
+                manager_id: manager,
+            };
+            let options = voronka_core::reports::ReportOptions {
+                stuck_after_days: stuck_days,
+                idle_after_days: idle_days,
+            };
+            let output = if json {
+                report::Output::Json
+            } else {
+                report::Output::Text
+            };
+            report::run(&store, name, &filter, &options, at, output).await?;
         }
         Command::Bench { iterations } => {
             let store = Store::open(&url).await?;

@@ -11,6 +11,7 @@ pub mod error;
 pub mod ids;
 pub mod model;
 pub mod notify;
+pub mod reports;
 pub mod rules;
 pub mod search;
 pub mod types;

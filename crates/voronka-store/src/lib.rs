@@ -13,6 +13,7 @@ mod import;
 mod lists;
 mod open;
 mod ops;
+mod reports;
 mod row;
 mod search;
 mod table;

@@ -118,3 +118,55 @@ async fn errors_print_code_field_and_message_and_exit_non_zero() {
         "hostile search text finds nothing and breaks nothing"
     );
 }
+
+/// Every report from the same demo data reads byte for byte the same on SQLite and PostgreSQL,
+/// also filtered by a pipeline and by a manager.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_report_is_the_same_on_both_backends() {
+    let sqlite = TestDb::fresh(Kind::Sqlite).await.expect("SQLite");
+    let Some(postgres) = TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
+    let demo = ["demo", "--seed", "7", "--scale", "5000", "--today", "2026-11-01"];
+    ok(&sqlite, &demo);
+    ok(&postgres, &demo);
+    let export: serde_json::Value = serde_json::from_str(&ok(&sqlite, &["export-json"])).unwrap();
+    let pipeline = export["pipelines"][0]["id"].as_str().unwrap().to_string();
+    let manager = export["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["role"] == "manager")
+        .and_then(|u| u["id"].as_str())
+        .unwrap()
+        .to_string();
+    let period = [
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-10-31",
+        "--at",
+        "2026-11-01T12:00:00Z",
+        "--json",
+    ];
+    let filters: [Vec<&str>; 3] = [vec![], vec!["--pipeline", &pipeline], vec!["--manager", &manager]];
+    for name in voronka_core::reports::ReportName::ALL {
+        for extra in &filters {
+            let mut args = vec!["report", name.as_str()];
+            args.extend(period);
+            args.extend(extra.iter().copied());
+            let (a, b) = (ok(&sqlite, &args), ok(&postgres, &args));
+            let parsed: serde_json::Value = serde_json::from_str(&a).expect("--json prints JSON");
+            assert_eq!(parsed["report"], name.as_str(), "the JSON names its report");
+            assert!(a.len() > 200, "{name} {extra:?} has figures from the demo: {a}");
+            if a != b {
+                let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(0);
+                panic!(
+                    "{name} {extra:?} differs between SQLite and PostgreSQL at byte {at}:\n{}\n---\n{}",
+                    &a[at.saturating_sub(300)..(at + 200).min(a.len())],
+                    &b[at.saturating_sub(300)..(at + 200).min(b.len())]
+                );
+            }
+        }
+    }
+}

@@ -9,6 +9,7 @@ mod deals;
 mod entities;
 mod notifications;
 mod paging;
+mod reports;
 mod schema;
 mod search;
 mod tasks;
@@ -50,4 +51,15 @@ harness::contract!(
     notifications::a_long_sleep_brings_one_missed_digest,
     notifications::settings_are_versioned_and_validated,
     notifications::won_deals_and_paid_payments_ring_the_gong,
+    reports::dashboard_counts_plan_fact_and_forecast,
+    reports::payment_plan_lists_the_week_with_expected_amounts,
+    reports::funnel_counts_reached_stages_and_conversions,
+    reports::time_in_stage_counts_closed_and_current_spells,
+    reports::discipline_lists_what_breaks_the_rules,
+    reports::loss_reasons_count_by_reason_manager_and_stage,
+    reports::lead_response_takes_the_first_contact,
+    reports::new_vs_existing_splits_revenue_by_earlier_wins,
+    reports::abc_xyz_ranks_clients_and_measures_steadiness,
+    reports::activity_counts_days_idle_clients_and_plans,
+    reports::reports_refuse_a_reversed_period_and_render_as_tables,
 );

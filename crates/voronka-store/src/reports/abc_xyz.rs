@@ -1,0 +1,91 @@
+//! Clients ranked by revenue (ABC) and by its steadiness (XYZ).
+
+use super::{CURRENCY, Reader, Sql, period_ms};
+use serde::Deserialize;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+#[derive(Deserialize)]
+struct Row {
+    company_id: Id,
+    company: String,
+    owner_id: Id,
+    revenue: i64,
+    cumulative: i64,
+    total: i64,
+    m0: i64,
+    m1: i64,
+    m2: i64,
+    m3: i64,
+    m4: i64,
+    m5: i64,
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> {
+    let (from, to) = period_ms(f);
+    // The six months ending with `to`'s, oldest first, and their seven boundaries.
+    let months: Vec<chrono::NaiveDate> = (0..6).map(|i| months_back(f.to, 5 - i)).collect();
+    let bounds: Vec<i64> = months
+        .iter()
+        .map(|m| day_start_ms(*m))
+        .chain([day_start_ms(next_month(f.to))])
+        .collect();
+    let mut q = Sql::default();
+    let (a, b) = (q.bind(from), q.bind(to));
+    let month_sums: Vec<String> = (0..6)
+        .map(|i| {
+            let (lo, hi) = (q.bind(bounds[i]), q.bind(bounds[i + 1]));
+            format!("SUM(CASE WHEN p.paid_at >= {lo} AND p.paid_at < {hi} THEN p.amount ELSE 0 END) AS m{i}")
+        })
+        .collect();
+    let (lo, hi) = (q.bind(from.min(bounds[0])), q.bind(to.max(bounds[6])));
+    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let months_out: Vec<String> = (0..6).map(|i| format!("CAST(r.m{i} AS BIGINT) AS m{i}")).collect();
+    let rows: Vec<Row> = r
+        .rows(
+            &format!(
+                "WITH rev AS (
+                   SELECT d.company_id,
+                   SUM(CASE WHEN p.paid_at >= {a} AND p.paid_at < {b} THEN p.amount ELSE 0 END) AS revenue,
+                   {}
+                   FROM payments p JOIN deals d ON d.id = p.deal_id
+                   WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
+                   AND d.company_id IS NOT NULL AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}
+                   GROUP BY d.company_id)
+                 SELECT r.company_id, c.name AS company, c.owner_id, CAST(r.revenue AS BIGINT) AS revenue,
+                 CAST(SUM(r.revenue) OVER (ORDER BY r.revenue DESC, r.company_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS cumulative,
+                 CAST(SUM(r.revenue) OVER () AS BIGINT) AS total,
+                 {}
+                 FROM rev r JOIN companies c ON c.id = r.company_id
+                 WHERE r.revenue > 0
+                 ORDER BY r.revenue DESC, r.company_id",
+                month_sums.join(", "),
+                months_out.join(", ")
+            ),
+            q,
+        )
+        .await?;
+    let people = r.people().await?;
+    let total_revenue = rows.first().map(|x| x.total).unwrap_or(0);
+    let companies: Vec<AbcXyzRow> = rows
+        .into_iter()
+        .map(|x| {
+            AbcXyzRow::new(
+                x.company_id,
+                x.company,
+                people.person(x.owner_id),
+                x.revenue,
+                x.cumulative,
+                x.total,
+                vec![x.m0, x.m1, x.m2, x.m3, x.m4, x.m5],
+            )
+        })
+        .collect();
+    Ok(AbcXyz {
+        currency: CURRENCY.into(),
+        months: months.iter().map(|m| month_key(*m)).collect(),
+        total_revenue,
+        matrix: abc_xyz_matrix(&companies),
+        companies,
+    })
+}

@@ -1,0 +1,294 @@
+//! What the managers did: by day, idle clients, plan fulfilment by month.
+
+use super::{CURRENCY, Reader, Sql, by_name, date_of_ms, period_ms};
+use chrono::Days;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Deserialize)]
+struct DayRow {
+    user_id: Id,
+    day: i64,
+    calls: i64,
+    meetings: i64,
+}
+
+#[derive(Deserialize)]
+struct DoneRow {
+    user_id: Id,
+    day: i64,
+    done: i64,
+}
+
+#[derive(Deserialize, Default)]
+struct Count {
+    n: i64,
+}
+
+#[derive(Deserialize)]
+struct IdleRow {
+    id: Id,
+    name: String,
+    owner_id: Id,
+    last_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct PlanRow {
+    user_id: Id,
+    month: String,
+    revenue_target: i64,
+    calls_target: i64,
+    meetings_target: i64,
+}
+
+#[derive(Deserialize)]
+struct MonthSum {
+    user_id: Id,
+    month: i64,
+    amount: i64,
+}
+
+#[derive(Deserialize)]
+struct Member {
+    id: Id,
+}
+
+/// With a pipeline, only what concerns its deals; with a manager, only theirs.
+fn by_filter(q: &mut Sql, f: &ReportFilter, deal: &str, user: &str) -> String {
+    let mut out = String::new();
+    if let Some(p) = f.pipeline_id {
+        out.push_str(&format!(
+            " AND {deal} IN (SELECT d.id FROM deals d WHERE d.pipeline_id = {})",
+            q.bind(p)
+        ));
+    }
+    if let Some(m) = f.manager_id {
+        out.push_str(&format!(" AND {user} = {}", q.bind(m)));
+    }
+    out
+}
+
+/// `CASE` numbering the month an instant falls in, 0 to 5, by the months' boundaries.
+fn month_index(q: &mut Sql, column: &str, bounds: &[i64]) -> String {
+    let mut out = String::from("CASE");
+    for (i, b) in bounds[1..6].iter().enumerate() {
+        out.push_str(&format!(" WHEN {column} < {} THEN {i}", q.bind(*b)));
+    }
+    out.push_str(" ELSE 5 END");
+    out
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i64) -> Result<ActivityReport> {
+    let now = r.now.timestamp_millis();
+    let (from, to) = period_ms(f);
+
+    // Day numbers from the period's start: integer division of non-negative milliseconds is the
+    // same on both backends.
+    let mut q = Sql::default();
+    let (a, b) = (q.bind(from), q.bind(to));
+    let filter = by_filter(&mut q, f, "a.deal_id", "a.author_id");
+    let days: Vec<DayRow> = r
+        .rows(
+            &format!(
+                "SELECT user_id, day, SUM(CASE WHEN kind = 'call' THEN 1 ELSE 0 END) AS calls,
+                 SUM(CASE WHEN kind = 'meeting' THEN 1 ELSE 0 END) AS meetings
+                 FROM (SELECT a.author_id AS user_id, (a.occurred_at - {a}) / {DAY_MS} AS day, a.kind
+                       FROM activities a WHERE a.deleted_at IS NULL AND a.kind IN ('call', 'meeting')
+                       AND a.occurred_at >= {a} AND a.occurred_at < {b}{filter}) x
+                 GROUP BY user_id, day ORDER BY day, user_id"
+            ),
+            q,
+        )
+        .await?;
+    let mut q = Sql::default();
+    let (a, b) = (q.bind(from), q.bind(to));
+    let filter = by_filter(&mut q, f, "t.deal_id", "t.assignee_id");
+    let done: Vec<DoneRow> = r
+        .rows(
+            &format!(
+                "SELECT user_id, day, COUNT(*) AS done
+                 FROM (SELECT t.assignee_id AS user_id, (t.done_at - {a}) / {DAY_MS} AS day
+                       FROM tasks t WHERE t.deleted_at IS NULL AND t.done_at >= {a} AND t.done_at < {b}{filter}) x
+                 GROUP BY user_id, day ORDER BY day, user_id"
+            ),
+            q,
+        )
+        .await?;
+
+    let idle_where = |q: &mut Sql| {
+        let cutoff = q.bind(now - idle_after_days * DAY_MS);
+        let owner = match f.manager_id {
+            Some(m) => format!(" AND c.owner_id = {}", q.bind(m)),
+            None => String::new(),
+        };
+        format!(
+            "WITH last AS MATERIALIZED (
+               SELECT c.id, c.name, c.owner_id,
+               (SELECT MAX(a.occurred_at) FROM activities a WHERE a.company_id = c.id
+                AND a.kind IN ('call', 'email', 'meeting') AND a.deleted_at IS NULL) AS last_at
+               FROM companies c WHERE c.deleted_at IS NULL{owner})
+             SELECT {{}} FROM last WHERE last_at IS NULL OR last_at < {cutoff}"
+        )
+    };
+    let mut q = Sql::default();
+    let sql = idle_where(&mut q).replace("{}", "COUNT(*) AS n");
+    let idle_total: Count = r.one(&sql, q).await?;
+    let mut q = Sql::default();
+    let sql = idle_where(&mut q).replace("{}", "id, name, owner_id, last_at");
+    let limit = q.bind(LIST_LIMIT);
+    let idle: Vec<IdleRow> = r
+        .rows(&format!("{sql} ORDER BY COALESCE(last_at, -1), id LIMIT {limit}"), q)
+        .await?;
+
+    // Plan fulfilment of the six months ending with `to`'s.
+    let months: Vec<chrono::NaiveDate> = (0..6).map(|i| months_back(f.to, 5 - i)).collect();
+    let keys: Vec<String> = months.iter().map(|m| month_key(*m)).collect();
+    let bounds: Vec<i64> = months
+        .iter()
+        .map(|m| day_start_ms(*m))
+        .chain([day_start_ms(next_month(f.to))])
+        .collect();
+    let mut q = Sql::default();
+    let list: Vec<String> = keys.iter().map(|k| q.bind(k.as_str())).collect();
+    let only = match f.manager_id {
+        Some(m) => format!(" AND user_id = {}", q.bind(m)),
+        None => String::new(),
+    };
+    let plans: Vec<PlanRow> = r
+        .rows(
+            &format!(
+                "SELECT user_id, month, revenue_target, calls_target, meetings_target FROM plans
+                 WHERE deleted_at IS NULL AND user_id IS NOT NULL AND month IN ({}){only} ORDER BY user_id, month",
+                list.join(", ")
+            ),
+            q,
+        )
+        .await?;
+    let mut q = Sql::default();
+    let (lo, hi) = (q.bind(bounds[0]), q.bind(bounds[6]));
+    let idx = month_index(&mut q, "p.paid_at", &bounds);
+    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let revenue: Vec<MonthSum> = r
+        .rows(
+            &format!(
+                "SELECT user_id, month, CAST(SUM(amount) AS BIGINT) AS amount
+                 FROM (SELECT d.owner_id AS user_id, {idx} AS month, p.amount FROM payments p JOIN deals d ON d.id = p.deal_id
+                       WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
+                       AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}) x
+                 GROUP BY user_id, month ORDER BY user_id, month"
+            ),
+            q,
+        )
+        .await?;
+    let contacts = |kind: &'static str| {
+        let mut q = Sql::default();
+        let (lo, hi) = (q.bind(bounds[0]), q.bind(bounds[6]));
+        let idx = month_index(&mut q, "a.occurred_at", &bounds);
+        let filter = by_filter(&mut q, f, "a.deal_id", "a.author_id");
+        let sql = format!(
+            "SELECT user_id, month, COUNT(*) AS amount
+             FROM (SELECT a.author_id AS user_id, {idx} AS month FROM activities a
+                   WHERE a.deleted_at IS NULL AND a.kind = '{kind}'
+                   AND a.occurred_at >= {lo} AND a.occurred_at < {hi}{filter}) x
+             GROUP BY user_id, month ORDER BY user_id, month"
+        );
+        (sql, q)
+    };
+    let (sql, q) = contacts("call");
+    let calls: Vec<MonthSum> = r.rows(&sql, q).await?;
+    let (sql, q) = contacts("meeting");
+    let meetings: Vec<MonthSum> = r.rows(&sql, q).await?;
+
+    let mut q = Sql::default();
+    let only = match f.manager_id {
+        Some(m) => format!(" AND u.id = {}", q.bind(m)),
+        None => String::new(),
+    };
+    let members: Vec<Member> = r
+        .rows(
+            &format!("SELECT u.id FROM users u WHERE u.deleted_at IS NULL AND u.role = 'manager'{only} ORDER BY u.id"),
+            q,
+        )
+        .await?;
+
+    let people = r.people().await?;
+    let mut day_rows: Vec<ActivityDay> = Vec::new();
+    let keys_of_days: BTreeSet<(i64, Id)> = days
+        .iter()
+        .map(|d| (d.day, d.user_id))
+        .chain(done.iter().map(|d| (d.day, d.user_id)))
+        .collect();
+    for (day, user) in keys_of_days {
+        let a = days.iter().find(|d| d.day == day && d.user_id == user);
+        day_rows.push(ActivityDay {
+            day: f.from + Days::new(day as u64),
+            manager: people.person(user),
+            calls: a.map(|a| a.calls).unwrap_or(0),
+            meetings: a.map(|a| a.meetings).unwrap_or(0),
+            tasks_done: done
+                .iter()
+                .find(|d| d.day == day && d.user_id == user)
+                .map(|d| d.done)
+                .unwrap_or(0),
+        });
+    }
+    day_rows.sort_by(|x, y| (x.day, &x.manager.name, x.manager.id).cmp(&(y.day, &y.manager.name, y.manager.id)));
+
+    let who: BTreeSet<Id> = members
+        .iter()
+        .map(|m| m.id)
+        .chain(plans.iter().map(|p| p.user_id))
+        .collect();
+    let fact = |sums: &[MonthSum], user: Id, i: usize| {
+        sums.iter()
+            .find(|s| s.user_id == user && s.month == i as i64)
+            .map(|s| s.amount)
+            .unwrap_or(0)
+    };
+    let mut plan_fulfilment = Vec::new();
+    for user in who {
+        for (i, key) in keys.iter().enumerate() {
+            let plan = plans.iter().find(|p| p.user_id == user && &p.month == key);
+            let (rp, cp, mp) = plan
+                .map(|p| (p.revenue_target, p.calls_target, p.meetings_target))
+                .unwrap_or((0, 0, 0));
+            let (rf, cf, mf) = (fact(&revenue, user, i), fact(&calls, user, i), fact(&meetings, user, i));
+            plan_fulfilment.push(MonthFulfilment {
+                manager: people.person(user),
+                month: key.clone(),
+                revenue_plan: rp,
+                revenue_fact: rf,
+                revenue_percent: percent(rf, rp),
+                calls_plan: cp,
+                calls_fact: cf,
+                calls_percent: percent(cf, cp),
+                meetings_plan: mp,
+                meetings_fact: mf,
+                meetings_percent: percent(mf, mp),
+            });
+        }
+    }
+    by_name(&mut plan_fulfilment, |p| Some(&p.manager));
+
+    Ok(ActivityReport {
+        currency: CURRENCY.into(),
+        idle_after_days,
+        days: day_rows,
+        idle_companies: idle
+            .into_iter()
+            .map(|c| IdleCompany {
+                company_id: c.id,
+                company: c.name,
+                owner: people.person(c.owner_id),
+                last_contact: c.last_at.and_then(date_of_ms),
+            })
+            .collect(),
+        idle_companies_total: idle_total.n,
+        plan_fulfilment,
+    })
+}

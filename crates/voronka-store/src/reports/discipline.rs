@@ -1,0 +1,204 @@
+//! Where the regulations are not kept: four lists.
+
+use super::{Reader, Sql, by_name, parse_date, period_ms};
+use serde::Deserialize;
+use voronka_core::model::meaningful_result;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+/// Results no longer than this are checked against rule 3; the store refuses the meaningless
+/// ones, so only imported or older tasks can hold them, and those are short.
+const SHORT_RESULT: i64 = 16;
+
+#[derive(Deserialize, Default)]
+struct Count {
+    n: i64,
+}
+
+#[derive(Deserialize)]
+struct DealRow {
+    deal_id: Id,
+    title: String,
+    owner_id: Id,
+    stage: String,
+    amount: i64,
+    currency: String,
+    expected_close_date: Option<String>,
+    planned_payment_date: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct TaskRow {
+    task_id: Id,
+    title: String,
+    kind: String,
+    assignee_id: Id,
+    deal_id: Option<Id>,
+    due_at: i64,
+    done_at: Option<i64>,
+    result: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct OverdueRow {
+    assignee_id: Id,
+    overdue: i64,
+    oldest_due_at: i64,
+}
+
+const NO_OPEN_TASK: &str =
+    "NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL)";
+
+const DEAL_COLUMNS: &str = "d.id AS deal_id, d.title, d.owner_id, st.name AS stage, d.amount, d.currency,
+     d.expected_close_date, d.planned_payment_date";
+
+const TASK_COLUMNS: &str = "t.id AS task_id, t.title, t.kind, t.assignee_id, t.deal_id, t.due_at, t.done_at, t.result";
+
+/// A list of open deals matching `extra` (with its own parameters), capped, and its count.
+async fn deals(
+    r: &mut Reader<'_>,
+    f: &ReportFilter,
+    extra: impl Fn(&mut Sql) -> String,
+) -> Result<(Vec<DealRow>, i64)> {
+    let base = |q: &mut Sql| {
+        let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+        let extra = extra(q);
+        format!("d.status = 'open' AND d.deleted_at IS NULL AND {NO_OPEN_TASK}{filter}{extra}")
+    };
+    let mut q = Sql::default();
+    let w = base(&mut q);
+    let count: Count = r
+        .one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q)
+        .await?;
+    let mut q = Sql::default();
+    let w = base(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let rows = r
+        .rows(
+            &format!(
+                "SELECT {DEAL_COLUMNS} FROM deals d JOIN stages st ON st.id = d.stage_id WHERE {w}
+                 ORDER BY d.created_at, d.id LIMIT {limit}"
+            ),
+            q,
+        )
+        .await?;
+    Ok((rows, count.n))
+}
+
+/// Tasks' conditions for the filter: the assignee is the manager; with a pipeline, only tasks
+/// on its deals.
+fn task_filter(q: &mut Sql, f: &ReportFilter) -> String {
+    let mut out = String::new();
+    if let Some(p) = f.pipeline_id {
+        out.push_str(&format!(
+            " AND t.deal_id IN (SELECT d.id FROM deals d WHERE d.pipeline_id = {})",
+            q.bind(p)
+        ));
+    }
+    if let Some(m) = f.manager_id {
+        out.push_str(&format!(" AND t.assignee_id = {}", q.bind(m)));
+    }
+    out
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipline> {
+    let now = r.now.timestamp_millis();
+    let today = r.today();
+    let people = r.people().await?;
+    let deal = |row: DealRow| DealLapse {
+        deal_id: row.deal_id,
+        title: row.title,
+        manager: people.person(row.owner_id),
+        stage: row.stage,
+        amount: row.amount,
+        currency: row.currency,
+        expected_close_date: row.expected_close_date.as_deref().and_then(parse_date),
+        planned_payment_date: row.planned_payment_date.as_deref().and_then(parse_date),
+    };
+    let task = |row: TaskRow| TaskLapse {
+        task_id: row.task_id,
+        title: row.title,
+        kind: row.kind,
+        assignee: people.person(row.assignee_id),
+        deal_id: row.deal_id,
+        due_at: row.due_at,
+        done_at: row.done_at,
+        result: row.result,
+    };
+
+    let (without_task, without_task_total) = deals(r, f, |_| String::new()).await?;
+    let (past_due, past_due_total) = deals(r, f, |q| {
+        let t = q.bind(today.to_string());
+        format!(" AND (d.expected_close_date < {t} OR d.planned_payment_date < {t})")
+    })
+    .await?;
+
+    let overdue_where = |q: &mut Sql| {
+        let n = q.bind(now);
+        let filter = task_filter(q, f);
+        format!("t.done_at IS NULL AND t.deleted_at IS NULL AND t.due_at < {n}{filter}")
+    };
+    let mut q = Sql::default();
+    let w = overdue_where(&mut q);
+    let by_manager: Vec<OverdueRow> = r
+        .rows(
+            &format!(
+                "SELECT t.assignee_id, COUNT(*) AS overdue, MIN(t.due_at) AS oldest_due_at FROM tasks t
+                 WHERE {w} GROUP BY t.assignee_id ORDER BY t.assignee_id"
+            ),
+            q,
+        )
+        .await?;
+    let mut q = Sql::default();
+    let w = overdue_where(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let overdue: Vec<TaskRow> = r
+        .rows(
+            &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE {w} ORDER BY t.due_at, t.id LIMIT {limit}"),
+            q,
+        )
+        .await?;
+
+    let (from, to) = period_ms(f);
+    let mut q = Sql::default();
+    let (a, b, short) = (q.bind(from), q.bind(to), q.bind(SHORT_RESULT));
+    let filter = task_filter(&mut q, f);
+    let short_results: Vec<TaskRow> = r
+        .rows(
+            &format!(
+                "SELECT {TASK_COLUMNS} FROM tasks t
+                 WHERE t.deleted_at IS NULL AND t.done_at >= {a} AND t.done_at < {b}
+                 AND (t.result IS NULL OR LENGTH(TRIM(t.result)) <= {short}){filter}
+                 ORDER BY t.done_at, t.id"
+            ),
+            q,
+        )
+        .await?;
+    let empty: Vec<TaskRow> = short_results
+        .into_iter()
+        .filter(|t| meaningful_result(t.result.as_deref().unwrap_or("")).is_err())
+        .collect();
+    let empty_total = empty.len() as i64;
+
+    let mut overdue_by_manager: Vec<OverdueCount> = by_manager
+        .into_iter()
+        .map(|o| OverdueCount {
+            manager: people.person(o.assignee_id),
+            overdue: o.overdue,
+            oldest_due_at: o.oldest_due_at,
+        })
+        .collect();
+    by_name(&mut overdue_by_manager, |o| Some(&o.manager));
+    Ok(Discipline {
+        today,
+        deals_without_task: without_task.into_iter().map(deal).collect(),
+        deals_without_task_total: without_task_total,
+        overdue_tasks_total: overdue_by_manager.iter().map(|o| o.overdue).sum(),
+        overdue_by_manager,
+        overdue_tasks: overdue.into_iter().map(task).collect(),
+        past_due_deals: past_due.into_iter().map(deal).collect(),
+        past_due_deals_total: past_due_total,
+        empty_results: empty.into_iter().take(LIST_LIMIT as usize).map(task).collect(),
+        empty_results_total: empty_total,
+    })
+}

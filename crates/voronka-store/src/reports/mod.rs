@@ -1,0 +1,251 @@
+//! The reports of DOMAIN.md, aggregated in the database by SQL that runs unchanged on SQLite and
+//! PostgreSQL. What the figures mean is documented on the result types in
+//! `voronka_core::reports`; here is only how they are counted.
+//!
+//! Rules every statement keeps so both backends give the same bytes:
+//! - day and month boundaries are computed here and passed as millisecond or 'YYYY-MM-DD'
+//!   parameters, never by a dialect's date functions;
+//! - sums are cast to BIGINT (PostgreSQL's SUM of a bigint is numeric); ratios, means and
+//!   medians are computed in Rust from integer sums and rounded to fixed places;
+//! - a CTE whose correlated subqueries are read more than once is `MATERIALIZED` (both
+//!   dialects take the keyword), or PostgreSQL inlines it and runs the subqueries per use;
+//! - SQL orders only by numbers, dates and ids (text collations differ), with the id as the
+//!   last tiebreak; names are sorted here, by their bytes.
+
+mod abc_xyz;
+mod activity;
+mod dashboard;
+mod discipline;
+mod funnel;
+mod lead_response;
+mod loss_reasons;
+mod new_vs_existing;
+mod payment_plan;
+mod time_in_stage;
+
+use crate::Store;
+use crate::error::DbResult;
+use crate::row::{self, Value};
+use crate::tx::Tx;
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use serde::de::DeserializeOwned;
+use std::collections::HashMap;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+/// The currency reports name for their sums (see `voronka_core::reports`).
+const CURRENCY: &str = "UAH";
+
+/// A statement being built: its parameters are numbered as they are bound.
+#[derive(Debug, Default)]
+pub(crate) struct Sql {
+    params: Vec<Value>,
+}
+
+impl Sql {
+    /// Binds a value and returns its placeholder (`$n`).
+    pub(crate) fn bind(&mut self, value: impl Into<Value>) -> String {
+        self.params.push(value.into());
+        format!("${}", self.params.len())
+    }
+
+    /// ` AND {pipeline} = $n AND {owner} = $m` for the parts of the filter that are set.
+    pub(crate) fn deal_filter(&mut self, f: &ReportFilter, pipeline: &str, owner: &str) -> String {
+        let mut out = String::new();
+        if let Some(p) = f.pipeline_id {
+            out.push_str(&format!(" AND {pipeline} = {}", self.bind(p)));
+        }
+        if let Some(m) = f.manager_id {
+            out.push_str(&format!(" AND {owner} = {}", self.bind(m)));
+        }
+        out
+    }
+}
+
+/// Runs a report's statements. In bare mode each statement is only executed and its rows
+/// dropped: the same SQL without our mapping, for the benchmark's comparison.
+pub(crate) struct Reader<'s> {
+    tx: Tx<'s>,
+    bare: bool,
+    rows_seen: u64,
+    pub(crate) now: DateTime<Utc>,
+}
+
+impl Reader<'_> {
+    pub(crate) async fn rows<T: DeserializeOwned>(&mut self, sql: &str, q: Sql) -> Result<Vec<T>> {
+        let mut query = sqlx::query(sql);
+        for p in q.params {
+            query = row::bind_plain(query, p);
+        }
+        let rows = query.fetch_all(&mut *self.tx.tx).await.db()?;
+        self.rows_seen += rows.len() as u64;
+        if self.bare {
+            return Ok(Vec::new());
+        }
+        rows.iter().map(|r| row::from_row(r, &[])).collect()
+    }
+
+    /// The one row of an aggregate with no GROUP BY.
+    pub(crate) async fn one<T: DeserializeOwned + Default>(&mut self, sql: &str, q: Sql) -> Result<T> {
+        Ok(self.rows(sql, q).await?.into_iter().next().unwrap_or_default())
+    }
+
+    /// Everyone's name by id (the users of a team are few).
+    pub(crate) async fn people(&mut self) -> Result<People> {
+        #[derive(serde::Deserialize)]
+        struct Row {
+            id: Id,
+            name: String,
+        }
+        let rows: Vec<Row> = self
+            .rows("SELECT id, name FROM users ORDER BY id", Sql::default())
+            .await?;
+        Ok(People(rows.into_iter().map(|r| (r.id, r.name)).collect()))
+    }
+
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.now.date_naive()
+    }
+}
+
+pub(crate) struct People(HashMap<Id, String>);
+
+impl People {
+    pub(crate) fn person(&self, id: Id) -> Person {
+        Person {
+            id,
+            name: self.0.get(&id).cloned().unwrap_or_else(|| id.to_string()),
+        }
+    }
+}
+
+/// Sorts by a person's name, bytewise, then id: the same order on every backend.
+pub(crate) fn by_name<T>(items: &mut [T], person: impl Fn(&T) -> Option<&Person>) {
+    items.sort_by(|a, b| {
+        let key = |x: &T| person(x).map(|p| (p.name.clone(), p.id));
+        key(a).cmp(&key(b))
+    });
+}
+
+/// `[start of from, start of the day after to)` in milliseconds.
+pub(crate) fn period_ms(f: &ReportFilter) -> (i64, i64) {
+    (day_start_ms(f.from), day_start_ms(f.to + Days::new(1)))
+}
+
+pub(crate) fn date_of_ms(ms: i64) -> Option<NaiveDate> {
+    DateTime::from_timestamp_millis(ms).map(|t| t.date_naive())
+}
+
+/// Decodes a text column holding a date.
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Stages in pipeline and stage order, of the filter's pipeline (or all), of the given kinds.
+pub(crate) async fn stages(r: &mut Reader<'_>, f: &ReportFilter, kinds: &str) -> Result<Vec<StageRef>> {
+    let mut q = Sql::default();
+    let pipeline = match f.pipeline_id {
+        Some(p) => format!(" AND s.pipeline_id = {}", q.bind(p)),
+        None => String::new(),
+    };
+    let sql = format!(
+        "SELECT s.id, s.name, s.pipeline_id, s.position FROM stages s JOIN pipelines pl ON pl.id = s.pipeline_id
+         WHERE s.deleted_at IS NULL AND pl.deleted_at IS NULL AND s.kind IN ({kinds}){pipeline}
+         ORDER BY pl.position, pl.id, s.position, s.id"
+    );
+    r.rows(&sql, q).await
+}
+
+impl Store {
+    async fn report_reader(&self, bare: bool) -> Result<Reader<'_>> {
+        let mut tx = self.begin_read().await?;
+        if self.backend == crate::Backend::Postgres {
+            // The correlated subqueries make PostgreSQL's cost estimates large enough to JIT-compile
+            // a statement that then runs in less time than the compiling takes.
+            tx.execute("SET LOCAL jit = off", vec![]).await?;
+        }
+        Ok(Reader {
+            now: tx.now,
+            tx,
+            bare,
+            rows_seen: 0,
+        })
+    }
+
+    async fn run_report(
+        &self,
+        name: ReportName,
+        filter: &ReportFilter,
+        options: &ReportOptions,
+        bare: bool,
+    ) -> Result<(Report, u64)> {
+        filter.validate()?;
+        options.validate()?;
+        let mut r = self.report_reader(bare).await?;
+        let f = filter;
+        let report = match name {
+            ReportName::Dashboard => Report::Dashboard(dashboard::run(&mut r, f).await?),
+            ReportName::PaymentPlan => Report::PaymentPlan(payment_plan::run(&mut r, f).await?),
+            ReportName::Funnel => Report::Funnel(funnel::run(&mut r, f).await?),
+            ReportName::TimeInStage => {
+                Report::TimeInStage(time_in_stage::run(&mut r, f, options.stuck_after_days).await?)
+            }
+            ReportName::Discipline => Report::Discipline(discipline::run(&mut r, f).await?),
+            ReportName::LossReasons => Report::LossReasons(loss_reasons::run(&mut r, f).await?),
+            ReportName::LeadResponse => {
+                Report::LeadResponse(lead_response::run(&mut r, f, self.settings.lead_response_minutes).await?)
+            }
+            ReportName::NewVsExisting => Report::NewVsExisting(new_vs_existing::run(&mut r, f).await?),
+            ReportName::AbcXyz => Report::AbcXyz(abc_xyz::run(&mut r, f).await?),
+            ReportName::Activity => Report::Activity(activity::run(&mut r, f, options.idle_after_days).await?),
+        };
+        let seen = r.rows_seen;
+        r.tx.commit().await?;
+        Ok((report, seen))
+    }
+
+    /// Any report by name: what a generic screen or exporter calls.
+    pub async fn report(&self, name: ReportName, filter: &ReportFilter, options: &ReportOptions) -> Result<Report> {
+        Ok(self.run_report(name, filter, options, false).await?.0)
+    }
+
+    /// Runs a report's statements without reading their rows into results; returns how many
+    /// rows the database sent. For measuring what the mapping costs.
+    pub async fn report_bare(&self, name: ReportName, filter: &ReportFilter, options: &ReportOptions) -> Result<u64> {
+        Ok(self.run_report(name, filter, options, true).await?.1)
+    }
+}
+
+/// The typed entry points, one per report.
+macro_rules! typed_reports {
+    ($($(#[$doc:meta])* $fn:ident, $name:ident, $variant:ident, $ty:ty;)*) => {
+        impl Store {
+            $(
+                $(#[$doc])*
+                pub async fn $fn(&self, filter: &ReportFilter, options: &ReportOptions) -> Result<$ty> {
+                    match self.report(ReportName::$name, filter, options).await? {
+                        Report::$variant(r) => Ok(r),
+                        other => Err(voronka_core::Error::storage(format!(
+                            "asked for {} and got {}", ReportName::$name, other.name()
+                        ))),
+                    }
+                }
+            )*
+        }
+    };
+}
+
+typed_reports! {
+    /// Plan and fact of the month holding `filter.to`.
+    dashboard_report, Dashboard, Dashboard, Dashboard;
+    /// Payments due in the Monday–Sunday week holding `filter.from`.
+    payment_plan_report, PaymentPlan, PaymentPlan, PaymentPlan;
+    funnel_report, Funnel, Funnel, Funnel;
+    time_in_stage_report, TimeInStage, TimeInStage, TimeInStage;
+    discipline_report, Discipline, Discipline, Discipline;
+    loss_reasons_report, LossReasons, LossReasons, LossReasons;
+    lead_response_report, LeadResponse, LeadResponse, LeadResponse;
+    new_vs_existing_report, NewVsExisting, NewVsExisting, NewVsExisting;
+    abc_xyz_report, AbcXyz, AbcXyz, AbcXyz;
+    activity_report, Activity, Activity, ActivityReport;
+}

@@ -1,0 +1,100 @@
+//! Revenue from new and from existing clients.
+
+use super::{CURRENCY, Reader, Sql, by_name, period_ms};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+/// Segments as the SQL numbers them.
+const NEW: i64 = 0;
+const EXISTING: i64 = 1;
+
+#[derive(Deserialize)]
+struct Row {
+    owner_id: Option<Id>,
+    segment: i64,
+    companies: i64,
+    revenue: i64,
+}
+
+fn split(q: &mut Sql, f: &ReportFilter, per_owner: bool) -> String {
+    let (from, to) = period_ms(f);
+    let (a, b) = (q.bind(from), q.bind(to));
+    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let (owner, group) = if per_owner {
+        ("owner_id", "owner_id, segment")
+    } else {
+        ("NULL", "segment")
+    };
+    format!(
+        "WITH paid AS (
+           SELECT d.owner_id, d.company_id, p.amount,
+           CASE WHEN d.company_id IS NULL THEN 2
+                WHEN EXISTS (SELECT 1 FROM deals w WHERE w.company_id = d.company_id AND w.status = 'won'
+                             AND w.deleted_at IS NULL AND w.closed_at < {a}) THEN {EXISTING}
+                ELSE {NEW} END AS segment
+           FROM payments p JOIN deals d ON d.id = p.deal_id
+           WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
+           AND p.paid_at >= {a} AND p.paid_at < {b}{filter})
+         SELECT {owner} AS owner_id, segment, COUNT(DISTINCT company_id) AS companies,
+         CAST(SUM(amount) AS BIGINT) AS revenue
+         FROM paid GROUP BY {group} ORDER BY {group}"
+    )
+}
+
+fn fill(split: &mut RevenueSplit, row: &Row) {
+    match row.segment {
+        NEW => {
+            split.new_companies += row.companies;
+            split.new_revenue += row.revenue;
+        }
+        EXISTING => {
+            split.existing_companies += row.companies;
+            split.existing_revenue += row.revenue;
+        }
+        _ => split.without_company_revenue += row.revenue,
+    }
+}
+
+fn empty(manager: Option<Person>) -> RevenueSplit {
+    RevenueSplit {
+        manager,
+        new_companies: 0,
+        new_revenue: 0,
+        existing_companies: 0,
+        existing_revenue: 0,
+        without_company_revenue: 0,
+        new_share: None,
+    }
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<NewVsExisting> {
+    let mut q = Sql::default();
+    let sql = split(&mut q, f, true);
+    let rows: Vec<Row> = r.rows(&sql, q).await?;
+    let mut q = Sql::default();
+    let sql = split(&mut q, f, false);
+    let team_rows: Vec<Row> = r.rows(&sql, q).await?;
+    let people = r.people().await?;
+    let mut by_owner: BTreeMap<Id, RevenueSplit> = BTreeMap::new();
+    for row in &rows {
+        if let Some(id) = row.owner_id {
+            fill(
+                by_owner.entry(id).or_insert_with(|| empty(Some(people.person(id)))),
+                row,
+            );
+        }
+    }
+    let mut managers: Vec<RevenueSplit> = by_owner.into_values().map(RevenueSplit::with_share).collect();
+    by_name(&mut managers, |m| m.manager.as_ref());
+    let mut team = empty(None);
+    for row in &team_rows {
+        fill(&mut team, row);
+    }
+    Ok(NewVsExisting {
+        currency: CURRENCY.into(),
+        managers,
+        team: team.with_share(),
+    })
+}

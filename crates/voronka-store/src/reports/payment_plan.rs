@@ -1,0 +1,88 @@
+//! The payments due in one Monday–Sunday week.
+
+use super::{Reader, Sql, date_of_ms, parse_date};
+use serde::Deserialize;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+#[derive(Deserialize)]
+struct Row {
+    payment_id: Id,
+    owner_id: Id,
+    company_id: Option<Id>,
+    company: Option<String>,
+    industry: Option<String>,
+    deal_id: Id,
+    deal: String,
+    planned_date: String,
+    amount: i64,
+    currency: String,
+    probability: i64,
+    status: String,
+    paid_at: Option<i64>,
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<PaymentPlan> {
+    let (monday, sunday) = week_of(f.from);
+    let mut q = Sql::default();
+    let (a, b) = (q.bind(monday.to_string()), q.bind(sunday.to_string()));
+    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let rows: Vec<Row> = r
+        .rows(
+            &format!(
+                "SELECT p.id AS payment_id, d.owner_id, c.id AS company_id, c.name AS company, c.industry,
+                 d.id AS deal_id, d.title AS deal, p.planned_date, p.amount, p.currency,
+                 COALESCE(d.win_probability, s.win_probability) AS probability, p.status, p.paid_at
+                 FROM payments p JOIN deals d ON d.id = p.deal_id JOIN stages s ON s.id = d.stage_id
+                 LEFT JOIN companies c ON c.id = d.company_id
+                 WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL AND p.status <> 'cancelled'
+                 AND p.planned_date >= {a} AND p.planned_date <= {b}{filter}
+                 ORDER BY p.planned_date, p.id"
+            ),
+            q,
+        )
+        .await?;
+    let people = r.people().await?;
+    let mut payments: Vec<PlannedPayment> = rows
+        .into_iter()
+        .map(|row| {
+            let paid = row.status == "paid";
+            PlannedPayment {
+                payment_id: row.payment_id,
+                manager: people.person(row.owner_id),
+                company_id: row.company_id,
+                company: row.company,
+                industry: row.industry,
+                deal_id: row.deal_id,
+                deal: row.deal,
+                planned_date: parse_date(&row.planned_date).unwrap_or(monday),
+                amount: row.amount,
+                currency: row.currency,
+                probability: row.probability,
+                expected: if paid {
+                    row.amount
+                } else {
+                    weighted(row.amount * row.probability)
+                },
+                paid,
+                paid_on: row.paid_at.and_then(date_of_ms),
+            }
+        })
+        .collect();
+    payments.sort_by(|a, b| {
+        (a.planned_date, &a.manager.name, a.manager.id, a.payment_id).cmp(&(
+            b.planned_date,
+            &b.manager.name,
+            b.manager.id,
+            b.payment_id,
+        ))
+    });
+    Ok(PaymentPlan {
+        week_start: monday,
+        week_end: sunday,
+        total_amount: payments.iter().map(|p| p.amount).sum(),
+        total_expected: payments.iter().map(|p| p.expected).sum(),
+        total_paid: payments.iter().filter(|p| p.paid).map(|p| p.amount).sum(),
+        payments,
+    })
+}

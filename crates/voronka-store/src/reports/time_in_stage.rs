@@ -1,0 +1,128 @@
+//! Days in each open stage, and the deals stuck in theirs.
+
+use super::{CURRENCY, Reader, Sql, period_ms, stages};
+use serde::Deserialize;
+use voronka_core::reports::*;
+use voronka_core::{Id, Result};
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Deserialize)]
+struct Spells {
+    stage_id: Id,
+    spells: i64,
+    current: i64,
+    total_ms: i64,
+    middle_ms: i64,
+    middle_n: i64,
+}
+
+#[derive(Deserialize, Default)]
+struct Count {
+    n: i64,
+}
+
+#[derive(Deserialize)]
+struct Stuck {
+    deal_id: Id,
+    title: String,
+    owner_id: Id,
+    stage: String,
+    ms: i64,
+    amount: i64,
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: i64) -> Result<TimeInStage> {
+    let now = r.now.timestamp_millis();
+    let stages = stages(r, f, "'open'").await?;
+
+    // The median is the middle row (or the two middle rows) of each stage's spells ranked by
+    // length, id breaking ties: rows (n + 1) / 2 and (n + 2) / 2 in integer division.
+    let (from, to) = period_ms(f);
+    let mut q = Sql::default();
+    let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
+    let filter = q.deal_filter(f, "st.pipeline_id", "d.owner_id");
+    let spells: Vec<Spells> = r
+        .rows(
+            &format!(
+                "WITH sp AS (
+                   SELECT s.stage_id, s.id, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
+                   CASE WHEN s.left_at IS NULL THEN 1 ELSE 0 END AS cur
+                   FROM stage_spells s JOIN deals d ON d.id = s.deal_id JOIN stages st ON st.id = s.stage_id
+                   WHERE st.kind = 'open' AND d.deleted_at IS NULL
+                   AND s.entered_at >= {a} AND s.entered_at < {b}{filter}),
+                 ranked AS (
+                   SELECT stage_id, ms, cur,
+                   ROW_NUMBER() OVER (PARTITION BY stage_id ORDER BY ms, id) AS rn,
+                   COUNT(*) OVER (PARTITION BY stage_id) AS cnt
+                   FROM sp)
+                 SELECT stage_id, COUNT(*) AS spells, SUM(cur) AS current, CAST(SUM(ms) AS BIGINT) AS total_ms,
+                 CAST(SUM(CASE WHEN rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2 THEN ms ELSE 0 END) AS BIGINT) AS middle_ms,
+                 SUM(CASE WHEN rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2 THEN 1 ELSE 0 END) AS middle_n
+                 FROM ranked GROUP BY stage_id ORDER BY stage_id"
+            ),
+            q,
+        )
+        .await?;
+
+    let stuck_where = |q: &mut Sql| {
+        let cutoff = q.bind(now - stuck_after_days * DAY_MS);
+        let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+        format!("d.status = 'open' AND d.deleted_at IS NULL AND d.stage_entered_at < {cutoff}{filter}")
+    };
+    let mut q = Sql::default();
+    let w = stuck_where(&mut q);
+    let total: Count = r
+        .one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q)
+        .await?;
+    let mut q = Sql::default();
+    let n = q.bind(now);
+    let w = stuck_where(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let stuck: Vec<Stuck> = r
+        .rows(
+            &format!(
+                "SELECT d.id AS deal_id, d.title, d.owner_id, st.name AS stage, {n} - d.stage_entered_at AS ms, d.amount
+                 FROM deals d JOIN stages st ON st.id = d.stage_id WHERE {w}
+                 ORDER BY d.stage_entered_at, d.id LIMIT {limit}"
+            ),
+            q,
+        )
+        .await?;
+
+    let people = r.people().await?;
+    let stages = stages
+        .into_iter()
+        .map(|stage| {
+            let s = spells.iter().find(|s| s.stage_id == stage.id);
+            StageTime {
+                spells: s.map(|s| s.spells).unwrap_or(0),
+                current: s.map(|s| s.current).unwrap_or(0),
+                mean_days: s
+                    .filter(|s| s.spells > 0)
+                    .map(|s| ms_to_days(s.total_ms as f64 / s.spells as f64)),
+                median_days: s
+                    .filter(|s| s.middle_n > 0)
+                    .map(|s| ms_to_days(s.middle_ms as f64 / s.middle_n as f64)),
+                stage,
+            }
+        })
+        .collect();
+    Ok(TimeInStage {
+        currency: CURRENCY.into(),
+        stuck_after_days,
+        stages,
+        stuck: stuck
+            .into_iter()
+            .map(|s| StuckDeal {
+                deal_id: s.deal_id,
+                title: s.title,
+                manager: people.person(s.owner_id),
+                stage: s.stage,
+                days_in_stage: ms_to_days(s.ms as f64),
+                amount: s.amount,
+            })
+            .collect(),
+        stuck_total: total.n,
+    })
+}
