@@ -1,7 +1,7 @@
 //! The typed bridge to the UI: every command and type, exported as TypeScript into
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
-use crate::commands::{app, companies, deals, tasks};
+use crate::commands::{app, companies, deals, reports, tasks};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{Builder, collect_commands};
 
@@ -50,6 +50,9 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         tasks::create_task,
         tasks::update_task,
         tasks::complete_task,
+        reports::report,
+        reports::export_report,
+        reports::open_export,
     ])
 }
 

@@ -9,6 +9,7 @@ mod keychain;
 mod session;
 
 pub use bindings::builder;
+pub use commands::reports::Exports;
 pub use session::Session;
 
 use tauri::Manager;
@@ -39,6 +40,7 @@ pub fn run() {
         std::sync::Arc::new(keychain::Keychain),
     );
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
@@ -50,6 +52,7 @@ pub fn run() {
             Ok(())
         })
         .manage(session)
+        .manage(commands::reports::Exports::default())
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { .. } = event {
                 let session = window.state::<Session>();

@@ -345,6 +345,37 @@ async completeTask(id: Id, version: number, result: string) : Promise<Result<Tas
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async report(name: ReportName, filter: ReportFilter) : Promise<Result<ReportView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("report", { name, filter }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
+ * signed-in user in their time zone and language.
+ */
+async exportReport(name: ReportName, filter: ReportFilter, path: string) : Promise<Result<ExportedReport, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_report", { name, filter, path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens a workbook this run exported in the program the OS uses for it.
+ */
+async openExport(path: string) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_export", { path }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -358,7 +389,48 @@ async completeTask(id: Id, version: number, result: string) : Promise<Result<Tas
 
 /** user-defined types **/
 
+/**
+ * ABC by the share of revenue, XYZ by its steadiness.
+ */
+export type AbcClass = "A" | "B" | "C"
+/**
+ * Clients ranked by revenue (payments received in the period, on the filter's deals) with
+ * their ABC class, and their XYZ class from the revenue of the six calendar months ending
+ * with the month of the filter's `to` (a month without payments counts as zero).
+ */
+export type AbcXyz = { currency: string; 
+/**
+ * "YYYY-MM" of the six months, oldest first.
+ */
+months: string[]; total_revenue: number; 
+/**
+ * Largest revenue first (ties by company id).
+ */
+companies: AbcXyzRow[]; 
+/**
+ * How many companies fall in each pair, "AX" … "CZ", in that order.
+ */
+matrix: AbcXyzCell[] }
+export type AbcXyzCell = { abc: AbcClass; xyz: XyzClass; companies: number; revenue: number }
+export type AbcXyzRow = { company_id: Id; company: string; owner: Person; revenue: number; 
+/**
+ * Percent of the total, two decimals.
+ */
+share: number; 
+/**
+ * Cumulative percent, this company included, two decimals.
+ */
+cumulative_share: number; abc: AbcClass; 
+/**
+ * Revenue of each of [`AbcXyz::months`].
+ */
+monthly: number[]; 
+/**
+ * σ/μ, three decimals.
+ */
+variation: number | null; xyz: XyzClass }
 export type Activity = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ kind: ActivityKind; deal_id: Id | null; company_id: Id | null; contact_id: Id | null; occurred_at: number; body: string | null; details: ActivityDetails }) & { author_id: Id }
+export type ActivityDay = { day: string; manager: Person; calls: number; meetings: number; tasks_done: number }
 /**
  * What a kind of activity records beyond its text.
  */
@@ -377,6 +449,22 @@ export type ActivityInput = { kind: ActivityKind; deal_id: Id | null; company_id
  */
 occurred_at?: number | null; body: string | null; details?: ActivityDetails }
 export type ActivityKind = "note" | "call" | "email" | "meeting" | "stage_change" | "task_result" | "document"
+/**
+ * What the managers did: calls and meetings logged and tasks done, per manager per UTC day of
+ * the period (days with nothing left out); the companies nobody called, wrote to or met for
+ * the idle threshold (by the company's owner; companies never contacted first); and the plan
+ * fulfilment of each of the six months ending with the month of the filter's `to`: revenue
+ * (payments received), calls and meetings against their targets.
+ */
+export type ActivityReport = { currency: string; idle_after_days: number; 
+/**
+ * By day, then manager name.
+ */
+days: ActivityDay[]; idle_companies: IdleCompany[]; idle_companies_total: number; 
+/**
+ * By manager name, then month.
+ */
+plan_fulfilment: MonthFulfilment[] }
 /**
  * The domain's error as the UI receives it. Its own name keeps the generated TypeScript from
  * shadowing JavaScript's `Error`.
@@ -415,6 +503,39 @@ export type BoardColumn = { stage: Stage; count: number;
  * Sum of the deals' amounts in minor units.
  */
 amount: number; deals: Deal[] }
+/**
+ * One value of a table. `Empty` is a cell with nothing to show (no plan, no median).
+ */
+export type Cell = { kind: "empty" } | { kind: "text"; value: string } | { kind: "integer"; value: number } | { kind: "money"; value: { minor: number; currency: string } } | { kind: "percent"; value: number } | { kind: "date"; value: string } | { kind: "days"; value: number } | { kind: "number"; value: number }
+export type Column = { 
+/**
+ * A stable machine name ("fact", "plan"): what translations and tests key on.
+ */
+key: string; 
+/**
+ * An English heading; the UI translates by `key`.
+ */
+title: string; kind: ColumnKind }
+/**
+ * How a column's values are to be shown and formatted.
+ */
+export type ColumnKind = "text" | "integer" | 
+/**
+ * Integer minor units with a currency code ([`Cell::Money`]).
+ */
+"money" | 
+/**
+ * A percentage, 0–100 (not a fraction).
+ */
+"percent" | "date" | 
+/**
+ * Days as a decimal number.
+ */
+"days" | 
+/**
+ * Any other decimal number (minutes, ratios).
+ */
+"number"
 export type Company = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: CompanyName; 
 /**
  * ЄДРПОУ (8 digits) or РНОКПП (10 digits).
@@ -445,6 +566,44 @@ export type Criterion = { name: string; met: boolean }
  * An ISO 4217 currency code: three upper-case Latin letters.
  */
 export type Currency = string
+/**
+ * Plan against fact for one month: the month holding the filter's `to` day.
+ * 
+ * - plan: the person's revenue target for the month (the team's own plan for the team row,
+ * or the sum of the managers' when the team has none);
+ * - fact: payments received (paid) in the month, of the deals the person owns;
+ * - won: the amount of deals won in the month;
+ * - expected to date: plan × working days elapsed (up to and including today) / working days
+ * of the month (Mon–Fri);
+ * - forecast: fact + Σ (planned, not yet paid payments due in the month × the deal's win
+ * probability, or its stage's when the deal has none).
+ */
+export type Dashboard = { 
+/**
+ * "YYYY-MM".
+ */
+month: string; currency: string; 
+/**
+ * The day "to date" is counted to: today per the store's clock.
+ */
+today: string; working_days: number; working_days_elapsed: number; 
+/**
+ * Managers (and anyone with a plan for the month), by name.
+ */
+managers: DashboardRow[]; team: DashboardRow }
+export type DashboardRow = { 
+/**
+ * `None` on the team row.
+ */
+manager: Person | null; plan: number; fact: number; won: number; expected_to_date: number; 
+/**
+ * fact / plan in percent, one decimal; `None` without a plan.
+ */
+percent_of_plan: number | null; 
+/**
+ * fact / expected to date in percent, one decimal.
+ */
+percent_of_expected: number | null; forecast: number }
 export type Deal = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ title: DealTitle; company_id: Id | null; contact_ids: Id[]; owner_id: Id; pipeline_id: Id; 
 /**
  * Minor units of `currency`.
@@ -482,6 +641,7 @@ name: string | null; quantity: number;
  * Defaults to the product's price.
  */
 unit_price: number | null; currency: string | null; discount_bp: number | null }
+export type DealLapse = { deal_id: Id; title: string; manager: Person; stage: string; amount: number; currency: string; expected_close_date: string | null; planned_payment_date: string | null }
 /**
  * Where a deal stands: changed only by moving it between stages.
  */
@@ -495,6 +655,27 @@ export type DealTitle = string
  */
 export type DemoProgress = { done: number; total: number }
 export type Direction = "inbound" | "outbound"
+/**
+ * Where the regulations are not kept, now (per the store's clock), for the filter's pipeline
+ * and manager:
+ * 1. open deals without an open task (rule 2);
+ * 2. overdue tasks (not done, due before now), by assignee;
+ * 3. open deals whose expected close or planned payment date is before today and that have no
+ * open task;
+ * 4. tasks done in the period whose result says nothing (rule 3: empty, "+", "ok", …; a result
+ * longer than 16 characters is taken as meaningful).
+ * 
+ * Each list is capped at [`super::LIST_LIMIT`] rows and carries its full count.
+ */
+export type Discipline = { today: string; deals_without_task: DealLapse[]; deals_without_task_total: number; 
+/**
+ * One row per assignee with overdue tasks, by name.
+ */
+overdue_by_manager: OverdueCount[]; 
+/**
+ * Longest overdue first.
+ */
+overdue_tasks: TaskLapse[]; overdue_tasks_total: number; past_due_deals: DealLapse[]; past_due_deals_total: number; empty_results: TaskLapse[]; empty_results_total: number }
 /**
  * An email address, trimmed and lower-cased so that two spellings of one address compare equal.
  */
@@ -555,23 +736,140 @@ export type ErrorCode =
  * The database could not be reached or failed.
  */
 "storage"
+/**
+ * A written workbook: where it is and how many rows its sheets hold.
+ */
+export type ExportedReport = { path: string; rows: number }
+/**
+ * The funnel of the deals created in the period.
+ * 
+ * A deal *reached* a stage when its stage history holds that stage or any later non-lost stage
+ * of the same pipeline (a deal moved straight from the first stage to "Meeting" passed
+ * "Proposal sent" on its way). Conversion to the next stage = reached(next) / reached(this);
+ * overall conversion = deals won / deals created. The open figures are the deals of the same
+ * cohort that are open now, by their current stage.
+ */
+export type Funnel = { currency: string; 
+/**
+ * Open and won stages in pipeline and stage order: the rows of every column.
+ */
+stages: StageRef[]; team: FunnelColumn; 
+/**
+ * Managers side by side, by name.
+ */
+managers: FunnelColumn[] }
+export type FunnelColumn = { 
+/**
+ * `None` for the team.
+ */
+manager: Person | null; created: number; won: number; lost: number; 
+/**
+ * won / created in percent.
+ */
+conversion_to_won: number | null; 
+/**
+ * One per [`Funnel::stages`] entry, in that order.
+ */
+stages: FunnelStep[] }
+export type FunnelStep = { reached: number; 
+/**
+ * reached(next stage of the pipeline) / reached(this) in percent; `None` on a pipeline's
+ * last stage or when none reached this one.
+ */
+conversion_to_next: number | null; open_count: number; open_amount: number }
 export type Id = string
+export type IdleCompany = { company_id: Id; company: string; owner: Person; 
+/**
+ * The UTC day of the last call, email or meeting; `None` when never.
+ */
+last_contact: string | null }
 /**
  * A booked date such as a birthday or a company's anniversary.
  */
 export type ImportantDate = { label: string; date: string }
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type Language = "uk" | "en" | "ru"
+/**
+ * How fast new leads are answered. A lead is a deal created in the period; its response time
+ * is the minutes from its creation to the first of: its `contact_lead` task done, or an
+ * outbound call or email logged on it. The median is over the answered leads; the share
+ * within the limit (the store's lead response setting, 15 minutes by default) is over all
+ * leads, so an unanswered lead counts against it.
+ */
+export type LeadResponse = { limit_minutes: number; 
+/**
+ * By name.
+ */
+managers: LeadResponseRow[]; team: LeadResponseRow }
+export type LeadResponseRow = { 
+/**
+ * `None` on the team row.
+ */
+manager: Person | null; leads: number; answered: number; within_limit: number; 
+/**
+ * Minutes, one decimal.
+ */
+median_minutes: number | null; 
+/**
+ * within_limit / leads in percent.
+ */
+share_within_limit: number | null }
+export type LossAtStage = { 
+/**
+ * `None` when the history holds no stage before the lost one.
+ */
+stage: StageRef | null; count: number; amount: number }
+export type LossByManager = { manager: Person; count: number; amount: number; 
+/**
+ * In pipeline stage order.
+ */
+by_stage: LossAtStage[] }
+export type LossByReason = { reason_id: Id | null; reason: string | null; count: number; amount: number }
 export type LossReason = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; active: boolean })
+/**
+ * Deals lost in the period (closed in a lost stage), by reason and by manager. The stage of
+ * loss is the stage a deal was in just before it entered the lost stage (from its stage
+ * history): many losses at middle stages mean hard leads dumped rather than worked.
+ */
+export type LossReasons = { currency: string; lost: number; amount: number; 
+/**
+ * Most losses first, then by the dictionary's order; deals without a reason last.
+ */
+by_reason: LossByReason[]; 
+/**
+ * By manager name.
+ */
+by_manager: LossByManager[] }
 export type Messenger = { 
 /**
  * "telegram", "viber", "whatsapp", "signal", ...
  */
 kind: string; handle: string }
+export type MonthFulfilment = { manager: Person; 
+/**
+ * "YYYY-MM".
+ */
+month: string; revenue_plan: number; revenue_fact: number; revenue_percent: number | null; calls_plan: number; calls_fact: number; calls_percent: number | null; meetings_plan: number; meetings_fact: number; meetings_percent: number | null }
 /**
  * A request to move a deal to another stage; a lost stage needs the reason.
  */
 export type MoveDeal = { stage_id?: Id | null; loss_reason_id?: Id | null; loss_comment?: string | null }
+/**
+ * Revenue from new and from existing clients. Revenue is the payments received (paid) in the
+ * period on the deals of the filter. A company is *new* when it had no deal won before the
+ * period began (any pipeline, any manager), *existing* otherwise; payments on deals without a
+ * company are counted apart.
+ */
+export type NewVsExisting = { currency: string; 
+/**
+ * By manager name.
+ */
+managers: RevenueSplit[]; team: RevenueSplit }
+export type OverdueCount = { manager: Person; overdue: number; 
+/**
+ * Milliseconds since the epoch of the longest overdue task's due time.
+ */
+oldest_due_at: number }
 export type Page = { offset: number; limit: number }
 export type Paged<T> = { items: T[]; 
 /**
@@ -584,7 +882,21 @@ export type Payment = ({ id: Id; created_at: number; updated_at: number; version
  */
 amount: number; currency: Currency; planned_date: string; invoice_number: string | null }) & { status: PaymentStatus; paid_at?: number | null }
 export type PaymentInput = { deal_id: Id; amount: string; currency: string | null; planned_date: string; invoice_number: string | null }
+/**
+ * Planned payments due in one Monday–Sunday week (the week holding the filter's `from`),
+ * cancelled ones left out, paid ones marked. Expected = amount × the deal's win probability
+ * (its stage's when the deal has none); a paid payment is expected in full.
+ */
+export type PaymentPlan = { week_start: string; week_end: string; 
+/**
+ * By planned date, then manager, then payment id.
+ */
+payments: PlannedPayment[]; total_amount: number; total_expected: number; total_paid: number }
 export type PaymentStatus = "planned" | "paid" | "cancelled"
+/**
+ * A person a report row is about.
+ */
+export type Person = { id: Id; name: string }
 /**
  * A person's full name.
  */
@@ -597,6 +909,63 @@ export type PersonName = string
  */
 export type Phone = string
 export type Pipeline = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; is_default: boolean })
+export type PlannedPayment = { payment_id: Id; manager: Person; company_id: Id | null; company: string | null; industry: string | null; deal_id: Id; deal: string; planned_date: string; amount: number; currency: string; 
+/**
+ * Percent.
+ */
+probability: number; expected: number; paid: boolean; 
+/**
+ * The UTC day it was paid.
+ */
+paid_on: string | null }
+/**
+ * Any report's result as `{"name": …, "data": {…}}`: what a generic screen or exporter
+ * receives, the name telling which report's data follows.
+ */
+export type Report = { name: "dashboard"; data: Dashboard } | { name: "payment-plan"; data: PaymentPlan } | { name: "funnel"; data: Funnel } | { name: "time-in-stage"; data: TimeInStage } | { name: "discipline"; data: Discipline } | { name: "loss-reasons"; data: LossReasons } | { name: "lead-response"; data: LeadResponse } | { name: "new-vs-existing"; data: NewVsExisting } | { name: "abc-xyz"; data: AbcXyz } | { name: "activity"; data: ActivityReport }
+/**
+ * What every report is filtered by: a period of days (both ends included), and optionally one
+ * pipeline and one manager.
+ */
+export type ReportFilter = { from: string; to: string; pipeline_id?: Id | null; manager_id?: Id | null }
+/**
+ * The reports by their names on the command line and in the UI's routes.
+ */
+export type ReportName = "dashboard" | "payment-plan" | "funnel" | "time-in-stage" | "discipline" | "loss-reasons" | "lead-response" | "new-vs-existing" | "abc-xyz" | "activity"
+/**
+ * One table of a report (one sheet of its workbook).
+ */
+export type ReportTable = { 
+/**
+ * A stable machine name of the table within its report ("by_manager").
+ */
+key: string; 
+/**
+ * An English title; the UI translates by `key`.
+ */
+title: string; columns: Column[]; 
+/**
+ * Each row has one cell per column.
+ */
+rows: Cell[][]; 
+/**
+ * The totals row, when the table has one; one cell per column.
+ */
+totals: Cell[] | null }
+/**
+ * A report with its tables, as a screen shows it: the data for its chart and the tables that
+ * [`Tabular`] derives from it.
+ */
+export type ReportView = { data: Report; tables: ReportTable[] }
+export type RevenueSplit = { 
+/**
+ * `None` on the team row.
+ */
+manager: Person | null; new_companies: number; new_revenue: number; existing_companies: number; existing_revenue: number; without_company_revenue: number; 
+/**
+ * new / (new + existing + without company) in percent.
+ */
+new_share: number | null }
 export type Role = "manager" | "head" | "admin"
 export type SearchHit = { 
 /**
@@ -622,9 +991,31 @@ win_probability: number;
 required_fields: DealField[] })
 export type StageKind = "open" | "won" | "lost"
 /**
+ * A stage a report row is about.
+ */
+export type StageRef = { id: Id; name: string; pipeline_id: Id; position: number }
+/**
  * One spell of a deal in a stage: entered, left (empty while it is there) and by whom.
  */
 export type StageSpell = { id: Id; deal_id: Id; stage_id: Id; entered_at: number; left_at?: number | null; by_user_id: Id | null }
+export type StageTime = { stage: StageRef; 
+/**
+ * Spells counted.
+ */
+spells: number; 
+/**
+ * Of them still running.
+ */
+current: number; 
+/**
+ * Days, two decimals; `None` with no spells.
+ */
+mean_days: number | null; 
+/**
+ * The middle spell's days, or the mean of the two middle ones.
+ */
+median_days: number | null }
+export type StuckDeal = { deal_id: Id; title: string; manager: Person; stage: string; days_in_stage: number; amount: number }
 export type Task = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ kind: TaskKind; title: ShortText; deal_id: Id | null; company_id: Id | null; contact_id: Id | null; assignee_id: Id; due_at: number }) & { author_id: Id; done_at?: number | null; result: string | null }
 export type TaskFilter = { assignee_id?: Id | null; deal_id?: Id | null; company_id?: Id | null; 
 /**
@@ -633,10 +1024,27 @@ export type TaskFilter = { assignee_id?: Id | null; deal_id?: Id | null; company
 open?: boolean }
 export type TaskInput = { kind: TaskKind; title: string; deal_id: Id | null; company_id: Id | null; contact_id: Id | null; assignee_id: Id | null; due_at: number }
 export type TaskKind = "call" | "meeting" | "email" | "proposal" | "contact_lead" | "review_lost" | "other"
+export type TaskLapse = { task_id: Id; title: string; kind: string; assignee: Person; deal_id: Id | null; 
+/**
+ * Milliseconds since the epoch.
+ */
+due_at: number; done_at: number | null; result: string | null }
 /**
  * Where a team's PostgreSQL is and who connects; the password lives in a [`SecretStore`].
  */
 export type TeamConnection = { host: string; port: number; database: string; user: string; tls_mode: TlsMode }
+/**
+ * Days deals spend in each open stage: every spell in the stage that began in the period,
+ * a finished one by its length and the current one up to now. Won and lost stages are left
+ * out: a deal stays in them for good. Stuck deals are the open deals (of the filter's pipeline
+ * and manager, whenever they were created) that have sat in their stage longer than the
+ * threshold.
+ */
+export type TimeInStage = { currency: string; stuck_after_days: number; stages: StageTime[]; 
+/**
+ * Longest in their stage first, at most [`super::LIST_LIMIT`].
+ */
+stuck: StuckDeal[]; stuck_total: number }
 /**
  * Whose timeline to read.
  */
@@ -652,6 +1060,7 @@ export type User = ({ id: Id; created_at: number; updated_at: number; version: n
  * An IANA zone such as "Europe/Kyiv": notifications and day boundaries follow it.
  */
 time_zone: string; language: Language })
+export type XyzClass = "X" | "Y" | "Z"
 
 /** tauri-specta globals **/
 

@@ -77,6 +77,9 @@ enum Command {
         /// Print JSON instead of tables.
         #[arg(long)]
         json: bool,
+        /// Also write the report as a formatted Excel workbook to this file.
+        #[arg(long)]
+        xlsx: Option<std::path::PathBuf>,
     },
     /// Times quick search, a filtered deal list page, a company card and every report.
     Bench {
@@ -179,6 +182,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             idle_days,
             at,
             json,
+            xlsx,
         } => {
             let store = Store::open(&url).await?;
             let today = at.unwrap_or_else(|| SystemClock.now()).date_naive();
@@ -192,12 +196,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 stuck_after_days: stuck_days,
                 idle_after_days: idle_days,
             };
-            let output = if json {
-                report::Output::Json
-            } else {
-                report::Output::Text
+            let output = match (json, &xlsx) {
+                (true, _) => Some(report::Output::Json),
+                (false, None) => Some(report::Output::Text),
+                // The workbook is the output; the terminal only hears where it went.
+                (false, Some(_)) => None,
             };
-            report::run(&store, name, &filter, &options, at, output).await?;
+            report::run(&store, name, &filter, &options, at, output, xlsx.as_deref()).await?;
         }
         Command::Bench { iterations } => {
             let store = Store::open(&url).await?;

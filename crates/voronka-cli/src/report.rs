@@ -1,7 +1,9 @@
 //! `voronka-cli report NAME`: any report as JSON or as readable tables.
 
 use chrono::{DateTime, Utc};
+use anyhow::Context;
 use std::io::Write;
+use std::path::Path;
 use std::sync::Arc;
 use voronka_core::reports::{Cell, Report, ReportFilter, ReportName, ReportOptions, Tabular};
 use voronka_core::{ManualClock, RandomIds};
@@ -22,7 +24,8 @@ pub async fn run(
     filter: &ReportFilter,
     options: &ReportOptions,
     at: Option<DateTime<Utc>>,
-    output: Output,
+    output: Option<Output>,
+    xlsx: Option<&Path>,
 ) -> anyhow::Result<()> {
     // A fixed "now" makes a report reproducible (current spells, overdue tasks, today).
     let store = match at {
@@ -32,11 +35,34 @@ pub async fn run(
     let report = store.report(name, filter, options).await?;
     let mut out = std::io::stdout().lock();
     match output {
-        Output::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
-        Output::Text => write_text(&mut out, &report)?,
+        Some(Output::Json) => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
+        Some(Output::Text) => write_text(&mut out, &report)?,
+        None => {}
     }
-    // Other formats (an XLSX workbook) take `report.tables()` from here.
+    if let Some(path) = xlsx {
+        let generated_at = store.clock().now();
+        workbook(&report, filter, generated_at)
+            .save(path)
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {} ({} rows)", path.display(), voronka_xlsx::report_rows(&report));
+    }
     Ok(())
+}
+
+/// The report as a workbook made by whoever runs the command, at the store's "now", in UTC.
+fn workbook(report: &Report, filter: &ReportFilter, at: DateTime<Utc>) -> voronka_xlsx::Workbook<'static> {
+    let by = ["USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| "voronka-cli".into());
+    let made = voronka_xlsx::Authorship {
+        at: at.fixed_offset(),
+        time_zone: "UTC".into(),
+        by,
+        locale: voronka_xlsx::Locale::en(),
+    };
+    let id = |id: Option<voronka_core::Id>| id.map(|i| i.to_string());
+    voronka_xlsx::report_workbook(report, filter, id(filter.pipeline_id), id(filter.manager_id), made)
 }
 
 fn write_text(out: &mut impl Write, report: &Report) -> std::io::Result<()> {

@@ -128,3 +128,50 @@ async fn rules_come_back_from_the_commands_as_coded_errors() {
         "a stale edit is refused: {err}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reports_come_through_the_commands_and_export_as_a_workbook() {
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    let s = session(&db, &tempfile_dir(), Arc::default());
+    s.open_at_start().await.unwrap();
+    s.first_start("Олена Коваль", Language::Uk, true, &mut |_, _| {}).await.unwrap();
+    let app = mock_builder()
+        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
+        .manage(s)
+        .manage(voronka_app::Exports::default())
+        .build(tauri::generate_context!())
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let filter = json!({"from": today - chrono::Days::new(180), "to": today});
+
+    let view = invoke(&webview, "report", json!({"name": "funnel", "filter": filter})).unwrap();
+    assert_eq!(view["data"]["name"], "funnel", "the view says which report it holds");
+    assert!(
+        view["data"]["data"]["team"]["created"].as_i64().unwrap() > 0,
+        "the demo's deals reach the funnel: {}",
+        view["data"]["data"]["team"]
+    );
+    assert!(!view["tables"].as_array().unwrap().is_empty(), "the view carries its tables");
+
+    let reversed = json!({"from": today, "to": today - chrono::Days::new(1)});
+    let err = invoke(&webview, "report", json!({"name": "dashboard", "filter": reversed})).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid"), Some("to")), "{err}");
+
+    let dir = tempfile_dir();
+    let file = dir.join("Воронка.xlsx");
+    let done = invoke(
+        &webview,
+        "export_report",
+        json!({"name": "payment-plan", "filter": filter, "path": file}),
+    )
+    .unwrap();
+    assert_eq!(done["path"], file.to_str().unwrap());
+    let bytes = std::fs::read(&file).expect("the workbook is written");
+    assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
+
+    let elsewhere = invoke(&webview, "open_export", json!({"path": "/etc/passwd"})).unwrap_err();
+    assert_eq!(elsewhere["code"], "not_found", "only exported files open: {elsewhere}");
+}

@@ -38,3 +38,8 @@ export function useExportReport() {
   });
 }
 
+
+/** Opens a workbook this run of the app exported, in the program the OS uses for it. */
+export function openExport(path: string): Promise<null> {
+  return call(commands.openExport(path));
+}

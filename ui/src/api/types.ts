@@ -98,7 +98,7 @@ export type {
   PaymentPlan,
   Person,
   PlannedPayment,
-  ReportData,
+  Report as ReportData,
   ReportFilter,
   ReportName,
   ReportTable,

@@ -23,7 +23,7 @@ export function fakeCommands(): Commands {
     'deleteCompany', 'companyDuplicates', 'contactDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
     'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
-    'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport',
+    'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport', 'openExport',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

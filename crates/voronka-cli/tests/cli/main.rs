@@ -157,7 +157,7 @@ async fn every_report_is_the_same_on_both_backends() {
             args.extend(extra.iter().copied());
             let (a, b) = (ok(&sqlite, &args), ok(&postgres, &args));
             let parsed: serde_json::Value = serde_json::from_str(&a).expect("--json prints JSON");
-            assert_eq!(parsed["report"], name.as_str(), "the JSON names its report");
+            assert_eq!(parsed["name"], name.as_str(), "the JSON names its report");
             assert!(a.len() > 200, "{name} {extra:?} has figures from the demo: {a}");
             if a != b {
                 let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(0);
@@ -166,6 +166,56 @@ async fn every_report_is_the_same_on_both_backends() {
                     &a[at.saturating_sub(300)..(at + 200).min(a.len())],
                     &b[at.saturating_sub(300)..(at + 200).min(b.len())]
                 );
+            }
+        }
+        workbook_matches_the_json(&sqlite, name, &period);
+    }
+}
+
+/// `--xlsx` writes the same report as a workbook: a cover naming it, then one sheet per table
+/// whose rows hold the JSON's figures.
+fn workbook_matches_the_json(db: &TestDb, name: voronka_core::reports::ReportName, period: &[&str]) {
+    use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(format!("{name}.xlsx"));
+    let mut args = vec!["report", name.as_str()];
+    args.extend(period.iter().copied());
+    args.extend(["--xlsx", file.to_str().unwrap()]);
+    let report: voronka_core::reports::Report = serde_json::from_str(&ok(db, &args)).unwrap();
+    let tables = voronka_core::reports::Tabular::tables(&report);
+    let mut book: Xlsx<_> = open_workbook(&file).expect("the workbook opens");
+    let sheets = book.sheet_names();
+    let cover = book.worksheet_range(&sheets[0]).unwrap();
+    assert!(
+        cover.cells().any(|(_, _, v)| v == &Data::String(name.title().to_string())),
+        "the cover of {name} names the report"
+    );
+    // The funnel's chart has a sheet of its own before the tables.
+    let first = 1 + usize::from(matches!(report, voronka_core::reports::Report::Funnel(_)));
+    assert_eq!(sheets.len(), first + tables.len(), "{name}: a sheet per table in {sheets:?}");
+    for (table, sheet) in tables.iter().zip(&sheets[first..]) {
+        let range = book.worksheet_range(sheet).unwrap();
+        assert!(
+            range.height() >= 1 + table.rows.len(),
+            "{name}: «{sheet}» holds the header and {} rows",
+            table.rows.len()
+        );
+        for (i, row) in table.rows.iter().enumerate().take(50) {
+            for (j, cell) in row.iter().enumerate() {
+                let got = range.get((i + 1, j));
+                let expected = match cell {
+                    voronka_core::reports::Cell::Integer(v) => Some(*v as f64),
+                    voronka_core::reports::Cell::Money { minor, .. } => Some(*minor as f64 / 100.0),
+                    voronka_core::reports::Cell::Percent(p) => Some(p / 100.0),
+                    _ => None,
+                };
+                if let Some(expected) = expected {
+                    let value = got.and_then(|d| d.as_f64()).unwrap_or(f64::NAN);
+                    assert!(
+                        (value - expected).abs() < 1e-6,
+                        "{name}: «{sheet}» row {i} column {j} is {got:?}, the JSON says {expected}"
+                    );
+                }
             }
         }
     }

@@ -138,6 +138,22 @@ impl ReportName {
         ReportName::Activity,
     ];
 
+    /// How the report is called on a cover sheet or a window title.
+    pub fn title(self) -> &'static str {
+        match self {
+            ReportName::Dashboard => "Plan and fact",
+            ReportName::PaymentPlan => "Weekly payment plan",
+            ReportName::Funnel => "Sales funnel",
+            ReportName::TimeInStage => "Time in stage",
+            ReportName::Discipline => "Discipline",
+            ReportName::LossReasons => "Loss reasons",
+            ReportName::LeadResponse => "Lead response time",
+            ReportName::NewVsExisting => "New and existing clients",
+            ReportName::AbcXyz => "ABC / XYZ",
+            ReportName::Activity => "Activity",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ReportName::Dashboard => "dashboard",
@@ -173,10 +189,11 @@ impl FromStr for ReportName {
     }
 }
 
-/// Any report's result, tagged with its name: what a generic screen or exporter receives.
+/// Any report's result as `{"name": …, "data": {…}}`: what a generic screen or exporter
+/// receives, the name telling which report's data follows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
-#[serde(tag = "report", rename_all = "kebab-case")]
+#[serde(tag = "name", content = "data", rename_all = "kebab-case")]
 pub enum Report {
     Dashboard(Dashboard),
     PaymentPlan(PaymentPlan),
@@ -337,5 +354,21 @@ mod tests {
         assert_eq!(percent(2, 3), Some(66.7));
         assert_eq!(percent(5, 0), None);
         assert_eq!(ms_to_days(1.5 * 86_400_000.0), 1.5);
+    }
+}
+
+/// A report with its tables, as a screen shows it: the data for its chart and the tables that
+/// [`Tabular`] derives from it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct ReportView {
+    pub data: Report,
+    pub tables: Vec<ReportTable>,
+}
+
+impl From<Report> for ReportView {
+    fn from(data: Report) -> ReportView {
+        let tables = data.tables();
+        ReportView { data, tables }
     }
 }

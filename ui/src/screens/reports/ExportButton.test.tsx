@@ -2,7 +2,6 @@ import { screen, waitFor } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import userEvent from '@testing-library/user-event';
 import { save } from '@tauri-apps/plugin-dialog';
-import { openPath } from '@tauri-apps/plugin-opener';
 import { commands } from '../../api/commands';
 import { ok, refuse } from '../../test/fakeCommands';
 import { renderScreen } from '../../test/render';
@@ -10,7 +9,6 @@ import { ExportButton, exportFileName } from './ExportButton';
 
 vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
 vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }));
-vi.mock('@tauri-apps/plugin-opener', () => ({ openPath: vi.fn() }));
 
 const filter = { from: '2026-03-01', to: '2026-03-31', pipeline_id: null, manager_id: 'user-2' };
 const path = '/home/olena/Звіти/funnel.xlsx';
@@ -20,7 +18,6 @@ describe('ExportButton', () => {
     // Notifications live in a store of their own that outlives each render.
     notifications.clean();
     vi.mocked(save).mockReset();
-    vi.mocked(openPath).mockReset();
   });
 
   it('asks where to save, exports there, and offers to open the file', async () => {
@@ -42,7 +39,7 @@ describe('ExportButton', () => {
     expect(await screen.findByTestId('export-done')).toHaveTextContent('42 rows saved');
     await waitFor(() => expect(screen.getByTestId('report-export')).toBeEnabled());
     await userEvent.click(screen.getByTestId('export-open'));
-    expect(openPath).toHaveBeenCalledWith(path);
+    expect(commands.openExport).toHaveBeenCalledWith(path);
   });
 
   it('does nothing when the save dialog is cancelled', async () => {

@@ -1,9 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { save } from '@tauri-apps/plugin-dialog';
-import { openPath } from '@tauri-apps/plugin-opener';
 import { useTranslation } from 'react-i18next';
-import { useExportReport } from '../../api/reports';
+import { openExport, useExportReport } from '../../api/reports';
 import type { ReportFilter, ReportName } from '../../api/types';
 import { errorText } from '../../api/errors';
 
@@ -40,7 +39,7 @@ export function ExportButton({ name, filter }: { name: ReportName; filter: Repor
             message: (
               <Group justify="space-between" wrap="nowrap" data-testid="export-done">
                 <Text size="sm">{t('reports.exported', { rows: done.rows })}</Text>
-                <Button size="compact-sm" variant="light" onClick={() => void openPath(done.path)} data-testid="export-open">
+                <Button size="compact-sm" variant="light" onClick={() => void openExport(done.path)} data-testid="export-open">
                   {t('reports.openFile')}
                 </Button>
               </Group>

@@ -1,0 +1,162 @@
+//! A Voronka report as a workbook: each of its tables becomes a sheet, its totals become
+//! formulas where the report's total is that column's sum, and the reports that have a chart on
+//! screen get the native chart that fits.
+
+use crate::{Cell, ChartKind, ChartSpec, Column, ColumnKind, Currency, SheetData, Total};
+use voronka_core::reports::{self as r, Report, ReportTable, Tabular};
+
+/// The sheets of `report`, in the order its tables come, plus a chart sheet where one fits.
+pub fn report_sheets(report: &Report) -> Vec<SheetData<'static>> {
+    let mut sheets: Vec<SheetData<'static>> = report.tables().into_iter().map(table_sheet).collect();
+    if let Report::Funnel(f) = report {
+        sheets.insert(0, team_funnel_sheet(f));
+    }
+    for sheet in &mut sheets {
+        if sheet.chart.is_none() {
+            sheet.chart = chart_for(report, &sheet.name, &sheet.columns);
+        }
+    }
+    sheets
+}
+
+/// How many rows of data a report's sheets hold: what an export reports back.
+pub fn report_rows(report: &Report) -> u64 {
+    report.tables().iter().map(|t| t.rows.len() as u64).sum()
+}
+
+fn currency_of(table: &ReportTable) -> Currency {
+    let code = table.rows.iter().flatten().find_map(|c| match c {
+        r::Cell::Money { currency, .. } => Some(currency.clone()),
+        _ => None,
+    });
+    code.and_then(|c| Currency::parse(&c).ok()).unwrap_or_default()
+}
+
+fn column(c: &r::Column, currency: Currency) -> Column {
+    let kind = match c.kind {
+        r::ColumnKind::Text => ColumnKind::Text,
+        r::ColumnKind::Integer => ColumnKind::Integer,
+        r::ColumnKind::Money => ColumnKind::Money { currency },
+        r::ColumnKind::Percent => ColumnKind::Percent,
+        r::ColumnKind::Date => ColumnKind::Date,
+        r::ColumnKind::Days => ColumnKind::Number { decimals: 1 },
+        r::ColumnKind::Number => ColumnKind::Number { decimals: 1 },
+    };
+    Column::new(c.title.clone(), kind)
+}
+
+fn cell(c: &r::Cell) -> Cell {
+    match c {
+        r::Cell::Empty => Cell::Empty,
+        r::Cell::Text(s) => Cell::Text(s.clone()),
+        r::Cell::Integer(i) => Cell::Int(*i),
+        r::Cell::Money { minor, .. } => Cell::Money(*minor),
+        // Reports count percent as 64.0; a spreadsheet's percent format wants 0.64.
+        r::Cell::Percent(p) => Cell::Percent(p / 100.0),
+        r::Cell::Date(d) => Cell::Date(*d),
+        r::Cell::Days(d) | r::Cell::Number(d) => Cell::Number(*d),
+    }
+}
+
+fn numeric(c: &r::Cell) -> Option<i64> {
+    match c {
+        r::Cell::Integer(i) => Some(*i),
+        r::Cell::Money { minor, .. } => Some(*minor),
+        _ => None,
+    }
+}
+
+/// A report's totals row becomes `SUM` formulas only in the columns where its total is the sum
+/// of the column: a total conversion or a mean is not, and a formula must not say otherwise.
+fn sum_totals(table: &ReportTable) -> Vec<Total> {
+    let Some(totals) = &table.totals else { return Vec::new() };
+    totals
+        .iter()
+        .enumerate()
+        .filter_map(|(i, total)| {
+            let total = numeric(total)?;
+            let sum: Option<i64> = table.rows.iter().map(|row| row.get(i).and_then(numeric).or(Some(0))).sum();
+            (sum == Some(total)).then_some(Total::sum(i))
+        })
+        .collect()
+}
+
+fn table_sheet(table: ReportTable) -> SheetData<'static> {
+    let currency = currency_of(&table);
+    let columns = table.columns.iter().map(|c| column(c, currency.clone())).collect();
+    let totals = sum_totals(&table);
+    let rows: Vec<Vec<Cell>> = table.rows.iter().map(|row| row.iter().map(cell).collect()).collect();
+    SheetData::new(table.title, columns, rows).with_totals(totals)
+}
+
+/// The funnel chart reads one column of stages: the team's, on a sheet of its own.
+fn team_funnel_sheet(f: &r::Funnel) -> SheetData<'static> {
+    let rows: Vec<Vec<Cell>> = f
+        .stages
+        .iter()
+        .zip(&f.team.stages)
+        .map(|(stage, step)| vec![Cell::Text(stage.name.clone()), Cell::Int(step.reached)])
+        .collect();
+    SheetData::new("Funnel", vec![Column::text("Stage"), Column::integer("Reached")], rows).with_chart(ChartSpec {
+        kind: ChartKind::Funnel,
+        title: "Funnel".into(),
+        category: 0,
+        values: vec![1],
+    })
+}
+
+/// The chart a screen shows for this table, on the same columns, where one fits.
+fn chart_for(report: &Report, sheet: &str, columns: &[Column]) -> Option<ChartSpec> {
+    let at = |title: &str| columns.iter().position(|c| c.title == title);
+    let (kind, category, values): (ChartKind, usize, Vec<usize>) = match report {
+        Report::Dashboard(_) => (
+            ChartKind::Bar,
+            at("Manager")?,
+            vec![at("Plan")?, at("Fact (received)")?, at("Expected to date")?],
+        ),
+        Report::LossReasons(_) if at("Reason").is_some() => (ChartKind::Bar, at("Reason")?, vec![at("Deals")?]),
+        Report::AbcXyz(_) if at("Class").is_some() => (ChartKind::Bar, at("Class")?, vec![at("Revenue")?]),
+        _ => return None,
+    };
+    Some(ChartSpec {
+        kind,
+        title: sheet.to_string(),
+        category,
+        values,
+    })
+}
+
+/// Who made a workbook, when, and in which zone and language.
+#[derive(Debug, Clone)]
+pub struct Authorship {
+    pub at: chrono::DateTime<chrono::FixedOffset>,
+    pub time_zone: String,
+    pub by: String,
+    pub locale: crate::Locale,
+}
+
+/// `report` as a whole workbook: the cover names it, its period and the pipeline and manager it
+/// was narrowed to (by name, as the person chose them), then its sheets.
+pub fn report_workbook(
+    report: &Report,
+    filter: &r::ReportFilter,
+    pipeline: Option<String>,
+    manager: Option<String>,
+    made: Authorship,
+) -> crate::Workbook<'static> {
+    let mut filters = vec![
+        crate::Filter::new("From", filter.from.to_string()),
+        crate::Filter::new("To", filter.to.to_string()),
+    ];
+    filters.extend(pipeline.map(|p| crate::Filter::new("Pipeline", p)));
+    filters.extend(manager.map(|m| crate::Filter::new("Manager", m)));
+    crate::Workbook {
+        title: report.name().title().to_string(),
+        filters,
+        generated_at: made.at,
+        time_zone: made.time_zone,
+        generated_by: made.by,
+        sheets: report_sheets(report),
+        locale: made.locale,
+    }
+}

@@ -1,0 +1,91 @@
+use super::Answer;
+use crate::session::Session;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::State;
+use voronka_core::model::{Language, Pipeline, User};
+use voronka_core::reports::{ReportFilter, ReportName, ReportOptions, ReportView};
+use voronka_core::{Error, ErrorCode};
+
+#[tauri::command]
+#[specta::specta]
+pub async fn report(session: State<'_, Session>, name: ReportName, filter: ReportFilter) -> Answer<ReportView> {
+    let store = session.store().await?;
+    Ok(store.report(name, &filter, &ReportOptions::default()).await?.into())
+}
+
+/// A written workbook: where it is and how many rows its sheets hold.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+pub struct ExportedReport {
+    pub path: String,
+    pub rows: u64,
+}
+
+/// The files this run of the app exported: the only ones the UI may ask to open.
+#[derive(Debug, Default)]
+pub struct Exports(Mutex<HashSet<PathBuf>>);
+
+/// Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
+/// signed-in user in their time zone and language.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_report(
+    session: State<'_, Session>,
+    exports: State<'_, Exports>,
+    name: ReportName,
+    filter: ReportFilter,
+    path: String,
+) -> Answer<ExportedReport> {
+    let (store, me) = session.actor().await?;
+    let report = store.report(name, &filter, &ReportOptions::default()).await?;
+    let user: User = store.get(me).await?;
+    let pipeline = match filter.pipeline_id {
+        Some(id) => Some(store.get::<Pipeline>(id).await?.data.name.as_str().to_string()),
+        None => None,
+    };
+    let manager = match filter.manager_id {
+        Some(id) => Some(store.get::<User>(id).await?.data.name.as_str().to_string()),
+        None => None,
+    };
+    let zone: chrono_tz::Tz = user.data.time_zone.parse().unwrap_or(chrono_tz::Europe::Kyiv);
+    let made = voronka_xlsx::Authorship {
+        at: store.clock().now().with_timezone(&zone).fixed_offset(),
+        time_zone: zone.name().to_string(),
+        by: user.data.name.as_str().to_string(),
+        locale: match user.data.language {
+            Language::Uk => voronka_xlsx::Locale::uk(),
+            Language::Ru => voronka_xlsx::Locale::ru(),
+            Language::En => voronka_xlsx::Locale::en(),
+        },
+    };
+    let rows = voronka_xlsx::report_rows(&report);
+    let target = PathBuf::from(&path);
+    let written = target.clone();
+    // Writing is CPU and disk work: off the async threads, the workbook made where it is saved.
+    tokio::task::spawn_blocking(move || {
+        voronka_xlsx::report_workbook(&report, &filter, pipeline, manager, made).save(&written)
+    })
+        .await
+        .map_err(|e| Error::storage(format!("the export stopped: {e}")))?
+        .map_err(|e| Error::new(ErrorCode::Invalid, format!("{path} could not be written: {e}")).on("path"))?;
+    exports.0.lock().map_err(|_| Error::storage("the export list is poisoned"))?.insert(target);
+    Ok(ExportedReport { path, rows })
+}
+
+/// Opens a workbook this run exported in the program the OS uses for it.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_export(exports: State<'_, Exports>, path: String) -> Answer<()> {
+    let known = exports
+        .0
+        .lock()
+        .map_err(|_| Error::storage("the export list is poisoned"))?
+        .contains(&PathBuf::from(&path));
+    if !known {
+        return Err(Error::new(ErrorCode::NotFound, "only a report exported here can be opened").on("path").into());
+    }
+    open::that_detached(&path).map_err(|e| Error::storage(format!("{path} could not be opened: {e}")))?;
+    Ok(())
+}
