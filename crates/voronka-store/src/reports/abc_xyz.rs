@@ -1,6 +1,6 @@
 //! Clients ranked by revenue (ABC) and by its steadiness (XYZ).
 
-use super::{CURRENCY, Reader, Sql, period_ms};
+use super::{CURRENCY, Reader, Sql, period_ms, six_months};
 use serde::Deserialize;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
@@ -24,12 +24,7 @@ struct Row {
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> {
     let (from, to) = period_ms(f);
     // The six months ending with `to`'s, oldest first, and their seven boundaries.
-    let months: Vec<chrono::NaiveDate> = (0..6).map(|i| months_back(f.to, 5 - i)).collect();
-    let bounds: Vec<i64> = months
-        .iter()
-        .map(|m| day_start_ms(*m))
-        .chain([day_start_ms(next_month(f.to))])
-        .collect();
+    let (months, bounds) = six_months(f);
     let mut q = Sql::default();
     let (a, b) = (q.bind(from), q.bind(to));
     let month_sums: Vec<String> = (0..6)

@@ -1,6 +1,6 @@
 //! What the managers did: by day, idle clients, plan fulfilment by month.
 
-use super::{CURRENCY, Reader, Sql, by_name, date_of_ms, period_ms};
+use super::{CURRENCY, Reader, Sql, by_name, date_of_ms, period_ms, six_months};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -146,13 +146,8 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
         .await?;
 
     // Plan fulfilment of the six months ending with `to`'s.
-    let months: Vec<chrono::NaiveDate> = (0..6).map(|i| months_back(f.to, 5 - i)).collect();
+    let (months, bounds) = six_months(f);
     let keys: Vec<String> = months.iter().map(|m| month_key(*m)).collect();
-    let bounds: Vec<i64> = months
-        .iter()
-        .map(|m| day_start_ms(*m))
-        .chain([day_start_ms(next_month(f.to))])
-        .collect();
     let mut q = Sql::default();
     let list: Vec<String> = keys.iter().map(|k| q.bind(k.as_str())).collect();
     let only = match f.manager_id {

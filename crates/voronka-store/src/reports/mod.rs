@@ -132,6 +132,18 @@ pub(crate) fn period_ms(f: &ReportFilter) -> (i64, i64) {
     (day_start_ms(f.from), day_start_ms(f.to + Days::new(1)))
 }
 
+/// The six months ending with `to`'s, oldest first, and their seven boundaries in ms: the
+/// window of XYZ and of plan fulfilment.
+pub(crate) fn six_months(f: &ReportFilter) -> (Vec<NaiveDate>, Vec<i64>) {
+    let months: Vec<NaiveDate> = (0..6).map(|i| months_back(f.to, 5 - i)).collect();
+    let bounds = months
+        .iter()
+        .map(|m| day_start_ms(*m))
+        .chain([day_start_ms(next_month(f.to))])
+        .collect();
+    (months, bounds)
+}
+
 pub(crate) fn date_of_ms(ms: i64) -> Option<NaiveDate> {
     DateTime::from_timestamp_millis(ms).map(|t| t.date_naive())
 }
