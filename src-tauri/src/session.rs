@@ -4,6 +4,7 @@
 use crate::config::ConfigFile;
 use serde::Serialize;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::RwLock;
 use voronka_core::connection::{Secret, SecretStore, TeamConnection};
 use voronka_core::model::{Language, Role, User, UserInput};
@@ -36,6 +37,8 @@ struct Inner {
     secrets: Arc<dyn SecretStore>,
     open: RwLock<Option<Open>>,
     warning: RwLock<Option<Error>>,
+    /// Moves on every switch of database or user: loops that hold a store see they must renew.
+    generation: AtomicU64,
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +60,13 @@ impl Session {
             secrets,
             open: RwLock::new(None),
             warning: RwLock::new(None),
+            generation: AtomicU64::new(0),
         }))
+    }
+
+    /// Changes whenever the open database or the signed-in user does.
+    pub fn generation(&self) -> u64 {
+        self.0.generation.load(Ordering::SeqCst)
     }
 
     pub fn config(&self) -> &ConfigFile {
@@ -97,7 +106,9 @@ impl Session {
         {
             user = None;
         }
-        if let Some(old) = self.0.open.write().await.replace(Open { store, key, user }) {
+        let old = self.0.open.write().await.replace(Open { store, key, user });
+        self.0.generation.fetch_add(1, Ordering::SeqCst);
+        if let Some(old) = old {
             old.store.close().await;
         }
         Ok(())
@@ -236,6 +247,7 @@ impl Session {
         let mut open = self.0.open.write().await;
         if let Some(open) = open.as_mut() {
             open.user = Some(user);
+            self.0.generation.fetch_add(1, Ordering::SeqCst);
             let key = open.key.clone();
             self.0.config.update(|s| {
                 s.users.insert(key, user);

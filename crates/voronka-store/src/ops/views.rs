@@ -71,6 +71,19 @@ impl Store {
         Ok(view)
     }
 
+    /// How many of the user's open tasks are past due: the tray's number.
+    pub async fn overdue_count(&self, user_id: Id) -> Result<i64> {
+        let mut tx = self.begin_read().await?;
+        let n = tx
+            .scalar(
+                "SELECT COUNT(*) FROM tasks WHERE assignee_id = $1 AND done_at IS NULL AND deleted_at IS NULL AND due_at < $2",
+                vec![user_id.into(), self.clock.now().timestamp_millis().into()],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
     /// The kanban of a pipeline, optionally of one owner: every stage with its totals and its
     /// newest deals.
     pub async fn board(&self, pipeline_id: Id, owner_id: Option<Id>, per_column: u32) -> Result<Vec<BoardColumn>> {

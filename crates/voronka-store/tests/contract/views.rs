@@ -42,6 +42,11 @@ pub async fn today_groups_my_tasks_and_flags_deals_without_one(ctx: Ctx) {
     let titles = |tasks: &[Task]| tasks.iter().map(|t| t.data.title.to_string()).collect::<Vec<_>>();
     assert_eq!(titles(&view.overdue), ["вчора"]);
     assert_eq!(
+        ctx.store.overdue_count(ctx.olena_id()).await.unwrap(),
+        1,
+        "the tray counts the same overdue tasks Today lists"
+    );
+    assert_eq!(
         titles(&view.today),
         [format!("Зв'язатися з лідом: {}", lead.data.title).as_str(), "зараз"],
         "the new lead's task is due in 15 minutes, before the call in 2 hours"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Deal } from '../../api/types';
 import { Money } from '../../components/Money';
+import { ShowMore } from '../../components/ShowMore';
 
 /** Rule 2: every open deal needs an open task; these have none and are flagged. */
 export function DealsWithoutTask({ deals }: { deals: Deal[] }) {
@@ -18,16 +19,18 @@ export function DealsWithoutTask({ deals }: { deals: Deal[] }) {
       </Group>
       <Alert color="orange" variant="light">
         <Stack gap={4}>
-          {deals.map((d) => (
-            <Group key={d.id} justify="space-between" data-testid="deal-without-task">
-              <Anchor component={Link} to={`/deals/${d.id}`}>
-                ⚑ {d.title}
-              </Anchor>
-              <Text size="sm">
-                <Money minor={d.amount} currency={d.currency} />
-              </Text>
-            </Group>
-          ))}
+          <ShowMore items={deals}>
+            {(d) => (
+              <Group key={d.id} justify="space-between" data-testid="deal-without-task">
+                <Anchor component={Link} to={`/deals/${d.id}`}>
+                  ⚑ {d.title}
+                </Anchor>
+                <Text size="sm">
+                  <Money minor={d.amount} currency={d.currency} />
+                </Text>
+              </Group>
+            )}
+          </ShowMore>
         </Stack>
       </Alert>
     </Stack>

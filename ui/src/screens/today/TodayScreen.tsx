@@ -6,6 +6,7 @@ import type { Task, Today } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
+import { ShowMore } from '../../components/ShowMore';
 import { CompleteTaskDialog } from '../../tasks/CompleteTaskDialog';
 import { TaskItem } from '../../tasks/TaskItem';
 import { DealsWithoutTask } from './DealsWithoutTask';
@@ -37,9 +38,9 @@ export function TodayScreen() {
               {data[g].length}
             </Badge>
           </Group>
-          {data[g].map((task) => (
-            <TaskItem key={task.id} task={task} overdue={g === 'overdue'} onComplete={setCompleting} />
-          ))}
+          <ShowMore items={data[g]}>
+            {(task) => <TaskItem key={task.id} task={task} overdue={g === 'overdue'} onComplete={setCompleting} />}
+          </ShowMore>
         </Stack>
       ))}
       <DealsWithoutTask deals={data.deals_without_task} />
