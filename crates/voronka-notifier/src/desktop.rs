@@ -160,6 +160,8 @@ fn present(native: &mut notify_rust::Notification, click: Option<PendingClick>, 
         let waiter = std::thread::Builder::new()
             .name("notification-click".into())
             .spawn(move || {
+                // The whole click moves here: its waiting slot lasts as long as the wait.
+                let click = click;
                 let result = handle.wait_for_response(|response: &notify_rust::NotificationResponse| {
                     use notify_rust::NotificationResponse::{Action, Default};
                     match response {

@@ -97,7 +97,7 @@ fn is_child() -> bool {
 }
 
 #[test]
-fn an_overdue_task_reaches_the_session_bus_once() {
+fn an_overdue_task_reaches_the_session_bus_once_and_a_click_opens_it() {
     let Some(python) = tools() else { return };
     let dir = tempfile::tempdir().expect("a temporary folder");
     let log: PathBuf = dir.path().join("notifications.log");
@@ -130,7 +130,7 @@ fn an_overdue_task_reaches_the_session_bus_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "run by an_overdue_task_reaches_the_session_bus_once inside a private session bus"]
+#[ignore = "run by an_overdue_task_reaches_the_session_bus_once_and_a_click_opens_it inside a private session bus"]
 async fn child_delivers_overdue_task() {
     if !is_child() {
         return;
@@ -145,7 +145,7 @@ async fn child_delivers_overdue_task() {
     let desk = Arc::new(DesktopNotifier::new("voronka", Language::En, on_click));
     let ticks = NotificationLoop::new(ctx.store.clone(), ctx.user, desk.clone());
     assert!(ticks.tick().await.expect("a tick").is_empty(), "nothing due yet");
-    ctx.task_due_in(5, TITLE).await;
+    let task = ctx.task_due_in(5, TITLE).await;
     ctx.clock.advance(Duration::minutes(6));
     let shown = ticks.tick().await.expect("the notification server shows it");
     assert_eq!(shown.len(), 1, "{shown:?}");
@@ -170,10 +170,44 @@ async fn child_delivers_overdue_task() {
     );
     assert!(
         clicks.lock().unwrap_or_else(|e| e.into_inner()).is_empty(),
-        "nobody clicked"
+        "nobody clicked yet"
     );
+
+    // A click: the server says the default action of notification 1 (dbusmock's first id) was
+    // invoked. Said again until heard, since the waiting thread subscribes after `show` returned.
+    let python = std::env::var("PY").expect("the parent names the python");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while clicks.lock().unwrap_or_else(|e| e.into_inner()).is_empty() {
+        assert!(std::time::Instant::now() < deadline, "the click was never reported");
+        let emitted = Command::new(&python)
+            .args(["-c", CLICK_NOTIFICATION_1])
+            .status()
+            .expect("python runs");
+        assert!(emitted.success(), "the mock server emits ActionInvoked");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        *clicks.lock().unwrap_or_else(|e| e.into_inner()),
+        [ClickTarget::Task(task.meta.id)],
+        "a click opens the overdue task, once"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while desk.waiting_for_clicks() > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the waiting thread ends after the click"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
     restarted.close().await;
 }
+
+const CLICK_NOTIFICATION_1: &str = r#"
+import dbus
+server = dbus.SessionBus().get_object("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
+server.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us", [dbus.UInt32(1), "default"],
+                  dbus_interface="org.freedesktop.DBus.Mock")
+"#;
 
 #[test]
 fn without_a_notification_server_show_fails_and_nothing_is_recorded() {
