@@ -28,9 +28,7 @@ async fn rules_come_back_from_the_commands_as_coded_errors() {
     let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
     let s = session(&db, &tempfile_dir(), Arc::default());
     s.open_at_start().await.unwrap();
-    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
-        .await
-        .unwrap();
+    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {}).await.unwrap();
     let app = mock_builder()
         .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
         .manage(s)
