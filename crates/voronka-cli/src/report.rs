@@ -1,7 +1,7 @@
 //! `voronka-cli report NAME`: any report as JSON or as readable tables.
 
-use chrono::{DateTime, Utc};
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;

@@ -75,7 +75,11 @@ fn sum_totals(table: &ReportTable) -> Vec<Total> {
         .enumerate()
         .filter_map(|(i, total)| {
             let total = numeric(total)?;
-            let sum: Option<i64> = table.rows.iter().map(|row| row.get(i).and_then(numeric).or(Some(0))).sum();
+            let sum: Option<i64> = table
+                .rows
+                .iter()
+                .map(|row| row.get(i).and_then(numeric).or(Some(0)))
+                .sum();
             (sum == Some(total)).then_some(Total::sum(i))
         })
         .collect()

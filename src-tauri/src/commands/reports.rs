@@ -67,10 +67,14 @@ pub async fn export_report(
     tokio::task::spawn_blocking(move || {
         voronka_xlsx::report_workbook(&report, &filter, pipeline, manager, made).save(&written)
     })
-        .await
-        .map_err(|e| Error::storage(format!("the export stopped: {e}")))?
-        .map_err(|e| Error::new(ErrorCode::Invalid, format!("{path} could not be written: {e}")).on("path"))?;
-    exports.0.lock().map_err(|_| Error::storage("the export list is poisoned"))?.insert(target);
+    .await
+    .map_err(|e| Error::storage(format!("the export stopped: {e}")))?
+    .map_err(|e| Error::new(ErrorCode::Invalid, format!("{path} could not be written: {e}")).on("path"))?;
+    exports
+        .0
+        .lock()
+        .map_err(|_| Error::storage("the export list is poisoned"))?
+        .insert(target);
     Ok(ExportedReport { path, rows })
 }
 
@@ -84,7 +88,11 @@ pub async fn open_export(exports: State<'_, Exports>, path: String) -> Answer<()
         .map_err(|_| Error::storage("the export list is poisoned"))?
         .contains(&PathBuf::from(&path));
     if !known {
-        return Err(Error::new(ErrorCode::NotFound, "only a report exported here can be opened").on("path").into());
+        return Err(
+            Error::new(ErrorCode::NotFound, "only a report exported here can be opened")
+                .on("path")
+                .into(),
+        );
     }
     open::that_detached(&path).map_err(|e| Error::storage(format!("{path} could not be opened: {e}")))?;
     Ok(())

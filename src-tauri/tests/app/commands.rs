@@ -28,7 +28,9 @@ async fn rules_come_back_from_the_commands_as_coded_errors() {
     let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
     let s = session(&db, &tempfile_dir(), Arc::default());
     s.open_at_start().await.unwrap();
-    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {}).await.unwrap();
+    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
+        .await
+        .unwrap();
     let app = mock_builder()
         .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
         .manage(s)
@@ -134,7 +136,9 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
     let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
     let s = session(&db, &tempfile_dir(), Arc::default());
     s.open_at_start().await.unwrap();
-    s.first_start("Олена Коваль", Language::Uk, true, &mut |_, _| {}).await.unwrap();
+    s.first_start("Олена Коваль", Language::Uk, true, &mut |_, _| {})
+        .await
+        .unwrap();
     let app = mock_builder()
         .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
         .manage(s)
@@ -154,11 +158,18 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
         "the demo's deals reach the funnel: {}",
         view["data"]["data"]["team"]
     );
-    assert!(!view["tables"].as_array().unwrap().is_empty(), "the view carries its tables");
+    assert!(
+        !view["tables"].as_array().unwrap().is_empty(),
+        "the view carries its tables"
+    );
 
     let reversed = json!({"from": today, "to": today - chrono::Days::new(1)});
     let err = invoke(&webview, "report", json!({"name": "dashboard", "filter": reversed})).unwrap_err();
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid"), Some("to")), "{err}");
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid"), Some("to")),
+        "{err}"
+    );
 
     let dir = tempfile_dir();
     let file = dir.join("Воронка.xlsx");

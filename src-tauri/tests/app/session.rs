@@ -25,9 +25,15 @@ async fn first_start_makes_an_admin_and_is_remembered() {
         info.first_start && info.user.is_none(),
         "a fresh database asks who you are"
     );
-    let err = s.first_start("  ", Language::En, false, &mut |_, _| {}).await.unwrap_err();
+    let err = s
+        .first_start("  ", Language::En, false, &mut |_, _| {})
+        .await
+        .unwrap_err();
     assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Invalid, Some("name")));
-    let me = s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {}).await.unwrap();
+    let me = s
+        .first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
+        .await
+        .unwrap();
     assert_eq!(
         me.data.role,
         Role::Admin,
@@ -54,7 +60,9 @@ async fn first_start_with_demo_data_fills_today() {
     s.open_at_start().await.unwrap();
     let mut seen = Vec::new();
     let me = s
-        .first_start("Тарас Шевченко", Language::Uk, true, &mut |done, total| seen.push((done, total)))
+        .first_start("Тарас Шевченко", Language::Uk, true, &mut |done, total| {
+            seen.push((done, total))
+        })
         .await
         .unwrap();
     let last = *seen.last().expect("loading the demo reports its progress");

@@ -187,12 +187,18 @@ fn workbook_matches_the_json(db: &TestDb, name: voronka_core::reports::ReportNam
     let sheets = book.sheet_names();
     let cover = book.worksheet_range(&sheets[0]).unwrap();
     assert!(
-        cover.cells().any(|(_, _, v)| v == &Data::String(name.title().to_string())),
+        cover
+            .cells()
+            .any(|(_, _, v)| v == &Data::String(name.title().to_string())),
         "the cover of {name} names the report"
     );
     // The funnel's chart has a sheet of its own before the tables.
     let first = 1 + usize::from(matches!(report, voronka_core::reports::Report::Funnel(_)));
-    assert_eq!(sheets.len(), first + tables.len(), "{name}: a sheet per table in {sheets:?}");
+    assert_eq!(
+        sheets.len(),
+        first + tables.len(),
+        "{name}: a sheet per table in {sheets:?}"
+    );
     for (table, sheet) in tables.iter().zip(&sheets[first..]) {
         let range = book.worksheet_range(sheet).unwrap();
         assert!(

@@ -137,9 +137,25 @@ mod tests {
         let by_email = person("Петренко", None, &[], &["IVAN@dah.ua"]);
         let by_name = person("іван петренко", firm, &[], &[]);
         let namesake = person("Іван Петренко", None, &[], &[]);
-        assert_eq!(by_phone.same_person_as(&ivan), Some("phones"), "phones compare normalised");
-        assert_eq!(by_email.same_person_as(&ivan), Some("emails"), "emails compare case-blind");
-        assert_eq!(by_name.same_person_as(&ivan), Some("full_name"), "same name at the same company");
-        assert_eq!(namesake.same_person_as(&ivan), None, "a namesake elsewhere is another person");
+        assert_eq!(
+            by_phone.same_person_as(&ivan),
+            Some("phones"),
+            "phones compare normalised"
+        );
+        assert_eq!(
+            by_email.same_person_as(&ivan),
+            Some("emails"),
+            "emails compare case-blind"
+        );
+        assert_eq!(
+            by_name.same_person_as(&ivan),
+            Some("full_name"),
+            "same name at the same company"
+        );
+        assert_eq!(
+            namesake.same_person_as(&ivan),
+            None,
+            "a namesake elsewhere is another person"
+        );
     }
 }

@@ -54,7 +54,12 @@ impl Store {
 
     /// Live contacts that look like the person `input` describes (a shared phone or email, or
     /// the same name at the same company): for the warning while typing, never a refusal.
-    pub async fn contact_duplicates(&self, actor: Id, input: &ContactInput, except: Option<Id>) -> Result<Vec<Contact>> {
+    pub async fn contact_duplicates(
+        &self,
+        actor: Id,
+        input: &ContactInput,
+        except: Option<Id>,
+    ) -> Result<Vec<Contact>> {
         const SHOWN: usize = 5;
         let data = input.validate(actor)?;
         let mut tx = self.begin_read().await?;
@@ -68,7 +73,11 @@ impl Store {
                 )
                 .await?;
         }
-        let keys = data.phones.iter().map(|p| p.as_str()).chain(data.emails.iter().map(|e| e.as_str()));
+        let keys = data
+            .phones
+            .iter()
+            .map(|p| p.as_str())
+            .chain(data.emails.iter().map(|e| e.as_str()));
         for key in keys.collect::<Vec<_>>() {
             for id in tx.indexed_ids(Contact::ENTITY, key, 20).await? {
                 if !candidates.iter().any(|c| c.meta.id == id) {

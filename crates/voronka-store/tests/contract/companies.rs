@@ -300,7 +300,11 @@ pub async fn contact_duplicates_are_found_by_phone_email_and_name_at_the_company
         phones: vec!["050-111-22-33".into()],
         ..Default::default()
     };
-    assert_eq!(found(&ctx, &by_phone, None).await, ["Іван Петренко"], "the phone in another spelling matches");
+    assert_eq!(
+        found(&ctx, &by_phone, None).await,
+        ["Іван Петренко"],
+        "the phone in another spelling matches"
+    );
     assert!(
         found(&ctx, &by_phone, Some(ivan.meta.id)).await.is_empty(),
         "the record being edited is not its own duplicate"
@@ -310,14 +314,21 @@ pub async fn contact_duplicates_are_found_by_phone_email_and_name_at_the_company
         company_id: Some(dah.meta.id),
         ..Default::default()
     };
-    assert_eq!(found(&ctx, &by_name, None).await, ["Іван Петренко"], "same name at the same company");
+    assert_eq!(
+        found(&ctx, &by_name, None).await,
+        ["Іван Петренко"],
+        "same name at the same company"
+    );
     let namesake = ContactInput {
         full_name: "Іван Петренко".into(),
         company_id: Some(other.meta.id),
         phones: vec!["+380 50 000 00 01".into()],
         ..Default::default()
     };
-    assert!(found(&ctx, &namesake, None).await.is_empty(), "a namesake at another company is another person");
+    assert!(
+        found(&ctx, &namesake, None).await.is_empty(),
+        "a namesake at another company is another person"
+    );
     assert_eq!(ctx.count("contacts").await, 2, "looking for duplicates writes nothing");
 }
 
