@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import { commands } from '../api/commands';
 import type { GongEvent } from '../api/types';
-import { ok } from '../test/fakeCommands';
+import { ok, refuse } from '../test/fakeCommands';
 import { gong, progress } from '../test/gongFixtures';
 import { renderScreen } from '../test/render';
 import { GongFeed } from './GongFeed';
@@ -92,6 +92,13 @@ describe('GongFeed', () => {
     const feed = await openFeed();
     expect(within(feed).getByTestId('gong-empty')).toHaveTextContent('No gongs yet');
     expect(within(feed).queryByTestId('gong-progress')).not.toBeInTheDocument();
+  });
+
+  it('tells why the feed could not be read', async () => {
+    vi.mocked(commands.recentGongs).mockResolvedValue(refuse('storage', null));
+    renderScreen(<GongFeed />);
+    const feed = await openFeed();
+    expect(await within(feed).findByTestId('query-error')).toHaveTextContent('The database could not be reached');
   });
 
   it('puts a new gong on top, counts it, plays the sound and shows a toast with the day plan', async () => {

@@ -10,6 +10,7 @@ import { keys } from '../api/keys';
 import { useShellEvent } from '../api/shellEvents';
 import type { GongEvent } from '../api/types';
 import { EmptyState } from '../components/EmptyState';
+import { QueryError } from '../components/QueryError';
 import { formatDateTime } from '../components/When';
 import { playGong } from './gongSound';
 import { bpPercent, gongSentence } from './gongText';
@@ -79,7 +80,9 @@ export function GongFeed() {
         </Indicator>
       </Popover.Target>
       <Popover.Dropdown data-testid="gong-feed">
-        {newest ? (
+        {gongs.error ? (
+          <QueryError error={gongs.error} retry={() => void gongs.refetch()} />
+        ) : newest ? (
           <Stack gap="xs">
             <TeamProgressView progress={newest.progress} />
             <Divider />
