@@ -30,5 +30,7 @@ export const keys = {
   timeline: (of: TimelineOf) => ['timeline', of.kind, of.id] as const,
   audit: (id: Id) => ['audit', id] as const,
   reports: ['reports'] as const,
+  gongs: ['gongs'] as const,
+  notificationSettings: ['notificationSettings'] as const,
   report: (name: ReportName, filter: ReportFilter) => ['reports', name, filter] as const,
 };

@@ -112,6 +112,16 @@ export type {
   XyzClass,
 } from '../bindings';
 
+// The team gong and each user's notification settings.
+export type {
+  GongEvent,
+  GongKind,
+  NotificationSettings,
+  OpenRecord,
+  StoredNotificationSettings,
+  TeamProgress,
+} from '../bindings';
+
 /** Milliseconds since the epoch (UTC). */
 export type Millis = number;
 export type ApiErrorData = ApiError;

@@ -1,13 +1,16 @@
 import { AppShell, Burger, Group, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { useChangeEvents } from '../api/changeEvents';
+import { onOpenRecord } from '../api/gong';
+import { useShellEvent } from '../api/shellEvents';
 import type { AppInfo } from '../api/types';
 import { ListSkeleton } from '../components/ListSkeleton';
 import { TodayScreen } from '../screens/today/TodayScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { DatabaseWarning } from './DatabaseWarning';
+import { GongFeed } from './GongFeed';
 import { AppInfoContext, homePath } from './currentUser';
 import { NavLinks } from './NavLinks';
 import { QuickSearch } from './QuickSearch';
@@ -31,6 +34,9 @@ export function Shell({ info }: { info: AppInfo }) {
   const [opened, { toggle }] = useDisclosure();
   const home = homePath(info);
   useChangeEvents();
+  const navigate = useNavigate();
+  // A clicked desktop notification brings the window up; this shows the record it was about.
+  useShellEvent(onOpenRecord, ({ route }) => void navigate(route));
   return (
     <AppInfoContext.Provider value={info}>
       <AppShell
@@ -46,6 +52,7 @@ export function Shell({ info }: { info: AppInfo }) {
             </Group>
             <QuickSearch />
             <Group gap={4} wrap="nowrap">
+              <GongFeed />
               <ShortcutsHelp />
               <ColorSchemeToggle />
             </Group>

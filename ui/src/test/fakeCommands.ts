@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
 const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -24,6 +24,7 @@ export function fakeCommands(): Commands {
     'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
     'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport', 'openExport',
+    'recentGongs', 'notificationSettings', 'saveNotificationSettings',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

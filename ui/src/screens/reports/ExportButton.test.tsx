@@ -38,6 +38,7 @@ describe('ExportButton', () => {
     finish(ok({ path, rows: 42 }));
     expect(await screen.findByTestId('export-done')).toHaveTextContent('42 rows saved');
     await waitFor(() => expect(screen.getByTestId('report-export')).toBeEnabled());
+    vi.mocked(commands.openExport).mockResolvedValue(ok(null));
     await userEvent.click(screen.getByTestId('export-open'));
     expect(commands.openExport).toHaveBeenCalledWith(path);
   });

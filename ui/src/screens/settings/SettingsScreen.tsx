@@ -2,6 +2,7 @@ import { Paper, SegmentedControl, Select, Stack, Text, Title, useMantineColorSch
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, setLanguage, type UiLanguage } from '../../i18n';
 import { useAppInfoContext } from '../../shell/currentUser';
+import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
 
 export function SettingsScreen() {
@@ -38,6 +39,7 @@ export function SettingsScreen() {
           </Stack>
         </Stack>
       </Paper>
+      <NotificationSettingsSection />
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>{t('settings.database')}</Title>
