@@ -1,9 +1,10 @@
 //! The typed bridge to the UI: every command and type, exported as TypeScript into
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
-use crate::commands::{app, companies, deals, reports, tasks};
+use crate::commands::{app, companies, deals, notifications, reports, tasks};
+use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
 /// The commands for runtime `R` (the real one in the app, a mock in tests).
 pub fn builder<R: tauri::Runtime>() -> Builder<R> {
@@ -53,7 +54,11 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         reports::report,
         reports::export_report,
         reports::open_export,
+        notifications::recent_gongs,
+        notifications::notification_settings,
+        notifications::save_notification_settings,
     ])
+    .events(collect_events![GongRung, OpenRecord])
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

@@ -5,6 +5,7 @@
 pub mod bindings;
 mod commands;
 pub mod config;
+mod desk;
 mod keychain;
 mod session;
 
@@ -49,6 +50,7 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 config::restore_geometry(&window, session.config());
             }
+            desk::start(app.handle())?;
             Ok(())
         })
         .manage(session)

@@ -376,12 +376,43 @@ async openExport(path: string) : Promise<Result<null, ApiError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async recentGongs() : Promise<Result<GongEvent[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("recent_gongs") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async notificationSettings() : Promise<Result<StoredNotificationSettings, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("notification_settings") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveNotificationSettings(version: number, settings: NotificationSettings) : Promise<Result<StoredNotificationSettings, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_notification_settings", { version, settings }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
 /** user-defined events **/
 
 
+export const events = __makeEvents__<{
+gongRung: GongRung,
+openRecord: OpenRecord
+}>({
+gongRung: "gong-rung",
+openRecord: "open-record"
+})
 
 /** user-defined constants **/
 
@@ -777,6 +808,37 @@ export type FunnelStep = { reached: number;
  * last stage or when none reached this one.
  */
 conversion_to_next: number | null; open_count: number; open_amount: number }
+/**
+ * Rule 8: a won deal or a paid payment, rung for the whole team. Written in the transaction
+ * that won the deal or marked the payment paid; `seq` grows in commit order, so "every event
+ * after the last one I saw" is a complete catch-up.
+ */
+export type GongEvent = { seq: number; kind: GongKind; at: number; 
+/**
+ * Whose deal it is (its owner).
+ */
+user_id: Id; user_name: string; company_name: string | null; deal_id: Id; deal_title: string; payment_id: Id | null; 
+/**
+ * Minor units of `currency`: the deal's amount when won, the payment's when paid.
+ */
+amount: number; currency: Currency; 
+/**
+ * The team's standing right after this event.
+ */
+progress: TeamProgress }
+export type GongKind = 
+/**
+ * A deal entered a won stage.
+ */
+"won" | 
+/**
+ * A payment was marked paid.
+ */
+"paid"
+/**
+ * A gong rang: the UI plays the sound and adds it to the feed.
+ */
+export type GongRung = GongEvent
 export type Id = string
 export type IdleCompany = { company_id: Id; company: string; owner: Person; 
 /**
@@ -865,6 +927,48 @@ export type NewVsExisting = { currency: string;
  * By manager name.
  */
 managers: RevenueSplit[]; team: RevenueSplit }
+/**
+ * One user's notification choices. Stored as one record per user; a user who never saved any
+ * gets [`NotificationSettings::default`].
+ */
+export type NotificationSettings = { 
+/**
+ * Minutes before a task's due time its reminder comes; 0 turns reminders off.
+ */
+reminder_lead_minutes: number; 
+/**
+ * Tell the assignee the moment a task becomes overdue.
+ */
+overdue_at_due: boolean; 
+/**
+ * The head of sales gets a digest of the team's overdue tasks this often while any exist.
+ */
+head_digest_minutes: number; 
+/**
+ * Local times ("HH:MM", in the user's time zone) of the "report your results" check-ins.
+ */
+check_in_times: string[]; 
+/**
+ * ISO weekday numbers (1 = Monday … 7 = Sunday) on which check-ins come.
+ */
+working_days: number[]; 
+/**
+ * Gongs are shown but make no sound.
+ */
+gong_muted: boolean; 
+/**
+ * When more notifications than this fall due in one tick (the laptop slept), they come as
+ * one digest instead of a flood.
+ */
+catch_up_threshold: number }
+/**
+ * A desktop notification was clicked: the UI opens the task's or the deal's card.
+ */
+export type OpenRecord = { 
+/**
+ * "/deals/<id>" or "/today".
+ */
+route: string }
 export type OverdueCount = { manager: Person; overdue: number; 
 /**
  * Milliseconds since the epoch of the longest overdue task's due time.
@@ -1015,6 +1119,11 @@ mean_days: number | null;
  * The middle spell's days, or the mean of the two middle ones.
  */
 median_days: number | null }
+/**
+ * A user's notification settings as stored. `version` is 0 while the user has never saved any
+ * (the defaults are in effect); saving names the version it was read at.
+ */
+export type StoredNotificationSettings = { user_id: Id; version: number; settings: NotificationSettings }
 export type StuckDeal = { deal_id: Id; title: string; manager: Person; stage: string; days_in_stage: number; amount: number }
 export type Task = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ kind: TaskKind; title: ShortText; deal_id: Id | null; company_id: Id | null; contact_id: Id | null; assignee_id: Id; due_at: number }) & { author_id: Id; done_at?: number | null; result: string | null }
 export type TaskFilter = { assignee_id?: Id | null; deal_id?: Id | null; company_id?: Id | null; 
@@ -1033,6 +1142,30 @@ due_at: number; done_at: number | null; result: string | null }
  * Where a team's PostgreSQL is and who connects; the password lives in a [`SecretStore`].
  */
 export type TeamConnection = { host: string; port: number; database: string; user: string; tls_mode: TlsMode }
+/**
+ * The team's progress to its plan on a day, as the dashboard counts it (DOMAIN.md "Dashboard"):
+ * 
+ * - `plan`: the team plan of the month (the plan without a user); when there is none, the sum
+ * of the managers' plans of the month.
+ * - `fact`: payments received (paid) in the month, in the plan's currency.
+ * - `expected_to_date = plan × elapsed working days / working days of the month`, working days
+ * being Monday to Friday and today counting as elapsed.
+ * - `today_share = fact / expected_to_date` ("are we where we should be by today"),
+ * `month_share = fact / plan`; both as fractions (1.0 = 100 %), `None` when the divisor is 0.
+ */
+export type TeamProgress = { 
+/**
+ * "YYYY-MM".
+ */
+month: string; day: string; currency: Currency; plan: number; fact: number; expected_to_date: number; 
+/**
+ * Basis points (10 000 = 100 %) of `fact / expected_to_date`.
+ */
+today_share_bp: number | null; 
+/**
+ * Basis points (10 000 = 100 %) of `fact / plan`.
+ */
+month_share_bp: number | null }
 /**
  * Days deals spend in each open stage: every spell in the stage that began in the period,
  * a finished one by its length and the current one up to now. Won and lost stages are left

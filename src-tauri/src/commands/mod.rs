@@ -4,6 +4,7 @@
 pub mod app;
 pub mod companies;
 pub mod deals;
+pub mod notifications;
 pub mod reports;
 pub mod tasks;
 

@@ -1,0 +1,153 @@
+//! What runs beside the window while someone is signed in: the notification ticks, the team's
+//! gong and the tray's count of overdue tasks. Each loop reads the session on every turn, so a
+//! switch of database or user is followed without restarting anything.
+
+use crate::session::Session;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use std::time::Duration;
+use tauri::tray::{TrayIcon, TrayIconBuilder};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_specta::Event;
+use voronka_core::model::User;
+use voronka_core::notify::{GongEvent, Notification, Notifier};
+use voronka_notifier::{ClickTarget, DesktopNotifier};
+
+/// How often the notification scheduler looks at the clock: reminders land within this.
+const TICK: Duration = Duration::from_secs(30);
+/// How long a gong feed waits before checking that its database is still the open one.
+const FEED_CHECK: Duration = Duration::from_secs(2);
+
+/// A gong rang: the UI plays the sound and adds it to the feed.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct GongRung(pub GongEvent);
+
+/// A desktop notification was clicked: the UI opens the task's or the deal's card.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct OpenRecord {
+    /// "/deals/<id>" or "/today".
+    pub route: String,
+}
+
+/// Starts the loops; they live as long as the app.
+pub fn start(app: &AppHandle) -> tauri::Result<()> {
+    let session = app.state::<Session>().inner().clone();
+    let tray = tray(app)?;
+    let clicks = app.clone();
+    let icon = app
+        .path()
+        .resource_dir()
+        .map(|d| d.join("icons/128x128.png").to_string_lossy().into_owned())
+        .unwrap_or_else(|_| "voronka".into());
+    let notifier = Arc::new(DesktopNotifier::new(
+        icon,
+        voronka_core::model::Language::Uk,
+        Arc::new(move |target: ClickTarget| {
+            let route = match target {
+                ClickTarget::Deal(id) => format!("/deals/{id}"),
+                ClickTarget::Task(_) => "/today".to_string(),
+            };
+            if let Some(window) = clicks.get_webview_window("main") {
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+            let _ = OpenRecord { route }.emit(&clicks);
+        }),
+    ));
+    tauri::async_runtime::spawn(ticks(session.clone(), notifier.clone(), tray));
+    tauri::async_runtime::spawn(gongs(app.clone(), session, notifier));
+    Ok(())
+}
+
+fn tray<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<TrayIcon<R>> {
+    let mut builder = TrayIconBuilder::with_id("main").tooltip("Voronka");
+    if let Some(icon) = app.default_window_icon().cloned() {
+        builder = builder.icon(icon);
+    }
+    builder
+        .on_tray_icon_event(|tray, _| {
+            if let Some(window) = tray.app_handle().get_webview_window("main") {
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        })
+        .build(app)
+}
+
+/// Every [`TICK`]: what fell due reaches the desktop once, and the tray counts what is overdue.
+async fn ticks<R: Runtime>(session: Session, notifier: Arc<DesktopNotifier>, tray: TrayIcon<R>) {
+    let mut every = tokio::time::interval(TICK);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let Ok((store, me)) = session.actor().await else { continue };
+        if let Ok(user) = store.get::<User>(me).await {
+            notifier.set_language(user.data.language);
+        }
+        if let Err(e) = store.deliver_notifications(me, notifier.as_ref()).await {
+            // A missing notification server: nothing is recorded, the next tick tries again.
+            tracing::warn!("notifications not delivered: {e}");
+        }
+        match store.overdue_count(me).await {
+            Ok(n) => {
+                let text = if n == 0 { "Voronka".to_string() } else { format!("Voronka: {n} overdue") };
+                let _ = tray.set_tooltip(Some(&text));
+                #[cfg(any(target_os = "linux", target_os = "macos"))]
+                let _ = tray.set_title(Some(if n == 0 { String::new() } else { n.to_string() }));
+                #[cfg(not(any(target_os = "linux", target_os = "macos")))]
+                let _ = n;
+            }
+            Err(e) => tracing::warn!("overdue count: {e}"),
+        }
+    }
+}
+
+/// The team's gong: every event of the open database's feed goes to the UI and, once per
+/// user and event, to the desktop unless the user muted it.
+async fn gongs(app: AppHandle, session: Session, notifier: Arc<DesktopNotifier>) {
+    loop {
+        let generation = session.generation();
+        let Ok((store, me)) = session.actor().await else {
+            tokio::time::sleep(FEED_CHECK).await;
+            continue;
+        };
+        let after = store.last_gong_seq().await.ok();
+        let mut feed = match store.gong_feed(after).await {
+            Ok(feed) => feed,
+            Err(e) => {
+                tracing::warn!("gong feed: {e}");
+                tokio::time::sleep(FEED_CHECK).await;
+                continue;
+            }
+        };
+        while session.generation() == generation {
+            let event = match tokio::time::timeout(FEED_CHECK, feed.recv()).await {
+                Err(_) => continue,
+                Ok(Err(e)) => {
+                    tracing::warn!("gong feed: {e}");
+                    break;
+                }
+                Ok(Ok(event)) => event,
+            };
+            let _ = GongRung(event.clone()).emit(&app);
+            let muted = store
+                .notification_settings(me)
+                .await
+                .map(|s| s.settings.gong_muted)
+                .unwrap_or(false);
+            if muted {
+                continue;
+            }
+            match store.claim_notifications(me, vec![Notification::gong(me, &event)]).await {
+                Ok(claimed) => {
+                    for n in claimed {
+                        if let Err(e) = notifier.show(&n) {
+                            tracing::warn!("gong not shown: {e}");
+                        }
+                    }
+                }
+                Err(e) => tracing::warn!("gong not recorded: {e}"),
+            }
+        }
+    }
+}
