@@ -80,7 +80,9 @@ async fn ticks<R: Runtime>(session: Session, notifier: Arc<DesktopNotifier>, tra
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         every.tick().await;
-        let Ok((store, me)) = session.actor().await else { continue };
+        let Ok((store, me)) = session.actor().await else {
+            continue;
+        };
         if let Ok(user) = store.get::<User>(me).await {
             notifier.set_language(user.data.language);
         }
@@ -90,7 +92,11 @@ async fn ticks<R: Runtime>(session: Session, notifier: Arc<DesktopNotifier>, tra
         }
         match store.overdue_count(me).await {
             Ok(n) => {
-                let text = if n == 0 { "Voronka".to_string() } else { format!("Voronka: {n} overdue") };
+                let text = if n == 0 {
+                    "Voronka".to_string()
+                } else {
+                    format!("Voronka: {n} overdue")
+                };
                 let _ = tray.set_tooltip(Some(&text));
                 #[cfg(any(target_os = "linux", target_os = "macos"))]
                 let _ = tray.set_title(Some(if n == 0 { String::new() } else { n.to_string() }));
@@ -138,7 +144,10 @@ async fn gongs(app: AppHandle, session: Session, notifier: Arc<DesktopNotifier>)
             if muted {
                 continue;
             }
-            match store.claim_notifications(me, vec![Notification::gong(me, &event)]).await {
+            match store
+                .claim_notifications(me, vec![Notification::gong(me, &event)])
+                .await
+            {
                 Ok(claimed) => {
                     for n in claimed {
                         if let Err(e) = notifier.show(&n) {

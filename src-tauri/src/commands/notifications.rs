@@ -12,7 +12,9 @@ const RECENT_GONGS: i64 = 20;
 pub async fn recent_gongs(session: State<'_, Session>) -> Answer<Vec<GongEvent>> {
     let store = session.store().await?;
     let last = store.last_gong_seq().await?;
-    Ok(store.gong_since((last - RECENT_GONGS).max(0), RECENT_GONGS as u32).await?)
+    Ok(store
+        .gong_since((last - RECENT_GONGS).max(0), RECENT_GONGS as u32)
+        .await?)
 }
 
 #[tauri::command]

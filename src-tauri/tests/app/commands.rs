@@ -148,7 +148,7 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();
-    let today = chrono::Utc::now().date_naive();
+    let today = voronka_core::Clock::now(&voronka_core::SystemClock).date_naive();
     let filter = json!({"from": today - chrono::Days::new(180), "to": today});
 
     let view = invoke(&webview, "report", json!({"name": "funnel", "filter": filter})).unwrap();
