@@ -30,17 +30,8 @@ fn task(title: &str, kind: TaskKind, due_at: DateTime<Utc>) -> TaskRef {
 
 fn notification(kind: NotificationKind, title: &str) -> Notification {
     Notification {
-        user_id: id(2),
-        kind,
-        key: format!("{}:test", kind.as_str()),
-        due_at: at(),
         title: title.into(),
-        task: None,
-        deal_id: None,
-        tasks: Vec::new(),
-        count: 0,
-        missed: Vec::new(),
-        gong: None,
+        ..Notification::new(id(2), kind, format!("{}:test", kind.as_str()), at())
     }
 }
 

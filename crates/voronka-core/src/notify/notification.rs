@@ -96,7 +96,8 @@ pub struct Notification {
 }
 
 impl Notification {
-    pub(crate) fn new(user_id: Id, kind: NotificationKind, key: String, due_at: DateTime<Utc>) -> Notification {
+    /// A notification with only its addressing: the scheduler fills in what it is about.
+    pub fn new(user_id: Id, kind: NotificationKind, key: String, due_at: DateTime<Utc>) -> Notification {
         Notification {
             user_id,
             kind,
