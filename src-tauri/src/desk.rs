@@ -10,7 +10,7 @@ use tauri::tray::{TrayIcon, TrayIconBuilder};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 use voronka_core::model::User;
-use voronka_core::notify::{GongEvent, Notification, Notifier};
+use voronka_core::notify::GongEvent;
 use voronka_notifier::{ClickTarget, DesktopNotifier};
 
 /// How often the notification scheduler looks at the clock: reminders land within this.
@@ -39,21 +39,24 @@ pub fn start(app: &AppHandle) -> tauri::Result<()> {
         .resource_dir()
         .map(|d| d.join("icons/128x128.png").to_string_lossy().into_owned())
         .unwrap_or_else(|_| "voronka".into());
-    let notifier = Arc::new(DesktopNotifier::new(
-        icon,
-        voronka_core::model::Language::Uk,
-        Arc::new(move |target: ClickTarget| {
-            let route = match target {
-                ClickTarget::Deal(id) => format!("/deals/{id}"),
-                ClickTarget::Task(_) => "/today".to_string(),
-            };
-            if let Some(window) = clicks.get_webview_window("main") {
-                let _ = window.show();
-                let _ = window.set_focus();
-            }
-            let _ = OpenRecord { route }.emit(&clicks);
-        }),
-    ));
+    let notifier = Arc::new(
+        DesktopNotifier::new(
+            icon,
+            voronka_core::model::Language::Uk,
+            Arc::new(move |target: ClickTarget| {
+                let route = match target {
+                    ClickTarget::Deal(id) => format!("/deals/{id}"),
+                    ClickTarget::Task(_) => "/today".to_string(),
+                };
+                if let Some(window) = clicks.get_webview_window("main") {
+                    let _ = window.show();
+                    let _ = window.set_focus();
+                }
+                let _ = OpenRecord { route }.emit(&clicks);
+            }),
+        )
+        .with_app_id(app.config().identifier.clone()),
+    );
     tauri::async_runtime::spawn(ticks(session.clone(), notifier.clone(), tray));
     tauri::async_runtime::spawn(gongs(app.clone(), session, notifier));
     Ok(())
@@ -108,8 +111,9 @@ async fn ticks<R: Runtime>(session: Session, notifier: Arc<DesktopNotifier>, tra
     }
 }
 
-/// The team's gong: every event of the open database's feed goes to the UI and, once per
-/// user and event, to the desktop unless the user muted it.
+/// The team's gong: every event of the open database's feed goes to the UI and to the desktop
+/// (once per user and event, unless muted). What rang while the app was closed reaches the
+/// desktop on start, from where this user's desktop left off, as one digest when there are many.
 async fn gongs(app: AppHandle, session: Session, notifier: Arc<DesktopNotifier>) {
     loop {
         let generation = session.generation();
@@ -117,8 +121,16 @@ async fn gongs(app: AppHandle, session: Session, notifier: Arc<DesktopNotifier>)
             tokio::time::sleep(FEED_CHECK).await;
             continue;
         };
-        let after = store.last_gong_seq().await.ok();
-        let mut feed = match store.gong_feed(after).await {
+        let newest = match store.last_gong_seq().await {
+            Ok(seq) => seq,
+            Err(e) => {
+                tracing::warn!("gong feed: {e}");
+                tokio::time::sleep(FEED_CHECK).await;
+                continue;
+            }
+        };
+        missed_gongs(&store, me, newest, notifier.as_ref()).await;
+        let mut feed = match store.gong_feed(Some(newest)).await {
             Ok(feed) => feed,
             Err(e) => {
                 tracing::warn!("gong feed: {e}");
@@ -136,27 +148,35 @@ async fn gongs(app: AppHandle, session: Session, notifier: Arc<DesktopNotifier>)
                 Ok(Ok(event)) => event,
             };
             let _ = GongRung(event.clone()).emit(&app);
-            let muted = store
-                .notification_settings(me)
-                .await
-                .map(|s| s.settings.gong_muted)
-                .unwrap_or(false);
-            if muted {
-                continue;
-            }
-            match store
-                .claim_notifications(me, vec![Notification::gong(me, &event)])
-                .await
-            {
-                Ok(claimed) => {
-                    for n in claimed {
-                        if let Err(e) = notifier.show(&n) {
-                            tracing::warn!("gong not shown: {e}");
-                        }
-                    }
-                }
-                Err(e) => tracing::warn!("gong not recorded: {e}"),
+            if let Err(e) = store.deliver_gongs(me, &[event], Some(notifier.as_ref())).await {
+                tracing::warn!("gong not shown: {e}");
             }
         }
+    }
+}
+
+/// The most missed gongs read on start; a digest counts them, so more would add nothing.
+const MISSED_GONGS: u32 = 1_000;
+
+/// Shows what rang between this user's last seen gong and `newest`. A user whose desktop has
+/// never taken a gong in starts from now: the team's history is in the feed, not on the desktop.
+async fn missed_gongs(store: &voronka_store::Store, me: voronka_core::Id, newest: i64, notifier: &DesktopNotifier) {
+    let seen = match store.gong_seen(me).await {
+        Ok(Some(seen)) if seen < newest => seen,
+        Ok(Some(_)) => return,
+        Ok(None) => {
+            if let Err(e) = store.mark_gongs_seen(me, newest).await {
+                tracing::warn!("gong feed: {e}");
+            }
+            return;
+        }
+        Err(e) => return tracing::warn!("gong feed: {e}"),
+    };
+    let missed = match store.gong_since(seen, MISSED_GONGS).await {
+        Ok(missed) => missed,
+        Err(e) => return tracing::warn!("gong feed: {e}"),
+    };
+    if let Err(e) = store.deliver_gongs(me, &missed, Some(notifier)).await {
+        tracing::warn!("missed gongs not shown: {e}");
     }
 }

@@ -7,7 +7,8 @@
 //!   tick. A notification with a task or deal carries the `default` action; a background thread
 //!   keeps the connection and waits for `ActionInvoked` (a click) or `NotificationClosed`, and
 //!   reports a click to `on_click`. `show` itself never waits.
-//! - Windows: a WinRT toast. `show` fails when the toast cannot be shown. A click on the toast's
+//! - Windows: a WinRT toast under the installed app's AppUserModelID (`with_app_id`). `show`
+//!   fails when the toast cannot be shown. A click on the toast's
 //!   body arrives as the default response; a background thread waits for it as on Linux, without
 //!   an extra button (on Windows every action becomes a button).
 //! - macOS: `NSUserNotificationCenter`. notify-rust hands the notification to the system when the
@@ -39,6 +40,8 @@ pub struct DesktopNotifier {
     language: Mutex<Language>,
     on_click: Option<OnClick>,
     waiting: Arc<AtomicUsize>,
+    /// The AppUserModelID Windows files toasts under (see [`DesktopNotifier::with_app_id`]).
+    app_id: Option<String>,
 }
 
 impl std::fmt::Debug for DesktopNotifier {
@@ -47,6 +50,7 @@ impl std::fmt::Debug for DesktopNotifier {
             .field("icon", &self.icon)
             .field("language", &self.language())
             .field("clicks", &self.on_click.is_some())
+            .field("app_id", &self.app_id)
             .finish()
     }
 }
@@ -60,6 +64,7 @@ impl DesktopNotifier {
             language: Mutex::new(language),
             on_click: Some(on_click),
             waiting: Arc::new(AtomicUsize::new(0)),
+            app_id: None,
         }
     }
 
@@ -70,7 +75,17 @@ impl DesktopNotifier {
             language: Mutex::new(language),
             on_click: None,
             waiting: Arc::new(AtomicUsize::new(0)),
+            app_id: None,
         }
+    }
+
+    /// Windows shows a toast under the app that owns `app_id`: the installers register the
+    /// bundle identifier on the Start-menu shortcut, so toasts carry Voronka's name and icon.
+    /// Without it (a build run straight from `cargo`) Windows files them under PowerShell.
+    /// Other platforms ignore it.
+    pub fn with_app_id(mut self, app_id: impl Into<String>) -> DesktopNotifier {
+        self.app_id = Some(app_id.into());
+        self
     }
 
     pub fn language(&self) -> Language {
@@ -122,6 +137,10 @@ impl Notifier for DesktopNotifier {
             if matches!(n.kind, TaskOverdue | OverdueDigest) {
                 native.urgency(notify_rust::Urgency::Critical);
             }
+        }
+        #[cfg(windows)]
+        if let Some(app_id) = &self.app_id {
+            native.app_id(app_id);
         }
         let click = self.click_for(n);
         present(&mut native, click, texts::open_label(language))

@@ -37,6 +37,7 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         ("notification_settings", &["settings"], "user_id"),
         ("notification_ticks", &[], "user_id"),
         ("deliveries", &[], "user_id, event_key"),
+        ("gong_seen", &[], "user_id"),
         ("gong_events", &["progress"], "seq"),
     ]
 }

@@ -13,7 +13,7 @@ static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use voronka_core::model::{AuditAction, Role, TaskKind, User};
 use voronka_core::notify::scheduler::{self, DIGEST_TASKS};
-use voronka_core::notify::{Candidates, Notification, NotificationSettings, Notifier, Recipient, TaskCandidate, Tick};
+use voronka_core::notify::{
+    Candidates, GongEvent, Notification, NotificationSettings, Notifier, Recipient, TaskCandidate, Tick,
+};
 use voronka_core::{Error, ErrorCode, Id, Result, agenda};
 
 /// A user's notification settings as stored. `version` is 0 while the user has never saved any
@@ -177,13 +179,55 @@ impl Store {
         self.tick(user_id, Some(notifier)).await
     }
 
-    /// Records `candidates` (gongs from the feed, say) as delivered to `user_id` and returns
-    /// those that were not delivered before, in their order.
-    pub async fn claim_notifications(&self, user_id: Id, candidates: Vec<Notification>) -> Result<Vec<Notification>> {
+    /// Shows gong `events` (from the feed, or rung while this desktop was closed) on `user_id`'s
+    /// desktop, once per user and event; more than the catch-up threshold at once become one
+    /// digest, and a muted gong is only passed over. Recorded and shown in one transaction: a
+    /// desktop that refuses records nothing, so the next try shows them. The newest seq becomes
+    /// the user's [`Store::gong_seen`]. Without a notifier it only records.
+    pub async fn deliver_gongs(
+        &self,
+        user_id: Id,
+        events: &[GongEvent],
+        notifier: Option<&dyn Notifier>,
+    ) -> Result<Vec<Notification>> {
+        let Some(newest) = events.iter().map(|e| e.seq).max() else {
+            return Ok(Vec::new());
+        };
         let mut tx = self.begin(None).await?;
-        let fresh = tx.claim(user_id, candidates).await?;
+        let (who, _) = tx.recipient(user_id, true).await?;
+        let shown = if who.settings.gong_muted {
+            Vec::new()
+        } else {
+            let gongs = events.iter().map(|e| Notification::gong(user_id, e)).collect();
+            let fresh = tx.claim(user_id, gongs).await?;
+            tx.collapse(&who, fresh).await?
+        };
+        tx.gongs_seen_through(user_id, newest).await?;
+        show_all(notifier, &shown)?;
         tx.commit().await?;
-        Ok(fresh)
+        Ok(shown)
+    }
+
+    /// Marks every gong up to `seq` as taken in by `user_id`'s desktop without showing it: a
+    /// desktop's first start begins from the present, not from the team's history.
+    pub async fn mark_gongs_seen(&self, user_id: Id, seq: i64) -> Result<()> {
+        let mut tx = self.begin(None).await?;
+        tx.gongs_seen_through(user_id, seq).await?;
+        tx.commit().await
+    }
+
+    /// The newest gong seq `user_id`'s desktop took in, or `None` before its first gong.
+    pub async fn gong_seen(&self, user_id: Id) -> Result<Option<i64>> {
+        let mut tx = self.begin_read().await?;
+        let rows = tx
+            .fetch_all::<SeenRow>(
+                "SELECT seq FROM gong_seen WHERE user_id = $1",
+                vec![user_id.into()],
+                &[],
+            )
+            .await;
+        tx.commit().await?;
+        Ok(rows?.into_iter().next().map(|r| r.seq))
     }
 
     /// What a tick of `user_id` at the store's `now` reads, read-only and recording nothing:
@@ -207,28 +251,35 @@ impl Store {
         let candidates = tx.candidates(&who, tick).await?;
         let due = scheduler::due(&who, tick, &candidates);
         let fresh = tx.claim(user_id, due).await?;
-        let shown = scheduler::collapse(&who, tick.now, fresh);
-        if let [digest] = shown.as_slice()
-            && digest.kind == voronka_core::notify::NotificationKind::MissedDigest
-        {
-            tx.claim(user_id, vec![digest.clone()]).await?;
-        }
+        let shown = tx.collapse(&who, fresh).await?;
         tx.execute(
             "INSERT INTO notification_ticks (user_id, last_tick_at) VALUES ($1, $2) \
              ON CONFLICT (user_id) DO UPDATE SET last_tick_at = excluded.last_tick_at",
             vec![user_id.into(), tick.now.timestamp_millis().into()],
         )
         .await?;
-        if let Some(notifier) = notifier {
-            for n in &shown {
-                notifier
-                    .show(n)
-                    .map_err(|e| Error::new(ErrorCode::Unreachable, e.to_string()).on("notifier"))?;
-            }
-        }
+        show_all(notifier, &shown)?;
         tx.commit().await?;
         Ok(shown)
     }
+}
+
+#[derive(Deserialize)]
+struct SeenRow {
+    seq: i64,
+}
+
+/// Shows `shown` in order; the first refusal fails the whole transaction it runs in.
+fn show_all(notifier: Option<&dyn Notifier>, shown: &[Notification]) -> Result<()> {
+    let Some(notifier) = notifier else {
+        return Ok(());
+    };
+    for n in shown {
+        notifier
+            .show(n)
+            .map_err(|e| Error::new(ErrorCode::Unreachable, e.to_string()).on("notifier"))?;
+    }
+    Ok(())
 }
 
 impl Tx<'_> {
@@ -336,6 +387,29 @@ impl Tx<'_> {
     }
 
     /// Inserts a delivery per notification; returns the notifications whose delivery was new.
+    /// Raises `user_id`'s seen gong seq to `seq` (an older batch never lowers it).
+    async fn gongs_seen_through(&mut self, user_id: Id, seq: i64) -> Result<()> {
+        self.execute(
+            "INSERT INTO gong_seen (user_id, seq) VALUES ($1, $2) ON CONFLICT (user_id) DO UPDATE \
+             SET seq = CASE WHEN excluded.seq > gong_seen.seq THEN excluded.seq ELSE gong_seen.seq END",
+            vec![user_id.into(), seq.into()],
+        )
+        .await
+        .map(drop)
+    }
+
+    /// What to show of `fresh` (see [`scheduler::collapse`]); a digest standing for them is
+    /// itself recorded as delivered.
+    async fn collapse(&mut self, who: &Recipient, fresh: Vec<Notification>) -> Result<Vec<Notification>> {
+        let shown = scheduler::collapse(who, self.now, fresh);
+        if let [digest] = shown.as_slice()
+            && digest.kind == voronka_core::notify::NotificationKind::MissedDigest
+        {
+            self.claim(who.user_id, vec![digest.clone()]).await?;
+        }
+        Ok(shown)
+    }
+
     async fn claim(&mut self, user_id: Id, candidates: Vec<Notification>) -> Result<Vec<Notification>> {
         let now = self.now.timestamp_millis();
         let mut inserted = HashSet::new();

@@ -51,6 +51,7 @@ harness::contract!(
     notifications::a_long_sleep_brings_one_missed_digest,
     notifications::settings_are_versioned_and_validated,
     notifications::won_deals_and_paid_payments_ring_the_gong,
+    notifications::gongs_missed_while_closed_reach_the_desktop_once,
     reports::dashboard_counts_plan_fact_and_forecast,
     reports::payment_plan_lists_the_week_with_expected_amounts,
     reports::funnel_counts_reached_stages_and_conversions,

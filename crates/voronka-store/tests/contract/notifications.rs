@@ -405,12 +405,73 @@ pub async fn won_deals_and_paid_payments_ring_the_gong(ctx: Ctx) {
     let second = tokio::time::timeout(within, feed.recv()).await.unwrap().unwrap();
     assert_eq!((&first, &second), (w, p), "the feed hands out both, in order");
     assert_eq!(feed.last_seq(), p.seq);
-    // A gong as a notification is claimed once per user.
+    // A gong reaches each user's desktop once.
     let head = ctx.head.meta.id;
-    let as_notes = |e: &voronka_core::notify::GongEvent| vec![Notification::gong(head, e)];
-    assert_eq!(s.claim_notifications(head, as_notes(w)).await.unwrap().len(), 1);
-    assert!(s.claim_notifications(head, as_notes(w)).await.unwrap().is_empty());
+    let once = s.deliver_gongs(head, std::slice::from_ref(w), None).await.unwrap();
+    assert_eq!(once, vec![Notification::gong(head, w)]);
+    assert!(
+        s.deliver_gongs(head, std::slice::from_ref(w), None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let mut resumed = s.gong_feed(Some(w.seq)).await.unwrap();
     let next = tokio::time::timeout(within, resumed.recv()).await.unwrap().unwrap();
     assert_eq!(&next, p, "a feed resumed after a seq catches up from there");
+}
+
+pub async fn gongs_missed_while_closed_reach_the_desktop_once(ctx: Ctx) {
+    let s = &ctx.store;
+    let head = ctx.head.meta.id;
+    let won = quick_won_stage(&ctx).await;
+    assert_eq!(s.gong_seen(head).await.unwrap(), None, "no gong taken in yet");
+    win(&ctx, s, &won, "Дах для школи", "10000").await;
+    let first = s.gong_since(0, 10).await.unwrap();
+    let desktop = RecordingNotifier::new();
+    desktop.set_refusing(true);
+    let err = s.deliver_gongs(head, &first, Some(&desktop)).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("notifier"));
+    assert_eq!(ctx.count("deliveries").await, 0, "a refused gong is not recorded");
+    assert_eq!(s.gong_seen(head).await.unwrap(), None, "nor taken in");
+    desktop.set_refusing(false);
+    let shown = s.deliver_gongs(head, &first, Some(&desktop)).await.unwrap();
+    assert_eq!(shown.len(), 1);
+    assert_eq!(desktop.shown()[0].title, "Дах для школи");
+    let seen = s.gong_seen(head).await.unwrap();
+    assert_eq!(seen, Some(first[0].seq));
+    // The desktop closes; seven wins ring meanwhile (the threshold is five).
+    for i in 0..7 {
+        win(&ctx, s, &won, &format!("Фасад {i}"), "2000").await;
+    }
+    let missed = s.gong_since(seen.unwrap(), 100).await.unwrap();
+    assert_eq!(missed.len(), 7);
+    let shown = s.deliver_gongs(head, &missed, Some(&desktop)).await.unwrap();
+    assert_eq!(shown.len(), 1, "one digest, not a flood");
+    assert_eq!((shown[0].kind, shown[0].count), (NotificationKind::MissedDigest, 7));
+    assert_eq!(shown[0].missed[0].kind, NotificationKind::Gong);
+    assert_eq!(s.gong_seen(head).await.unwrap(), Some(missed[6].seq));
+    assert!(
+        s.deliver_gongs(head, &missed, Some(&desktop)).await.unwrap().is_empty(),
+        "a second start shows none of them again"
+    );
+    // Muted: passed over, still taken in.
+    let mine = NotificationSettings {
+        gong_muted: true,
+        ..Default::default()
+    };
+    s.save_notification_settings(head, head, 0, &mine).await.unwrap();
+    win(&ctx, s, &won, "Тихий дах", "1000").await;
+    let last = s.gong_since(missed[6].seq, 10).await.unwrap();
+    assert!(s.deliver_gongs(head, &last, Some(&desktop)).await.unwrap().is_empty());
+    assert_eq!(s.gong_seen(head).await.unwrap(), Some(last[0].seq));
+    assert_eq!(desktop.shown().len(), 2, "the first gong and the digest");
+    // An older batch never moves the mark back.
+    s.deliver_gongs(head, &first, None).await.unwrap();
+    assert_eq!(s.gong_seen(head).await.unwrap(), Some(last[0].seq));
+    s.mark_gongs_seen(head, first[0].seq).await.unwrap();
+    assert_eq!(s.gong_seen(head).await.unwrap(), Some(last[0].seq));
+    // A desktop's first start takes the history in without showing it.
+    let olena = ctx.olena_id();
+    s.mark_gongs_seen(olena, last[0].seq).await.unwrap();
+    assert_eq!(s.gong_seen(olena).await.unwrap(), Some(last[0].seq));
 }
