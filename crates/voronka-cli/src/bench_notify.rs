@@ -6,7 +6,6 @@
 use chrono::{DateTime, Duration as Minutes, Utc};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use voronka_core::ids::SplitMix64;
 use voronka_core::model::{DealInput, Role, StageInput, StageKind, User, UserInput};
 use voronka_core::{ManualClock, RandomIds};
 use voronka_store::{Backend, MoveDeal, Store};
@@ -21,7 +20,8 @@ fn percentile(times: &[Duration], p: f64) -> f64 {
     sorted.get(idx).map(|d| d.as_secs_f64() * 1000.0).unwrap_or(0.0)
 }
 
-/// (a): ticks of users picked at random, one simulated minute apart, starting at `at`.
+/// (a): every user's desktop ticks once a simulated minute (as the app does, every 30 s of its
+/// own), starting at `at`, until `iterations` ticks have run.
 pub async fn ticks(url: &str, at: DateTime<Utc>, iterations: usize) -> anyhow::Result<()> {
     let clock = Arc::new(ManualClock::new(at));
     let store = Store::open_with(url, clock.clone(), Arc::new(RandomIds::new())).await?;
@@ -35,18 +35,23 @@ pub async fn ticks(url: &str, at: DateTime<Utc>, iterations: usize) -> anyhow::R
             println!("    {line}");
         }
     }
-    let mut rng = SplitMix64::new(7);
     let (mut manager_ticks, mut head_ticks) = (Vec::new(), Vec::new());
     let (mut manager_reads, mut head_reads) = (Vec::new(), Vec::new());
+    // A user's first tick has no previous one and reads back the whole catch-up window (up to
+    // OWN_TASKS_PER_TICK tasks, the wake from a long sleep); later ticks read the last minute.
+    let (mut first_reads, mut seen) = (Vec::new(), std::collections::HashSet::new());
     let mut handed_out = 0usize;
     for i in 0..iterations {
-        clock.advance(Minutes::minutes(1));
-        // Every fourth tick is the head's, whose tick also reads the team's overdue tasks.
-        let user = if i % 4 == 0 { head } else { rng.pick(&users) };
+        if i % users.len() == 0 {
+            clock.advance(Minutes::minutes(1));
+        }
+        let user = &users[i % users.len()];
         let t = Instant::now();
         std::hint::black_box(store.notification_candidates(user.meta.id).await?);
         let read = t.elapsed();
-        if user.data.role == Role::Head {
+        if seen.insert(user.meta.id) {
+            first_reads.push(read);
+        } else if user.data.role == Role::Head {
             head_reads.push(read);
         } else {
             manager_reads.push(read);
@@ -72,6 +77,7 @@ pub async fn ticks(url: &str, at: DateTime<Utc>, iterations: usize) -> anyhow::R
             Some(TICK_TARGET_MS),
         ),
         ("due queries of the head (read only)", &head_reads, Some(TICK_TARGET_MS)),
+        ("first tick of a user: catch-up reads", &first_reads, None),
         ("whole tick of a user (+ commit)", &manager_ticks, None),
         ("whole tick of the head (+ commit)", &head_ticks, None),
     ] {

@@ -12,6 +12,13 @@ use voronka_core::{Clock, Error, ErrorCode, IdSource, RandomIds, Result, SystemC
 static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
+/// Set on every SQLite connection. Reads go through a memory map of up to 1 GiB of the file, so
+/// a page the OS already caches costs a memory read instead of a system call and a copy; each
+/// connection keeps 16 MiB of pages of its own, and sorts and groupings of reports stay in memory.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
+     PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; \
+     PRAGMA temp_store = MEMORY;";
+
 /// The newest schema version this program knows.
 pub const SCHEMA_VERSION: i64 = 4;
 
@@ -76,8 +83,7 @@ impl Store {
                 .max_connections(4)
                 .after_connect(|conn, _| {
                     Box::pin(async move {
-                        conn.execute("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
-                            .await?;
+                        conn.execute(SQLITE_PRAGMAS).await?;
                         Ok(())
                     })
                 }),
