@@ -885,7 +885,11 @@ export type LossByManager = { manager: Person; count: number; amount: number;
 /**
  * In pipeline stage order.
  */
-by_stage: LossAtStage[] }
+by_stage: LossAtStage[]; 
+/**
+ * In the order of the report's `by_reason`: what the stacked bar of this manager shows.
+ */
+by_reason: LossByReason[] }
 export type LossByReason = { reason_id: Id | null; reason: string | null; count: number; amount: number }
 export type LossReason = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; active: boolean })
 /**

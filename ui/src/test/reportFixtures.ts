@@ -108,7 +108,10 @@ export const lossReasons: LossReasons = {
   currency: 'UAH',
   lost: 4,
   amount: 900_000,
-  by_reason: [{ reason_id: 'r-1', reason: 'Price', count: 4, amount: 900_000 }],
+  by_reason: [
+    { reason_id: 'r-1', reason: 'Price', count: 3, amount: 800_000 },
+    { reason_id: null, reason: null, count: 1, amount: 100_000 },
+  ],
   by_manager: [
     {
       manager: olena,
@@ -118,8 +121,18 @@ export const lossReasons: LossReasons = {
         { stage: stageRef('stage-1', 'New lead', 0), count: 1, amount: 100_000 },
         { stage: stageRef('stage-2', 'Proposal sent', 1), count: 2, amount: 500_000 },
       ],
+      by_reason: [
+        { reason_id: 'r-1', reason: 'Price', count: 2, amount: 500_000 },
+        { reason_id: null, reason: null, count: 1, amount: 100_000 },
+      ],
     },
-    { manager: petro, count: 1, amount: 300_000, by_stage: [{ stage: null, count: 1, amount: 300_000 }] },
+    {
+      manager: petro,
+      count: 1,
+      amount: 300_000,
+      by_stage: [{ stage: null, count: 1, amount: 300_000 }],
+      by_reason: [{ reason_id: 'r-1', reason: 'Price', count: 1, amount: 300_000 }],
+    },
   ],
 };
 

@@ -35,6 +35,8 @@ pub struct LossByManager {
     pub amount: i64,
     /// In pipeline stage order.
     pub by_stage: Vec<LossAtStage>,
+    /// In the order of the report's `by_reason`: what the stacked bar of this manager shows.
+    pub by_reason: Vec<LossByReason>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,6 +94,32 @@ impl Tabular for LossReasons {
             Cell::Integer(self.lost),
             m(self.amount),
         ]);
-        vec![reasons, managers]
+        let mut manager_reasons = ReportTable::new(
+            "by_manager_reason",
+            "Losses by manager and reason",
+            &[
+                ("manager", "Manager", K::Text),
+                ("reason", "Reason", K::Text),
+                ("count", "Deals", K::Integer),
+                ("amount", "Amount", K::Money),
+            ],
+        );
+        for by in &self.by_manager {
+            for r in &by.by_reason {
+                manager_reasons.row(vec![
+                    Cell::text(&by.manager.name),
+                    Cell::opt_text(r.reason.as_deref()),
+                    Cell::Integer(r.count),
+                    m(r.amount),
+                ]);
+            }
+        }
+        let manager_reasons = manager_reasons.with_totals(vec![
+            Cell::text("Total"),
+            Cell::Empty,
+            Cell::Integer(self.lost),
+            m(self.amount),
+        ]);
+        vec![reasons, managers, manager_reasons]
     }
 }

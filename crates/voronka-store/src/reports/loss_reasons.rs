@@ -37,6 +37,14 @@ fn lost(q: &mut Sql, f: &ReportFilter) -> String {
     )
 }
 
+#[derive(Deserialize)]
+struct ManagerReason {
+    owner_id: Id,
+    reason_id: Option<Id>,
+    count: i64,
+    amount: i64,
+}
+
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReasons> {
     let mut q = Sql::default();
     let cte = lost(&mut q, f);
@@ -76,6 +84,19 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReas
         )
         .await?;
 
+    let mut q = Sql::default();
+    let cte = lost(&mut q, f);
+    let manager_reasons: Vec<ManagerReason> = r
+        .rows(
+            &format!(
+                "WITH {cte}
+                 SELECT l.owner_id, l.loss_reason_id AS reason_id, COUNT(*) AS count, CAST(SUM(l.amount) AS BIGINT) AS amount
+                 FROM lost l GROUP BY l.owner_id, l.loss_reason_id ORDER BY l.owner_id, l.loss_reason_id"
+            ),
+            q,
+        )
+        .await?;
+
     let people = r.people().await?;
     // Most losses first; then the dictionary's order; no reason last.
     reasons.sort_by_key(|x| (-x.count, x.reason_id.is_none(), x.position, x.reason_id));
@@ -86,6 +107,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReas
             count: 0,
             amount: 0,
             by_stage: Vec::new(),
+            by_reason: Vec::new(),
         });
         m.count += s.count;
         m.amount += s.amount;
@@ -103,6 +125,21 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReas
             count: s.count,
             amount: s.amount,
         });
+    }
+    // Each manager's reasons in the overall order, so every bar stacks them alike.
+    let rank = |id: Option<Id>| reasons.iter().position(|x| x.reason_id == id).unwrap_or(usize::MAX);
+    for x in manager_reasons {
+        if let Some(m) = managers.get_mut(&x.owner_id) {
+            m.by_reason.push(LossByReason {
+                reason_id: x.reason_id,
+                reason: reasons.get(rank(x.reason_id)).and_then(|r| r.reason.clone()),
+                count: x.count,
+                amount: x.amount,
+            });
+        }
+    }
+    for m in managers.values_mut() {
+        m.by_reason.sort_by_key(|x| rank(x.reason_id));
     }
     let mut by_manager: Vec<LossByManager> = managers.into_values().collect();
     for m in &mut by_manager {

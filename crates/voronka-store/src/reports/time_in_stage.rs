@@ -37,23 +37,37 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
     let stages = stages(r, f, "'open'").await?;
 
     // The median is the middle row (or the two middle rows) of each stage's spells ranked by
-    // length, id breaking ties: rows (n + 1) / 2 and (n + 2) / 2 in integer division.
+    // length: rows (n + 1) / 2 and (n + 2) / 2 in integer division. Ties need no tie-break, as
+    // equal lengths give the same median whichever comes first.
+    // Spells are picked by semi-joins rather than joins: the period's spells then come off
+    // `stage_spells_report` alone, without reading each spell's deal (a deleted deal is rare, and
+    // a manager's deals are looked up once).
     let (from, to) = period_ms(f);
     let mut q = Sql::default();
     let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
-    let filter = q.deal_filter(f, "st.pipeline_id", "d.owner_id");
+    let pipeline = match f.pipeline_id {
+        Some(p) => format!(" AND pipeline_id = {}", q.bind(p)),
+        None => String::new(),
+    };
+    let deals = match f.manager_id {
+        Some(m) => format!(
+            "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
+            q.bind(m)
+        ),
+        None => "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)".to_string(),
+    };
     let spells: Vec<Spells> = r
         .rows(
             &format!(
-                "WITH sp AS (
-                   SELECT s.stage_id, s.id, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
+                "WITH sp AS MATERIALIZED (
+                   SELECT s.stage_id, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
                    CASE WHEN s.left_at IS NULL THEN 1 ELSE 0 END AS cur
-                   FROM stage_spells s JOIN deals d ON d.id = s.deal_id JOIN stages st ON st.id = s.stage_id
-                   WHERE st.kind = 'open' AND d.deleted_at IS NULL
-                   AND s.entered_at >= {a} AND s.entered_at < {b}{filter}),
+                   FROM stage_spells s
+                   WHERE s.entered_at >= {a} AND s.entered_at < {b}
+                   AND s.stage_id IN (SELECT id FROM stages WHERE kind = 'open'{pipeline}) AND {deals}),
                  ranked AS (
                    SELECT stage_id, ms, cur,
-                   ROW_NUMBER() OVER (PARTITION BY stage_id ORDER BY ms, id) AS rn,
+                   ROW_NUMBER() OVER (PARTITION BY stage_id ORDER BY ms) AS rn,
                    COUNT(*) OVER (PARTITION BY stage_id) AS cnt
                    FROM sp)
                  SELECT stage_id, COUNT(*) AS spells, SUM(cur) AS current, CAST(SUM(ms) AS BIGINT) AS total_ms,

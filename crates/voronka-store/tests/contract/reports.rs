@@ -809,6 +809,31 @@ pub async fn loss_reasons_count_by_reason_manager_and_stage(ctx: Ctx) {
             ),
         ]
     );
+    // The stacked bar: Олена lost L1 and L2 over «Ціна»; Петро L4 over «Ціна» and L3 over
+    // «Обрали конкурента», «Ціна» first as the reason with most losses overall.
+    let stacks: Vec<(&str, Vec<(&str, i64, i64)>)> = r
+        .by_manager
+        .iter()
+        .map(|m| {
+            (
+                m.manager.name.as_str(),
+                m.by_reason
+                    .iter()
+                    .map(|x| (x.reason.as_deref().unwrap(), x.count, x.amount))
+                    .collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        stacks,
+        [
+            ("Олена Коваль", vec![("Ціна", 2, 300_000)]),
+            (
+                "Петро Шевчук",
+                vec![("Ціна", 1, 30_000), ("Обрали конкурента", 1, 50_000)]
+            ),
+        ]
+    );
 }
 
 pub async fn lead_response_takes_the_first_contact(ctx: Ctx) {

@@ -27,7 +27,7 @@ export function ReportChart({ report, pipelineId }: { report: ReportData; pipeli
               expected: t('reports.chart.expected'),
             });
       case 'loss-reasons':
-        return report.data.by_manager.length === 0 ? null : lossOption(report.data, t('reports.chart.noStage'));
+        return report.data.by_manager.length === 0 ? null : lossOption(report.data, t('reports.chart.noReason'));
       case 'abc-xyz':
         return report.data.companies.length === 0
           ? null

@@ -37,9 +37,9 @@ describe('report charts drawn by ECharts', () => {
     expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThan(6);
   });
 
-  it('draw the loss stacks with a legend entry per stage of loss', () => {
-    const svg = draw(lossOption(lossReasons, 'Stage unknown'));
-    for (const text of ['New lead', 'Proposal sent', 'Stage unknown', 'Петро Бондар']) expect(svg).toContain(text);
+  it('draw the loss stacks with a legend entry per loss reason', () => {
+    const svg = draw(lossOption(lossReasons, 'No reason given'));
+    for (const text of ['Price', 'No reason given', 'Петро Бондар']) expect(svg).toContain(text);
   });
 
   it('draw the ABC/XYZ heatmap with the classes and the count and revenue of a pair', () => {

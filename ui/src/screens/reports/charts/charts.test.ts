@@ -38,12 +38,11 @@ describe('report chart options', () => {
     expect(funnelSteps(two, 0, 'pipe-2').map((s) => [s.name, s.value, s.row])).toEqual([['Other', 99, 2]]);
   });
 
-  it('stack losses per manager by the stage of loss, a loss without one apart', () => {
-    const s = series(lossOption(lossReasons, 'No stage'));
+  it('stack losses per manager by reason, in the report’s order, a loss without one apart', () => {
+    const s = series(lossOption(lossReasons, 'No reason'));
     expect(s.map((x) => [x.name, x.stack, x.data])).toEqual([
-      ['New lead', 'lost', [1, 0]],
-      ['Proposal sent', 'lost', [2, 0]],
-      ['No stage', 'lost', [0, 1]],
+      ['Price', 'lost', [2, 1]],
+      ['No reason', 'lost', [1, 0]],
     ]);
   });
 
