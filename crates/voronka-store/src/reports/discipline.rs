@@ -6,9 +6,11 @@ use voronka_core::model::meaningful_result;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
-/// Results no longer than this are checked against rule 3; the store refuses the meaningless
-/// ones, so only imported or older tasks can hold them, and those are short.
-const SHORT_RESULT: i64 = 16;
+/// Results no longer than 16 characters are checked against rule 3; the store refuses the
+/// meaningless ones, so only imported or older tasks can hold them, and those are short. Written
+/// out as the partial index `tasks_short_result` (migration 0005) spells it, so both backends see
+/// that the index holds exactly these tasks.
+const SHORT_RESULT: &str = "t.deleted_at IS NULL AND (t.result IS NULL OR LENGTH(TRIM(t.result)) <= 16)";
 
 #[derive(Deserialize, Default)]
 struct Count {
@@ -161,14 +163,13 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipli
 
     let (from, to) = period_ms(f);
     let mut q = Sql::default();
-    let (a, b, short) = (q.bind(from), q.bind(to), q.bind(SHORT_RESULT));
+    let (a, b) = (q.bind(from), q.bind(to));
     let filter = task_filter(&mut q, f);
     let short_results: Vec<TaskRow> = r
         .rows(
             &format!(
                 "SELECT {TASK_COLUMNS} FROM tasks t
-                 WHERE t.deleted_at IS NULL AND t.done_at >= {a} AND t.done_at < {b}
-                 AND (t.result IS NULL OR LENGTH(TRIM(t.result)) <= {short}){filter}
+                 WHERE {SHORT_RESULT} AND t.done_at >= {a} AND t.done_at < {b}{filter}
                  ORDER BY t.done_at, t.id"
             ),
             q,
