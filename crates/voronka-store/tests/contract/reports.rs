@@ -732,6 +732,8 @@ pub async fn discipline_lists_what_breaks_the_rules(ctx: Ctx) {
 
 /// (manager, count, amount, [(stage of loss, count, amount)]).
 type ManagerLosses<'a> = (&'a str, i64, i64, Vec<(&'a str, i64, i64)>);
+/// (manager, [(reason, count, amount)]).
+type ManagerReasons<'a> = (&'a str, Vec<(&'a str, i64, i64)>);
 
 pub async fn loss_reasons_count_by_reason_manager_and_stage(ctx: Ctx) {
     let b = Book::new(&ctx).await;
@@ -811,7 +813,7 @@ pub async fn loss_reasons_count_by_reason_manager_and_stage(ctx: Ctx) {
     );
     // The stacked bar: Олена lost L1 and L2 over «Ціна»; Петро L4 over «Ціна» and L3 over
     // «Обрали конкурента», «Ціна» first as the reason with most losses overall.
-    let stacks: Vec<(&str, Vec<(&str, i64, i64)>)> = r
+    let stacks: Vec<ManagerReasons> = r
         .by_manager
         .iter()
         .map(|m| {
