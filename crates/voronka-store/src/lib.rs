@@ -8,6 +8,7 @@
 mod columns;
 mod error;
 mod export;
+mod figures;
 mod gong_feed;
 mod import;
 mod lists;

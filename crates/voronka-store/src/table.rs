@@ -1,6 +1,7 @@
 //! Which table keeps which record, and what is special about its columns.
 
 use crate::row::Value;
+use voronka_core::Id;
 use voronka_core::model::*;
 
 /// Anything kept as rows of one table.
@@ -15,6 +16,10 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     )]
     fn derived(&self) -> Vec<(&'static str, Value)> {
         Vec::new()
+    }
+    /// The deal whose report figures (see `figures`) depend on this row, if any.
+    fn figures_deal(&self) -> Option<Id> {
+        None
     }
 }
 
@@ -44,11 +49,10 @@ rows!(Deal, "deals", ["contact_ids", "qualification"]);
 rows!(Product, "products");
 rows!(DealItem, "deal_items");
 rows!(Payment, "payments");
-rows!(Task, "tasks");
-rows!(Activity, "activities", ["details"]);
+
 rows!(Document, "documents");
 rows!(Plan, "plans");
-rows!(StageSpell, "stage_spells");
+
 rows!(AuditEntry, "audit_log", ["before", "after"]);
 
 impl Rows for Company {
@@ -62,5 +66,33 @@ impl Rows for Company {
             ("name_key", Value::Text(keys.name_key)),
             ("city_key", Value::Text(keys.city_key)),
         ]
+    }
+}
+
+// The rows a deal's figures are computed from: its stage history, its "contact the lead" tasks
+// and its calls and emails.
+impl Rows for StageSpell {
+    const TABLE: &'static str = "stage_spells";
+
+    fn figures_deal(&self) -> Option<Id> {
+        Some(self.deal_id)
+    }
+}
+
+impl Rows for Task {
+    const TABLE: &'static str = "tasks";
+
+    fn figures_deal(&self) -> Option<Id> {
+        self.data.deal_id.filter(|_| self.data.kind == TaskKind::ContactLead)
+    }
+}
+
+impl Rows for Activity {
+    const TABLE: &'static str = "activities";
+    const JSON: &'static [&'static str] = &["details"];
+
+    fn figures_deal(&self) -> Option<Id> {
+        let contact = matches!(self.data.kind, ActivityKind::Call | ActivityKind::Email);
+        self.data.deal_id.filter(|_| contact)
     }
 }

@@ -74,6 +74,7 @@ impl Store {
             store: self,
             actor: None,
             now: self.clock.now(),
+            touched_deals: Vec::new(),
         })
     }
 }

@@ -72,6 +72,11 @@ impl Store {
             return Err(Error::invalid("pipeline_id", "a stage stays in its pipeline"));
         }
         let (_, stage) = tx.replace::<Stage>(id, version, data).await?;
+        // A reordered stage, or one that became or stopped being "lost", moves what counts as
+        // furthest for the pipeline's deals.
+        if (current.data.position, current.data.kind) != (stage.data.position, stage.data.kind) {
+            tx.refresh_pipeline_deals(stage.data.pipeline_id).await?;
+        }
         tx.commit().await?;
         Ok(stage)
     }

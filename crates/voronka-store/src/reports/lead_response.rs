@@ -17,25 +17,15 @@ struct Row {
 }
 
 /// Each lead with the milliseconds to its first contact (NULL when none yet), as CTE `answered`.
+/// The first contact is kept on the deal (see the store's `figures`).
 fn answered(q: &mut Sql, f: &ReportFilter) -> String {
     let (from, to) = period_ms(f);
     let (a, b) = (q.bind(from), q.bind(to));
-    let outbound = q.bind("%\"direction\":\"outbound\"%");
     let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
     format!(
-        "leads AS MATERIALIZED (
-           SELECT d.id, d.owner_id, d.created_at,
-           (SELECT MIN(t.done_at) FROM tasks t WHERE t.deal_id = d.id AND t.kind = 'contact_lead'
-            AND t.done_at IS NOT NULL AND t.deleted_at IS NULL) AS task_at,
-           (SELECT MIN(a.occurred_at) FROM activities a WHERE a.deal_id = d.id AND a.kind IN ('call', 'email')
-            AND a.details LIKE {outbound} AND a.occurred_at >= d.created_at AND a.deleted_at IS NULL) AS touch_at
-           FROM deals d WHERE d.deleted_at IS NULL AND d.created_at >= {a} AND d.created_at < {b}{filter}),
-         answered AS (
-           SELECT id, owner_id,
-           CASE WHEN task_at IS NULL THEN touch_at - created_at
-                WHEN touch_at IS NULL OR task_at <= touch_at THEN task_at - created_at
-                ELSE touch_at - created_at END AS ms
-           FROM leads)"
+        "answered AS (
+           SELECT d.id, d.owner_id, d.first_contact_at - d.created_at AS ms
+           FROM deals d WHERE d.deleted_at IS NULL AND d.created_at >= {a} AND d.created_at < {b}{filter})"
     )
 }
 

@@ -157,7 +157,7 @@ impl<'a> Book<'a> {
         deal: Option<&Deal>,
         company: Option<&Company>,
         dir: Direction,
-    ) {
+    ) -> Activity {
         self.ctx
             .store
             .log_activity(
@@ -176,7 +176,7 @@ impl<'a> Book<'a> {
                 },
             )
             .await
-            .unwrap();
+            .unwrap()
     }
 
     /// Completes the deal's `contact_lead` task at the clock's time.
@@ -923,6 +923,71 @@ pub async fn lead_response_takes_the_first_contact(ctx: Ctx) {
     );
     // Team: 5, 12, 15, 20, 30 → median 15; 3 of 6 within = 50 %.
     assert_eq!(row(&r.team), ("team".into(), 6, 5, 3, Some(15.0), Some(50.0)));
+}
+
+/// The funnel and lead response read figures kept on each deal; they must follow a deleted and
+/// restored call and a stage moved to another place in the pipeline.
+pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ctx) {
+    let b = Book::new(&ctx).await;
+    let (olena, s) = (ctx.olena_id(), &ctx.store);
+    b.now("2026-03-02 10:00");
+    let deal = b.deal(olena, "D", "100", None).await;
+    let call = b
+        .log(
+            olena,
+            ActivityKind::Call,
+            "2026-03-02 10:05",
+            Some(&deal),
+            None,
+            Direction::Outbound,
+        )
+        .await;
+    let response = || async {
+        let r = s
+            .lead_response_report(&march(), &ReportOptions::default())
+            .await
+            .unwrap();
+        (r.team.answered, r.team.median_minutes)
+    };
+    // Answered by the call 5 minutes after the deal came in.
+    assert_eq!(response().await, (1, Some(5.0)));
+    let gone = s
+        .delete::<Activity>(olena, call.meta.id, call.meta.version)
+        .await
+        .unwrap();
+    assert_eq!(response().await, (0, None), "a deleted call answers nothing");
+    s.restore::<Activity>(olena, call.meta.id, gone.meta.version)
+        .await
+        .unwrap();
+    assert_eq!(response().await, (1, Some(5.0)), "restored, it answers again");
+
+    b.walk(deal, &[("2026-03-03 10:00", "КП надіслано")]).await;
+    let reached = || async {
+        let r = s.funnel_report(&march(), &ReportOptions::default()).await.unwrap();
+        r.team.stages.iter().map(|st| st.reached).collect::<Vec<i64>>()
+    };
+    // Furthest: «КП надіслано», the third step.
+    assert_eq!(reached().await, [1, 1, 1, 0, 0, 0, 0, 0]);
+    // The head moves «КП надіслано» past «Успішно»: it is now the last step, so the deal has
+    // reached every step before it.
+    let kp = ctx.stage("КП надіслано");
+    let last = ctx.stage("Успішно").data.position;
+    s.update_stage(
+        ctx.head.meta.id,
+        kp.meta.id,
+        kp.meta.version,
+        &StageInput {
+            pipeline_id: kp.data.pipeline_id,
+            name: kp.data.name.to_string(),
+            position: last + 1,
+            kind: kp.data.kind,
+            win_probability: Some(kp.data.win_probability),
+            required_fields: kp.data.required_fields.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!(reached().await, [1, 1, 1, 1, 1, 1, 1, 1]);
 }
 
 pub async fn new_vs_existing_splits_revenue_by_earlier_wins(ctx: Ctx) {

@@ -1,0 +1,81 @@
+//! Figures kept on each deal for the reports, so that a period's funnel or lead response reads
+//! one index of deals instead of every deal's history:
+//! - `furthest_position`: the furthest stage, by position, the deal has reached in its current
+//!   pipeline, lost stages aside (the funnel's "reached");
+//! - `first_contact_at`: its first done "contact the lead" task, or its first outbound call or
+//!   email logged after it was created, whichever came first (lead response).
+//!
+//! Both are recomputed from the history, never incremented, so writes in any order, deletions
+//! and restores leave them right. A unit of work notes the deals its rows touch
+//! ([`crate::table::Rows::figures_deal`]) and refreshes them just before it commits.
+
+use crate::row::Value;
+use crate::tx::Tx;
+use voronka_core::{Id, Result};
+
+/// Deals refreshed per statement.
+const CHUNK: usize = 500;
+
+/// `UPDATE deals` setting both figures from the history, for the deals `filter` picks. The same
+/// text fills the columns in the migration that added them.
+fn refresh_sql(filter: &str) -> String {
+    format!(
+        "UPDATE deals SET
+         furthest_position = (SELECT MAX(st.position) FROM stage_spells sp JOIN stages st ON st.id = sp.stage_id
+            WHERE sp.deal_id = deals.id AND st.pipeline_id = deals.pipeline_id AND st.kind <> 'lost'),
+         first_contact_at = (SELECT MIN(x.at) FROM (
+            SELECT MIN(t.done_at) AS at FROM tasks t WHERE t.deal_id = deals.id AND t.kind = 'contact_lead'
+            AND t.done_at IS NOT NULL AND t.deleted_at IS NULL
+            UNION ALL
+            SELECT MIN(a.occurred_at) AS at FROM activities a WHERE a.deal_id = deals.id AND a.kind IN ('call', 'email')
+            AND a.details LIKE '%\"direction\":\"outbound\"%' AND a.occurred_at >= deals.created_at
+            AND a.deleted_at IS NULL) x)
+         WHERE {filter}"
+    )
+}
+
+impl Tx<'_> {
+    /// Refreshes the figures of the deals this unit of work has touched.
+    pub(crate) async fn refresh_touched_deals(&mut self) -> Result<()> {
+        let mut ids = std::mem::take(&mut self.touched_deals);
+        ids.sort_unstable();
+        ids.dedup();
+        for chunk in ids.chunks(CHUNK) {
+            let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = refresh_sql(&format!("id IN ({})", list.join(", ")));
+            let params: Vec<Value> = chunk.iter().map(|id| Value::from(*id)).collect();
+            self.execute(&sql, params).await?;
+        }
+        Ok(())
+    }
+
+    /// Refreshes every deal of a pipeline, after its stages were reordered or changed kind.
+    pub(crate) async fn refresh_pipeline_deals(&mut self, pipeline_id: Id) -> Result<()> {
+        self.execute(&refresh_sql("pipeline_id = $1"), vec![pipeline_id.into()])
+            .await?;
+        Ok(())
+    }
+
+    pub(crate) fn touch_deal(&mut self, deal_id: Option<Id>) {
+        self.touched_deals.extend(deal_id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The migrations fill the new columns with this module's statement; a change here must be
+    /// a change there (and a new migration), or old and new deals would be counted differently.
+    #[test]
+    fn the_migrations_fill_the_figures_with_the_same_statement() {
+        let sql = super::refresh_sql("TRUE");
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        for dialect in ["sqlite", "postgres"] {
+            let path = format!(
+                "{}/../../migrations/{dialect}/0006_deal_figures.sql",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(norm(&text).contains(&norm(&sql).replace(" WHERE TRUE", ";")), "{path}");
+        }
+    }
+}
