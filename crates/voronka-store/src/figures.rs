@@ -1,13 +1,15 @@
-//! Figures kept on each deal for the reports, so that a period's funnel or lead response reads
-//! one index of deals instead of every deal's history:
-//! - `furthest_position`: the furthest stage, by position, the deal has reached in its current
-//!   pipeline, lost stages aside (the funnel's "reached");
-//! - `first_contact_at`: its first done "contact the lead" task, or its first outbound call or
-//!   email logged after it was created, whichever came first (lead response).
+//! Figures kept on deals and companies for the reports, so that a report reads one index instead
+//! of every record's history:
+//! - a deal's `furthest_position`: the furthest stage, by position, it has reached in its
+//!   current pipeline, lost stages aside (the funnel's "reached");
+//! - a deal's `first_contact_at`: its first done "contact the lead" task, or its first outbound
+//!   call or email logged after it was created, whichever came first (lead response);
+//! - a company's `last_contact_at`: its latest call, email or meeting (idle clients).
 //!
-//! Both are recomputed from the history, never incremented, so writes in any order, deletions
-//! and restores leave them right. A unit of work notes the deals its rows touch
-//! ([`crate::table::Rows::figures_deal`]) and refreshes them just before it commits.
+//! They are recomputed from the history, never incremented, so writes in any order, deletions
+//! and restores leave them right. A unit of work notes the deals and companies its rows touch
+//! ([`crate::table::Rows::figures_deal`], [`crate::table::Rows::figures_company`]) and
+//! refreshes them just before it commits.
 
 use crate::row::Value;
 use crate::tx::Tx;
@@ -34,17 +36,34 @@ fn refresh_sql(filter: &str) -> String {
     )
 }
 
+/// `UPDATE companies` setting the latest contact, for the companies `filter` picks; the
+/// migration that added the column fills it with the same text.
+fn refresh_companies_sql(filter: &str) -> String {
+    format!(
+        "UPDATE companies SET
+         last_contact_at = (SELECT MAX(a.occurred_at) FROM activities a WHERE a.company_id = companies.id
+            AND a.kind IN ('call', 'email', 'meeting') AND a.deleted_at IS NULL)
+         WHERE {filter}"
+    )
+}
+
 impl Tx<'_> {
-    /// Refreshes the figures of the deals this unit of work has touched.
-    pub(crate) async fn refresh_touched_deals(&mut self) -> Result<()> {
-        let mut ids = std::mem::take(&mut self.touched_deals);
+    /// Refreshes the figures of the deals and companies this unit of work has touched.
+    pub(crate) async fn refresh_touched(&mut self) -> Result<()> {
+        let deals = std::mem::take(&mut self.touched_deals);
+        self.refresh_each(deals, refresh_sql).await?;
+        let companies = std::mem::take(&mut self.touched_companies);
+        self.refresh_each(companies, refresh_companies_sql).await
+    }
+
+    async fn refresh_each(&mut self, mut ids: Vec<Id>, sql: fn(&str) -> String) -> Result<()> {
         ids.sort_unstable();
         ids.dedup();
         for chunk in ids.chunks(CHUNK) {
             let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = refresh_sql(&format!("id IN ({})", list.join(", ")));
             let params: Vec<Value> = chunk.iter().map(|id| Value::from(*id)).collect();
-            self.execute(&sql, params).await?;
+            self.execute(&sql(&format!("id IN ({})", list.join(", "))), params)
+                .await?;
         }
         Ok(())
     }
@@ -56,8 +75,10 @@ impl Tx<'_> {
         Ok(())
     }
 
-    pub(crate) fn touch_deal(&mut self, deal_id: Option<Id>) {
-        self.touched_deals.extend(deal_id);
+    /// Notes the deal and company whose figures `row` may change.
+    pub(crate) fn touch<R: crate::table::Rows>(&mut self, row: &R) {
+        self.touched_deals.extend(row.figures_deal());
+        self.touched_companies.extend(row.figures_company());
     }
 }
 

@@ -21,6 +21,10 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     fn figures_deal(&self) -> Option<Id> {
         None
     }
+    /// The company whose report figures depend on this row, if any.
+    fn figures_company(&self) -> Option<Id> {
+        None
+    }
 }
 
 /// A mutable record: versioned, soft-deletable, audited.
@@ -69,8 +73,8 @@ impl Rows for Company {
     }
 }
 
-// The rows a deal's figures are computed from: its stage history, its "contact the lead" tasks
-// and its calls and emails.
+// The rows the figures are computed from: a deal's stage history, its "contact the lead" tasks
+// and its calls and emails; a company's calls, emails and meetings.
 impl Rows for StageSpell {
     const TABLE: &'static str = "stage_spells";
 
@@ -94,5 +98,13 @@ impl Rows for Activity {
     fn figures_deal(&self) -> Option<Id> {
         let contact = matches!(self.data.kind, ActivityKind::Call | ActivityKind::Email);
         self.data.deal_id.filter(|_| contact)
+    }
+
+    fn figures_company(&self) -> Option<Id> {
+        let contact = matches!(
+            self.data.kind,
+            ActivityKind::Call | ActivityKind::Email | ActivityKind::Meeting
+        );
+        self.data.company_id.filter(|_| contact)
     }
 }

@@ -17,6 +17,7 @@ pub(crate) struct Tx<'s> {
     pub(crate) now: DateTime<Utc>,
     /// Deals whose report figures the rows written so far may have changed (see `figures`).
     pub(crate) touched_deals: Vec<Id>,
+    pub(crate) touched_companies: Vec<Id>,
 }
 
 /// SQLite's statements are limited to 32 766 parameters; PostgreSQL's to 65 535.
@@ -37,6 +38,7 @@ impl Store {
             actor,
             now: self.clock.now(),
             touched_deals: Vec::new(),
+            touched_companies: Vec::new(),
         })
     }
 
@@ -51,7 +53,7 @@ impl Tx<'_> {
     }
 
     pub(crate) async fn commit(mut self) -> Result<()> {
-        self.refresh_touched_deals().await?;
+        self.refresh_touched().await?;
         self.tx.commit().await.db()
     }
 
@@ -59,7 +61,7 @@ impl Tx<'_> {
     pub(crate) async fn insert_many<R: Rows>(&mut self, records: &[R]) -> Result<()> {
         let Some(first) = records.first() else { return Ok(()) };
         let names: Vec<String> = columns_of(first)?.into_iter().map(|(c, _)| c).collect();
-        self.touched_deals.extend(records.iter().filter_map(R::figures_deal));
+        records.iter().for_each(|r| self.touch(r));
         let per_statement = (MAX_PARAMS / names.len()).max(1);
         for chunk in records.chunks(per_statement) {
             let mut sql = format!("INSERT INTO {} ({}) VALUES ", R::TABLE, names.join(", "));
@@ -132,8 +134,8 @@ impl Tx<'_> {
     /// Writes a changed record over `before` (read in this unit of work), bumping its version;
     /// the row must still be at `before`'s version or nothing is written.
     pub(crate) async fn update<R: Table>(&mut self, before: &R, after: &mut R, action: AuditAction) -> Result<()> {
-        self.touch_deal(before.figures_deal());
-        self.touch_deal(after.figures_deal());
+        self.touch(before);
+        self.touch(&*after);
         let old_version = before.meta().version;
         after.meta_mut().version = old_version + 1;
         after.meta_mut().updated_at = self.now;

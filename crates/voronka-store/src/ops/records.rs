@@ -75,6 +75,7 @@ impl Store {
             actor: None,
             now: self.clock.now(),
             touched_deals: Vec::new(),
+            touched_companies: Vec::new(),
         })
     }
 }

@@ -9,7 +9,7 @@ use voronka_core::{Id, Result};
 
 const DAY_MS: i64 = 86_400_000;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone, Copy)]
 struct DayRow {
     user_id: Id,
     day: i64,
@@ -87,12 +87,17 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     let now = r.now.timestamp_millis();
     let (from, to) = period_ms(f);
 
-    // Day numbers from the period's start: integer division of non-negative milliseconds is the
-    // same on both backends.
+    // Calls and meetings by manager and day, over the period and the six months of plan
+    // fulfilment together, so the activities are read once. Days are numbered from `lo`, a
+    // midnight like every period and month boundary, so each day falls wholly in or out of the
+    // period and in one month; integer division of non-negative milliseconds is the same on both
+    // backends.
+    let (months, bounds) = six_months(f);
+    let (lo, hi) = (from.min(bounds[0]), to.max(bounds[6]));
     let mut q = Sql::default();
-    let (a, b) = (q.bind(from), q.bind(to));
+    let (a, b) = (q.bind(lo), q.bind(hi));
     let filter = by_filter(&mut q, f, "a.deal_id", "a.author_id");
-    let days: Vec<DayRow> = r
+    let contact_days: Vec<DayRow> = r
         .rows(
             &format!(
                 "SELECT user_id, day, SUM(CASE WHEN kind = 'call' THEN 1 ELSE 0 END) AS calls,
@@ -105,6 +110,36 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
             q,
         )
         .await?;
+    let starts = |d: &DayRow| lo + d.day * DAY_MS;
+    // The period's days, renumbered from its start.
+    let days: Vec<DayRow> = contact_days
+        .iter()
+        .filter(|d| (from..to).contains(&starts(d)))
+        .map(|d| DayRow {
+            day: (starts(d) - from) / DAY_MS,
+            ..*d
+        })
+        .collect();
+    // Each month's calls and meetings, by its index among the six.
+    let monthly = |count: fn(&DayRow) -> i64| {
+        let mut sums: Vec<MonthSum> = Vec::new();
+        for d in &contact_days {
+            let Some(i) = (0..6).find(|&i| (bounds[i]..bounds[i + 1]).contains(&starts(d))) else {
+                continue;
+            };
+            match sums.iter_mut().find(|s| s.user_id == d.user_id && s.month == i as i64) {
+                Some(s) => s.amount += count(d),
+                None => sums.push(MonthSum {
+                    user_id: d.user_id,
+                    month: i as i64,
+                    amount: count(d),
+                }),
+            }
+        }
+        sums
+    };
+    let (calls, meetings) = (monthly(|d| d.calls), monthly(|d| d.meetings));
+
     let mut q = Sql::default();
     let (a, b) = (q.bind(from), q.bind(to));
     let filter = by_filter(&mut q, f, "t.deal_id", "t.assignee_id");
@@ -126,13 +161,10 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
             Some(m) => format!(" AND c.owner_id = {}", q.bind(m)),
             None => String::new(),
         };
+        // The latest contact is kept on the company (see the store's `figures`).
         format!(
-            "WITH last AS MATERIALIZED (
-               SELECT c.id, c.name, c.owner_id,
-               (SELECT MAX(a.occurred_at) FROM activities a WHERE a.company_id = c.id
-                AND a.kind IN ('call', 'email', 'meeting') AND a.deleted_at IS NULL) AS last_at
-               FROM companies c WHERE c.deleted_at IS NULL{owner})
-             SELECT {{}} FROM last WHERE last_at IS NULL OR last_at < {cutoff}"
+            "SELECT {{}} FROM (SELECT c.id, c.name, c.owner_id, c.last_contact_at AS last_at FROM companies c
+             WHERE c.deleted_at IS NULL AND (c.last_contact_at IS NULL OR c.last_contact_at < {cutoff}){owner}) last"
         )
     };
     let mut q = Sql::default();
@@ -146,7 +178,6 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
         .await?;
 
     // Plan fulfilment of the six months ending with `to`'s.
-    let (months, bounds) = six_months(f);
     let keys: Vec<String> = months.iter().map(|m| month_key(*m)).collect();
     let mut q = Sql::default();
     let list: Vec<String> = keys.iter().map(|k| q.bind(k.as_str())).collect();
@@ -180,24 +211,6 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
             q,
         )
         .await?;
-    let contacts = |kind: &'static str| {
-        let mut q = Sql::default();
-        let (lo, hi) = (q.bind(bounds[0]), q.bind(bounds[6]));
-        let idx = month_index(&mut q, "a.occurred_at", &bounds);
-        let filter = by_filter(&mut q, f, "a.deal_id", "a.author_id");
-        let sql = format!(
-            "SELECT user_id, month, COUNT(*) AS amount
-             FROM (SELECT a.author_id AS user_id, {idx} AS month FROM activities a
-                   WHERE a.deleted_at IS NULL AND a.kind = '{kind}'
-                   AND a.occurred_at >= {lo} AND a.occurred_at < {hi}{filter}) x
-             GROUP BY user_id, month ORDER BY user_id, month"
-        );
-        (sql, q)
-    };
-    let (sql, q) = contacts("call");
-    let calls: Vec<MonthSum> = r.rows(&sql, q).await?;
-    let (sql, q) = contacts("meeting");
-    let meetings: Vec<MonthSum> = r.rows(&sql, q).await?;
 
     let mut q = Sql::default();
     let only = match f.manager_id {

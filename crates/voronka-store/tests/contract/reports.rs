@@ -951,15 +951,30 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     };
     // Answered by the call 5 minutes after the deal came in.
     assert_eq!(response().await, (1, Some(5.0)));
+    // The call is also the company's latest contact, so the company is not idle.
+    let idle = || async {
+        let r = s.activity_report(&march(), &ReportOptions::default()).await.unwrap();
+        r.idle_companies
+            .iter()
+            .find(|c| c.company_id == b.company.meta.id)
+            .map(|c| c.last_contact)
+    };
+    assert_eq!(idle().await, None);
     let gone = s
         .delete::<Activity>(olena, call.meta.id, call.meta.version)
         .await
         .unwrap();
     assert_eq!(response().await, (0, None), "a deleted call answers nothing");
+    assert_eq!(
+        idle().await,
+        Some(None),
+        "without the call the company was never contacted"
+    );
     s.restore::<Activity>(olena, call.meta.id, gone.meta.version)
         .await
         .unwrap();
     assert_eq!(response().await, (1, Some(5.0)), "restored, it answers again");
+    assert_eq!(idle().await, None);
 
     b.walk(deal, &[("2026-03-03 10:00", "КП надіслано")]).await;
     let reached = || async {
