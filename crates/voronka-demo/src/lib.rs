@@ -103,6 +103,7 @@ pub async fn load(
         store.import(None, &batch).await?;
         progress(generator.deals_done(), opts.scale);
     }
+    store.refresh_figures().await?;
     store.analyze().await?;
     Ok(generator.summary().clone())
 }

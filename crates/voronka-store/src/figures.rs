@@ -47,9 +47,27 @@ fn refresh_companies_sql(filter: &str) -> String {
     )
 }
 
+impl crate::Store {
+    /// Recomputes the figures of every deal and company: after a bulk [`crate::Store::import`].
+    pub async fn refresh_figures(&self) -> Result<()> {
+        let mut tx = self.begin(None).await?;
+        tx.execute(&refresh_sql("TRUE"), vec![]).await?;
+        tx.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
+        tx.commit().await
+    }
+}
+
 impl Tx<'_> {
+    /// Leaves this unit of work's figures to a later [`crate::Store::refresh_figures`].
+    pub(crate) fn defer_figures(&mut self) {
+        self.figures_deferred = true;
+    }
+
     /// Refreshes the figures of the deals and companies this unit of work has touched.
     pub(crate) async fn refresh_touched(&mut self) -> Result<()> {
+        if self.figures_deferred {
+            return Ok(());
+        }
         let deals = std::mem::take(&mut self.touched_deals);
         self.refresh_each(deals, refresh_sql).await?;
         let companies = std::mem::take(&mut self.touched_companies);
@@ -77,6 +95,9 @@ impl Tx<'_> {
 
     /// Notes the deal and company whose figures `row` may change.
     pub(crate) fn touch<R: crate::table::Rows>(&mut self, row: &R) {
+        if self.figures_deferred {
+            return;
+        }
         self.touched_deals.extend(row.figures_deal());
         self.touched_companies.extend(row.figures_company());
     }

@@ -65,8 +65,13 @@ use voronka_core::{Id, Result};
 
 impl Store {
     /// Loads one batch in one transaction and records it in the audit log as one import.
+    /// The report figures of deals and companies (see `figures`) are left to
+    /// [`Store::refresh_figures`], which a loader calls once after its last batch: batches of
+    /// history touch most companies each, and refreshing them batch by batch costs the load
+    /// more than all its inserts.
     pub async fn import(&self, actor: Option<Id>, batch: &Import) -> Result<()> {
         let mut tx = self.begin(actor).await?;
+        tx.defer_figures();
         tx.insert_many(&batch.users).await?;
         tx.insert_many(&batch.pipelines).await?;
         tx.insert_many(&batch.stages).await?;

@@ -18,6 +18,8 @@ pub(crate) struct Tx<'s> {
     /// Deals whose report figures the rows written so far may have changed (see `figures`).
     pub(crate) touched_deals: Vec<Id>,
     pub(crate) touched_companies: Vec<Id>,
+    /// Set by bulk loads, which refresh every figure once at their end.
+    pub(crate) figures_deferred: bool,
 }
 
 /// SQLite's statements are limited to 32 766 parameters; PostgreSQL's to 65 535.
@@ -39,6 +41,7 @@ impl Store {
             now: self.clock.now(),
             touched_deals: Vec::new(),
             touched_companies: Vec::new(),
+            figures_deferred: false,
         })
     }
 
