@@ -4,6 +4,7 @@
 //!   current pipeline, lost stages aside (the funnel's "reached");
 //! - a deal's `first_contact_at`: its first done "contact the lead" task, or its first outbound
 //!   call or email logged after it was created, whichever came first (lead response);
+//! - a deal's `open_tasks`: how many open tasks it has (discipline's deals without a task);
 //! - a company's `last_contact_at`: its latest call, email or meeting (idle clients).
 //!
 //! They are recomputed from the history, never incremented, so writes in any order, deletions
@@ -36,6 +37,17 @@ fn refresh_sql(filter: &str) -> String {
     )
 }
 
+/// `UPDATE deals` setting the count of open tasks, for the deals `filter` picks; the migration
+/// that added the column fills it with the same text.
+fn refresh_open_tasks_sql(filter: &str) -> String {
+    format!(
+        "UPDATE deals SET
+         open_tasks = (SELECT COUNT(*) FROM tasks t WHERE t.deal_id = deals.id AND t.done_at IS NULL
+            AND t.deleted_at IS NULL)
+         WHERE {filter}"
+    )
+}
+
 /// `UPDATE companies` setting the latest contact, for the companies `filter` picks; the
 /// migration that added the column fills it with the same text.
 fn refresh_companies_sql(filter: &str) -> String {
@@ -52,6 +64,7 @@ impl crate::Store {
     pub async fn refresh_figures(&self) -> Result<()> {
         let mut tx = self.begin(None).await?;
         tx.execute(&refresh_sql("TRUE"), vec![]).await?;
+        tx.execute(&refresh_open_tasks_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
         tx.commit().await
     }
@@ -69,12 +82,14 @@ impl Tx<'_> {
             return Ok(());
         }
         let deals = std::mem::take(&mut self.touched_deals);
-        self.refresh_each(deals, refresh_sql).await?;
+        self.refresh_each(&deals, refresh_sql).await?;
+        self.refresh_each(&deals, refresh_open_tasks_sql).await?;
         let companies = std::mem::take(&mut self.touched_companies);
-        self.refresh_each(companies, refresh_companies_sql).await
+        self.refresh_each(&companies, refresh_companies_sql).await
     }
 
-    async fn refresh_each(&mut self, mut ids: Vec<Id>, sql: fn(&str) -> String) -> Result<()> {
+    async fn refresh_each(&mut self, ids: &[Id], sql: fn(&str) -> String) -> Result<()> {
+        let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
         for chunk in ids.chunks(CHUNK) {

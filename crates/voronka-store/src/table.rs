@@ -73,8 +73,8 @@ impl Rows for Company {
     }
 }
 
-// The rows the figures are computed from: a deal's stage history, its "contact the lead" tasks
-// and its calls and emails; a company's calls, emails and meetings.
+// The rows the figures are computed from: a deal's stage history, its tasks and its calls and
+// emails; a company's calls, emails and meetings.
 impl Rows for StageSpell {
     const TABLE: &'static str = "stage_spells";
 
@@ -87,7 +87,7 @@ impl Rows for Task {
     const TABLE: &'static str = "tasks";
 
     fn figures_deal(&self) -> Option<Id> {
-        self.data.deal_id.filter(|_| self.data.kind == TaskKind::ContactLead)
+        self.data.deal_id
     }
 }
 

@@ -48,8 +48,9 @@ struct OverdueRow {
     oldest_due_at: i64,
 }
 
-const NO_OPEN_TASK: &str =
-    "NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL)";
+/// The count of open tasks is kept on the deal (see the store's `figures`); the condition with
+/// the status and `deleted_at` is that of the partial index `deals_without_open_task`.
+const NO_OPEN_TASK: &str = "d.open_tasks = 0";
 
 const DEAL_COLUMNS: &str = "d.id AS deal_id, d.title, d.owner_id, st.name AS stage, d.amount, d.currency,
      d.expected_close_date, d.planned_payment_date";

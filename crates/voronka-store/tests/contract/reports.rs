@@ -976,7 +976,7 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     assert_eq!(response().await, (1, Some(5.0)), "restored, it answers again");
     assert_eq!(idle().await, None);
 
-    b.walk(deal, &[("2026-03-03 10:00", "КП надіслано")]).await;
+    let deal = b.walk(deal, &[("2026-03-03 10:00", "КП надіслано")]).await;
     let reached = || async {
         let r = s.funnel_report(&march(), &ReportOptions::default()).await.unwrap();
         r.team.stages.iter().map(|st| st.reached).collect::<Vec<i64>>()
@@ -1003,6 +1003,18 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     .await
     .unwrap();
     assert_eq!(reached().await, [1, 1, 1, 1, 1, 1, 1, 1]);
+
+    // The deal's only open task is its "contact the lead"; once it is done, the deal has none.
+    let without_task = || async {
+        let r = s.discipline_report(&march(), &ReportOptions::default()).await.unwrap();
+        r.deals_without_task
+            .iter()
+            .map(|d| d.title.clone())
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(without_task().await, Vec::<String>::new());
+    b.contact_lead_done(&deal, "2026-03-03 11:00").await;
+    assert_eq!(without_task().await, ["D"]);
 }
 
 pub async fn new_vs_existing_splits_revenue_by_earlier_wins(ctx: Ctx) {
