@@ -5,12 +5,14 @@
 //! - a deal's `first_contact_at`: its first done "contact the lead" task, or its first outbound
 //!   call or email logged after it was created, whichever came first (lead response);
 //! - a deal's `open_tasks`: how many open tasks it has (discipline's deals without a task);
-//! - a company's `last_contact_at`: its latest call, email or meeting (idle clients).
+//! - a company's `last_contact_at`: its latest call, email or meeting (idle clients);
+//! - `activity_days`: each user's calls, meetings and tasks done per UTC day and pipeline (the
+//!   activity report), refreshed a (user, day) at a time.
 //!
 //! They are recomputed from the history, never incremented, so writes in any order, deletions
-//! and restores leave them right. A unit of work notes the deals and companies its rows touch
-//! ([`crate::table::Rows::figures_deal`], [`crate::table::Rows::figures_company`]) and
-//! refreshes them just before it commits.
+//! and restores leave them right. A unit of work notes the deals, companies and days its rows
+//! touch ([`crate::table::Rows::figures_deal`], [`crate::table::Rows::figures_company`],
+//! [`crate::table::Rows::figures_day`]) and refreshes them just before it commits.
 
 use crate::row::Value;
 use crate::tx::Tx;
@@ -59,6 +61,30 @@ fn refresh_companies_sql(filter: &str) -> String {
     )
 }
 
+/// A UTC day in milliseconds: `activity_days.day` is an instant divided by it.
+pub(crate) const DAY_MS: i64 = 86_400_000;
+
+/// `INSERT INTO activity_days` of the calls, meetings and tasks done that `activity` and `task`
+/// (conditions on `a` and `t`) pick, per user, day and pipeline of their deal ('' for none). The
+/// migration that added the table fills it with the same text.
+fn fill_days_sql(activity: &str, task: &str) -> String {
+    format!(
+        "INSERT INTO activity_days (user_id, day, pipeline_id, calls, meetings, tasks_done)
+         SELECT user_id, day, pipeline_id, SUM(calls), SUM(meetings), SUM(done) FROM (
+            SELECT a.author_id AS user_id, a.occurred_at / {DAY_MS} AS day, COALESCE(d.pipeline_id, '') AS pipeline_id,
+            CASE WHEN a.kind = 'call' THEN 1 ELSE 0 END AS calls, CASE WHEN a.kind = 'meeting' THEN 1 ELSE 0 END AS meetings,
+            0 AS done
+            FROM activities a LEFT JOIN deals d ON d.id = a.deal_id
+            WHERE a.deleted_at IS NULL AND a.kind IN ('call', 'meeting') AND {activity}
+            UNION ALL
+            SELECT t.assignee_id AS user_id, t.done_at / {DAY_MS} AS day, COALESCE(d.pipeline_id, '') AS pipeline_id,
+            0 AS calls, 0 AS meetings, 1 AS done
+            FROM tasks t LEFT JOIN deals d ON d.id = t.deal_id
+            WHERE t.deleted_at IS NULL AND t.done_at IS NOT NULL AND {task}) x
+         GROUP BY user_id, day, pipeline_id"
+    )
+}
+
 impl crate::Store {
     /// Recomputes the figures of every deal and company: after a bulk [`crate::Store::import`].
     pub async fn refresh_figures(&self) -> Result<()> {
@@ -66,6 +92,8 @@ impl crate::Store {
         tx.execute(&refresh_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_open_tasks_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
+        tx.execute("DELETE FROM activity_days", vec![]).await?;
+        tx.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
         tx.commit().await
     }
 }
@@ -85,7 +113,48 @@ impl Tx<'_> {
         self.refresh_each(&deals, refresh_sql).await?;
         self.refresh_each(&deals, refresh_open_tasks_sql).await?;
         let companies = std::mem::take(&mut self.touched_companies);
-        self.refresh_each(&companies, refresh_companies_sql).await
+        self.refresh_each(&companies, refresh_companies_sql).await?;
+        let mut days = std::mem::take(&mut self.touched_days);
+        days.sort_unstable();
+        days.dedup();
+        let fill = fill_days_sql(
+            "a.author_id = $1 AND a.occurred_at >= $2 AND a.occurred_at < $3",
+            "t.assignee_id = $1 AND t.done_at >= $2 AND t.done_at < $3",
+        );
+        for (user, day) in days {
+            self.execute(
+                "DELETE FROM activity_days WHERE user_id = $1 AND day = $2",
+                vec![user.into(), day.into()],
+            )
+            .await?;
+            let (start, end) = (day * DAY_MS, (day + 1) * DAY_MS);
+            self.execute(&fill, vec![user.into(), start.into(), end.into()]).await?;
+        }
+        Ok(())
+    }
+
+    /// Notes the days of a deal's calls, meetings and done tasks, whose pipeline changes with
+    /// the deal's.
+    pub(crate) async fn touch_days_of_deal(&mut self, deal_id: Id) -> Result<()> {
+        #[derive(serde::Deserialize)]
+        struct Cell {
+            user_id: Id,
+            day: i64,
+        }
+        let cells: Vec<Cell> = self
+            .fetch_all(
+                &format!(
+                    "SELECT author_id AS user_id, occurred_at / {DAY_MS} AS day FROM activities
+                     WHERE deal_id = $1 AND kind IN ('call', 'meeting')
+                     UNION SELECT assignee_id AS user_id, done_at / {DAY_MS} AS day FROM tasks
+                     WHERE deal_id = $1 AND done_at IS NOT NULL"
+                ),
+                vec![deal_id.into()],
+                &[],
+            )
+            .await?;
+        self.touched_days.extend(cells.into_iter().map(|c| (c.user_id, c.day)));
+        Ok(())
     }
 
     async fn refresh_each(&mut self, ids: &[Id], sql: fn(&str) -> String) -> Result<()> {
@@ -115,6 +184,7 @@ impl Tx<'_> {
         }
         self.touched_deals.extend(row.figures_deal());
         self.touched_companies.extend(row.figures_company());
+        self.touched_days.extend(row.figures_day());
     }
 }
 

@@ -1,6 +1,7 @@
 //! Which table keeps which record, and what is special about its columns.
 
 use crate::row::Value;
+use chrono::{DateTime, Utc};
 use voronka_core::Id;
 use voronka_core::model::*;
 
@@ -23,6 +24,10 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     }
     /// The company whose report figures depend on this row, if any.
     fn figures_company(&self) -> Option<Id> {
+        None
+    }
+    /// The (user, UTC day number) whose activity counts this row is one of, if any.
+    fn figures_day(&self) -> Option<(Id, i64)> {
         None
     }
 }
@@ -89,6 +94,11 @@ impl Rows for Task {
     fn figures_deal(&self) -> Option<Id> {
         self.data.deal_id
     }
+
+    fn figures_day(&self) -> Option<(Id, i64)> {
+        let day = |at: DateTime<Utc>| at.timestamp_millis() / crate::figures::DAY_MS;
+        self.done_at.map(|at| (self.data.assignee_id, day(at)))
+    }
 }
 
 impl Rows for Activity {
@@ -106,5 +116,11 @@ impl Rows for Activity {
             ActivityKind::Call | ActivityKind::Email | ActivityKind::Meeting
         );
         self.data.company_id.filter(|_| contact)
+    }
+
+    fn figures_day(&self) -> Option<(Id, i64)> {
+        let counted = matches!(self.data.kind, ActivityKind::Call | ActivityKind::Meeting);
+        let day = self.data.occurred_at.timestamp_millis() / crate::figures::DAY_MS;
+        counted.then_some((self.author_id, day))
     }
 }

@@ -162,6 +162,9 @@ impl Store {
         };
         after.closed_at = (stage.data.kind != StageKind::Open).then_some(tx.now);
         tx.update(&before, &mut after, AuditAction::Update).await?;
+        if before.data.pipeline_id != after.data.pipeline_id {
+            tx.touch_days_of_deal(id).await?;
+        }
         tx.close_spell(id).await?;
         tx.open_spell(id, stage.meta.id).await?;
         tx.add_activity(ActivityData {

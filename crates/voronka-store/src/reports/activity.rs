@@ -15,12 +15,6 @@ struct DayRow {
     day: i64,
     calls: i64,
     meetings: i64,
-}
-
-#[derive(Deserialize)]
-struct DoneRow {
-    user_id: Id,
-    day: i64,
     done: i64,
 }
 
@@ -58,21 +52,6 @@ struct Member {
     id: Id,
 }
 
-/// With a pipeline, only what concerns its deals; with a manager, only theirs.
-fn by_filter(q: &mut Sql, f: &ReportFilter, deal: &str, user: &str) -> String {
-    let mut out = String::new();
-    if let Some(p) = f.pipeline_id {
-        out.push_str(&format!(
-            " AND {deal} IN (SELECT d.id FROM deals d WHERE d.pipeline_id = {})",
-            q.bind(p)
-        ));
-    }
-    if let Some(m) = f.manager_id {
-        out.push_str(&format!(" AND {user} = {}", q.bind(m)));
-    }
-    out
-}
-
 /// `CASE` numbering the month an instant falls in, 0 to 5, by the months' boundaries.
 fn month_index(q: &mut Sql, column: &str, bounds: &[i64]) -> String {
     let mut out = String::from("CASE");
@@ -87,32 +66,35 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     let now = r.now.timestamp_millis();
     let (from, to) = period_ms(f);
 
-    // Calls and meetings by manager and day, over the period and the six months of plan
-    // fulfilment together, so the activities are read once. Days are numbered from `lo`, a
-    // midnight like every period and month boundary, so each day falls wholly in or out of the
-    // period and in one month; integer division of non-negative milliseconds is the same on both
-    // backends.
+    // Calls, meetings and tasks done by manager and day, over the period and the six months of
+    // plan fulfilment together, from the daily counts kept in `activity_days` (see the store's
+    // `figures`). Its days are UTC days, as the period's and months' boundaries are, so each
+    // falls wholly in or out of the period and in one month.
     let (months, bounds) = six_months(f);
     let (lo, hi) = (from.min(bounds[0]), to.max(bounds[6]));
     let mut q = Sql::default();
-    let (a, b) = (q.bind(lo), q.bind(hi));
-    let filter = by_filter(&mut q, f, "a.deal_id", "a.author_id");
-    let contact_days: Vec<DayRow> = r
+    let (a, b) = (q.bind(lo / DAY_MS), q.bind(hi / DAY_MS));
+    let mut filter = String::new();
+    if let Some(p) = f.pipeline_id {
+        filter.push_str(&format!(" AND pipeline_id = {}", q.bind(p)));
+    }
+    if let Some(m) = f.manager_id {
+        filter.push_str(&format!(" AND user_id = {}", q.bind(m)));
+    }
+    let all_days: Vec<DayRow> = r
         .rows(
             &format!(
-                "SELECT user_id, day, SUM(CASE WHEN kind = 'call' THEN 1 ELSE 0 END) AS calls,
-                 SUM(CASE WHEN kind = 'meeting' THEN 1 ELSE 0 END) AS meetings
-                 FROM (SELECT a.author_id AS user_id, (a.occurred_at - {a}) / {DAY_MS} AS day, a.kind
-                       FROM activities a WHERE a.deleted_at IS NULL AND a.kind IN ('call', 'meeting')
-                       AND a.occurred_at >= {a} AND a.occurred_at < {b}{filter}) x
+                "SELECT user_id, day, CAST(SUM(calls) AS BIGINT) AS calls, CAST(SUM(meetings) AS BIGINT) AS meetings,
+                 CAST(SUM(tasks_done) AS BIGINT) AS done
+                 FROM activity_days WHERE day >= {a} AND day < {b}{filter}
                  GROUP BY user_id, day ORDER BY day, user_id"
             ),
             q,
         )
         .await?;
-    let starts = |d: &DayRow| lo + d.day * DAY_MS;
-    // The period's days, renumbered from its start.
-    let days: Vec<DayRow> = contact_days
+    let starts = |d: &DayRow| d.day * DAY_MS;
+    // The period's days, numbered from its start.
+    let days: Vec<DayRow> = all_days
         .iter()
         .filter(|d| (from..to).contains(&starts(d)))
         .map(|d| DayRow {
@@ -123,7 +105,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     // Each month's calls and meetings, by its index among the six.
     let monthly = |count: fn(&DayRow) -> i64| {
         let mut sums: Vec<MonthSum> = Vec::new();
-        for d in &contact_days {
+        for d in &all_days {
             let Some(i) = (0..6).find(|&i| (bounds[i]..bounds[i + 1]).contains(&starts(d))) else {
                 continue;
             };
@@ -139,21 +121,6 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
         sums
     };
     let (calls, meetings) = (monthly(|d| d.calls), monthly(|d| d.meetings));
-
-    let mut q = Sql::default();
-    let (a, b) = (q.bind(from), q.bind(to));
-    let filter = by_filter(&mut q, f, "t.deal_id", "t.assignee_id");
-    let done: Vec<DoneRow> = r
-        .rows(
-            &format!(
-                "SELECT user_id, day, COUNT(*) AS done
-                 FROM (SELECT t.assignee_id AS user_id, (t.done_at - {a}) / {DAY_MS} AS day
-                       FROM tasks t WHERE t.deleted_at IS NULL AND t.done_at >= {a} AND t.done_at < {b}{filter}) x
-                 GROUP BY user_id, day ORDER BY day, user_id"
-            ),
-            q,
-        )
-        .await?;
 
     let idle_where = |q: &mut Sql| {
         let cutoff = q.bind(now - idle_after_days * DAY_MS);
@@ -225,26 +192,16 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
         .await?;
 
     let people = r.people().await?;
-    let mut day_rows: Vec<ActivityDay> = Vec::new();
-    let keys_of_days: BTreeSet<(i64, Id)> = days
+    let mut day_rows: Vec<ActivityDay> = days
         .iter()
-        .map(|d| (d.day, d.user_id))
-        .chain(done.iter().map(|d| (d.day, d.user_id)))
+        .map(|d| ActivityDay {
+            day: f.from + Days::new(d.day as u64),
+            manager: people.person(d.user_id),
+            calls: d.calls,
+            meetings: d.meetings,
+            tasks_done: d.done,
+        })
         .collect();
-    for (day, user) in keys_of_days {
-        let a = days.iter().find(|d| d.day == day && d.user_id == user);
-        day_rows.push(ActivityDay {
-            day: f.from + Days::new(day as u64),
-            manager: people.person(user),
-            calls: a.map(|a| a.calls).unwrap_or(0),
-            meetings: a.map(|a| a.meetings).unwrap_or(0),
-            tasks_done: done
-                .iter()
-                .find(|d| d.day == day && d.user_id == user)
-                .map(|d| d.done)
-                .unwrap_or(0),
-        });
-    }
     day_rows.sort_by(|x, y| (x.day, &x.manager.name, x.manager.id).cmp(&(y.day, &y.manager.name, y.manager.id)));
 
     let who: BTreeSet<Id> = members

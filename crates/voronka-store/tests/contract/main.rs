@@ -60,6 +60,7 @@ harness::contract!(
     reports::loss_reasons_count_by_reason_manager_and_stage,
     reports::lead_response_takes_the_first_contact,
     reports::report_figures_follow_deletes_restores_and_reordered_stages,
+    reports::a_deal_moved_to_another_pipeline_takes_its_figures_along,
     reports::new_vs_existing_splits_revenue_by_earlier_wins,
     reports::abc_xyz_ranks_clients_and_measures_steadiness,
     reports::activity_counts_days_idle_clients_and_plans,

@@ -951,30 +951,39 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     };
     // Answered by the call 5 minutes after the deal came in.
     assert_eq!(response().await, (1, Some(5.0)));
-    // The call is also the company's latest contact, so the company is not idle.
-    let idle = || async {
+    // The call is also the company's latest contact, so the company is not idle, and it is
+    // Olena's call of the day.
+    let contact = || async {
         let r = s.activity_report(&march(), &ReportOptions::default()).await.unwrap();
-        r.idle_companies
+        let calls: i64 = r
+            .days
+            .iter()
+            .filter(|d| d.day == day("2026-03-02"))
+            .map(|d| d.calls)
+            .sum();
+        let idle = r
+            .idle_companies
             .iter()
             .find(|c| c.company_id == b.company.meta.id)
-            .map(|c| c.last_contact)
+            .map(|c| c.last_contact);
+        (idle, calls)
     };
-    assert_eq!(idle().await, None);
+    assert_eq!(contact().await, (None, 1));
     let gone = s
         .delete::<Activity>(olena, call.meta.id, call.meta.version)
         .await
         .unwrap();
     assert_eq!(response().await, (0, None), "a deleted call answers nothing");
     assert_eq!(
-        idle().await,
-        Some(None),
-        "without the call the company was never contacted"
+        contact().await,
+        (Some(None), 0),
+        "nor is it a contact or a call of the day"
     );
     s.restore::<Activity>(olena, call.meta.id, gone.meta.version)
         .await
         .unwrap();
     assert_eq!(response().await, (1, Some(5.0)), "restored, it answers again");
-    assert_eq!(idle().await, None);
+    assert_eq!(contact().await, (None, 1));
 
     let deal = b.walk(deal, &[("2026-03-03 10:00", "КП надіслано")]).await;
     let reached = || async {
@@ -1015,6 +1024,81 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     assert_eq!(without_task().await, Vec::<String>::new());
     b.contact_lead_done(&deal, "2026-03-03 11:00").await;
     assert_eq!(without_task().await, ["D"]);
+}
+
+/// A deal moved to another pipeline takes its calls and its funnel along.
+pub async fn a_deal_moved_to_another_pipeline_takes_its_figures_along(ctx: Ctx) {
+    let b = Book::new(&ctx).await;
+    let (olena, head, s) = (ctx.olena_id(), ctx.head.meta.id, &ctx.store);
+    let service = s
+        .create_pipeline(
+            head,
+            &PipelineInput {
+                name: "Сервіс".into(),
+                position: Some(2),
+                is_default: Some(false),
+            },
+        )
+        .await
+        .unwrap();
+    let stage = |name: &str, position: i64, kind: StageKind| StageInput {
+        pipeline_id: service.meta.id,
+        name: name.into(),
+        position,
+        kind,
+        win_probability: None,
+        required_fields: Vec::new(),
+    };
+    let first = s
+        .create_stage(head, &stage("Заявка", 0, StageKind::Open))
+        .await
+        .unwrap();
+    s.create_stage(head, &stage("Виконано", 1, StageKind::Won))
+        .await
+        .unwrap();
+    b.now("2026-03-02 10:00");
+    let deal = b.deal(olena, "D", "100", None).await;
+    let deal = b.walk(deal, &[("2026-03-02 11:00", "Кваліфікація")]).await;
+    b.log(
+        olena,
+        ActivityKind::Call,
+        "2026-03-02 10:05",
+        Some(&deal),
+        None,
+        Direction::Outbound,
+    )
+    .await;
+    let in_pipeline = |p: Id| {
+        let mut f = march();
+        f.pipeline_id = Some(p);
+        f
+    };
+    let figures = |p: Id| async move {
+        let o = ReportOptions::default();
+        let a = s.activity_report(&in_pipeline(p), &o).await.unwrap();
+        let calls: i64 = a.days.iter().map(|d| d.calls).sum();
+        let f = s.funnel_report(&in_pipeline(p), &o).await.unwrap();
+        (calls, f.team.stages.iter().map(|st| st.reached).collect::<Vec<i64>>())
+    };
+    // In the sales pipeline: one call, and the deal reached «Кваліфікація».
+    assert_eq!(figures(ctx.pipeline.meta.id).await, (1, vec![1, 1, 0, 0, 0, 0, 0, 0]));
+    assert_eq!(figures(service.meta.id).await, (0, vec![0, 0]));
+    b.now("2026-03-03 10:00");
+    s.move_deal(
+        olena,
+        deal.meta.id,
+        deal.meta.version,
+        &MoveDeal {
+            stage_id: Some(first.meta.id),
+            loss_reason_id: None,
+            loss_comment: None,
+        },
+    )
+    .await
+    .unwrap();
+    // Moved, the deal counts in the service pipeline only, from its first stage there.
+    assert_eq!(figures(ctx.pipeline.meta.id).await, (0, vec![0, 0, 0, 0, 0, 0, 0, 0]));
+    assert_eq!(figures(service.meta.id).await, (1, vec![1, 0]));
 }
 
 pub async fn new_vs_existing_splits_revenue_by_earlier_wins(ctx: Ctx) {
