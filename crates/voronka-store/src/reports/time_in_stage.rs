@@ -7,14 +7,144 @@ use voronka_core::{Id, Result};
 
 const DAY_MS: i64 = 86_400_000;
 
-#[derive(Deserialize)]
+/// A stage's spells in the period: how many, how many still open, their total length and the
+/// median length.
 struct Spells {
     stage_id: Id,
     spells: i64,
     current: i64,
     total_ms: i64,
-    middle_ms: i64,
-    middle_n: i64,
+    median_ms: Option<f64>,
+}
+
+/// Spells of a stage whose length falls in one hour-long bucket.
+#[derive(Deserialize)]
+struct Bucket {
+    stage_id: Id,
+    bucket: i64,
+    spells: i64,
+    current: i64,
+    total_ms: i64,
+}
+
+#[derive(Deserialize)]
+struct Length {
+    stage_id: Id,
+    ms: i64,
+}
+
+const BUCKET_MS: i64 = 3_600_000;
+
+/// The period's spells of open stages, as a subquery with columns `stage_id`, `ms` (length,
+/// the current ones up to now) and `cur`. Spells are picked by semi-joins rather than joins: they
+/// then come off `stage_spells_report` alone, without reading each spell's deal (a deleted deal
+/// is rare, and a manager's deals are looked up once).
+fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
+    let (from, to) = period_ms(f);
+    let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
+    let pipeline = match f.pipeline_id {
+        Some(p) => format!(" AND pipeline_id = {}", q.bind(p)),
+        None => String::new(),
+    };
+    let deals = match f.manager_id {
+        Some(m) => format!(
+            "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
+            q.bind(m)
+        ),
+        None => "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)".to_string(),
+    };
+    format!(
+        "(SELECT s.stage_id, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
+          CASE WHEN s.left_at IS NULL THEN 1 ELSE 0 END AS cur
+          FROM stage_spells s
+          WHERE s.entered_at >= {a} AND s.entered_at < {b}
+          AND s.stage_id IN (SELECT id FROM stages WHERE kind = 'open'{pipeline}) AND {deals}) sp"
+    )
+}
+
+/// Each stage's spells with their exact median, without sorting a million lengths: first the
+/// spells are counted per stage and hour of length (an aggregate the database does without a
+/// sort on PostgreSQL, and with a narrow one on SQLite); the counts tell which hour holds each
+/// stage's middle one or two spells and at which rank; then only the lengths in those hours are
+/// read and sorted here.
+async fn spell_figures(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<Vec<Spells>> {
+    let mut q = Sql::default();
+    let sp = period_spells(&mut q, f, now);
+    let buckets: Vec<Bucket> = r
+        .rows(
+            &format!(
+                "SELECT stage_id, ms / {BUCKET_MS} AS bucket, COUNT(*) AS spells, SUM(cur) AS current,
+                 CAST(SUM(ms) AS BIGINT) AS total_ms
+                 FROM {sp} GROUP BY stage_id, ms / {BUCKET_MS} ORDER BY stage_id, bucket"
+            ),
+            q,
+        )
+        .await?;
+    // Per stage: its totals and the (bucket, rank within it) of its middle spells, ranks
+    // (n + 1) / 2 and (n + 2) / 2 counted from 1.
+    let mut out: Vec<Spells> = Vec::new();
+    let mut wanted: Vec<(Id, i64, i64)> = Vec::new();
+    for group in buckets.chunk_by(|x, y| x.stage_id == y.stage_id) {
+        let n: i64 = group.iter().map(|b| b.spells).sum();
+        out.push(Spells {
+            stage_id: group[0].stage_id,
+            spells: n,
+            current: group.iter().map(|b| b.current).sum(),
+            total_ms: group.iter().map(|b| b.total_ms).sum(),
+            median_ms: None,
+        });
+        for rank in [(n + 1) / 2, (n + 2) / 2] {
+            let mut before = 0;
+            for b in group {
+                if before + b.spells >= rank {
+                    wanted.push((group[0].stage_id, b.bucket, rank - before));
+                    break;
+                }
+                before += b.spells;
+            }
+        }
+    }
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    let mut q = Sql::default();
+    let sp = period_spells(&mut q, f, now);
+    let mut hours: Vec<(Id, i64)> = wanted.iter().map(|w| (w.0, w.1)).collect();
+    hours.dedup();
+    let which: Vec<String> = hours
+        .iter()
+        .map(|(stage, bucket)| {
+            format!(
+                "(stage_id = {} AND ms / {BUCKET_MS} = {})",
+                q.bind(*stage),
+                q.bind(*bucket)
+            )
+        })
+        .collect();
+    let mut lengths: Vec<Length> = r
+        .rows(
+            &format!("SELECT stage_id, ms FROM {sp} WHERE {}", which.join(" OR ")),
+            q,
+        )
+        .await?;
+    lengths.sort_unstable_by_key(|l| (l.stage_id, l.ms));
+    for s in &mut out {
+        let middle: Vec<i64> = wanted
+            .iter()
+            .filter(|w| w.0 == s.stage_id)
+            .filter_map(|&(stage, bucket, rank)| {
+                lengths
+                    .iter()
+                    .filter(|l| l.stage_id == stage && l.ms / BUCKET_MS == bucket)
+                    .nth(rank as usize - 1)
+                    .map(|l| l.ms)
+            })
+            .collect();
+        if !middle.is_empty() {
+            s.median_ms = Some(middle.iter().sum::<i64>() as f64 / middle.len() as f64);
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize, Default)]
@@ -36,48 +166,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
     let now = r.now.timestamp_millis();
     let stages = stages(r, f, "'open'").await?;
 
-    // The median is the middle row (or the two middle rows) of each stage's spells ranked by
-    // length: rows (n + 1) / 2 and (n + 2) / 2 in integer division. Ties need no tie-break, as
-    // equal lengths give the same median whichever comes first.
-    // Spells are picked by semi-joins rather than joins: the period's spells then come off
-    // `stage_spells_report` alone, without reading each spell's deal (a deleted deal is rare, and
-    // a manager's deals are looked up once).
-    let (from, to) = period_ms(f);
-    let mut q = Sql::default();
-    let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
-    let pipeline = match f.pipeline_id {
-        Some(p) => format!(" AND pipeline_id = {}", q.bind(p)),
-        None => String::new(),
-    };
-    let deals = match f.manager_id {
-        Some(m) => format!(
-            "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
-            q.bind(m)
-        ),
-        None => "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)".to_string(),
-    };
-    let spells: Vec<Spells> = r
-        .rows(
-            &format!(
-                "WITH sp AS MATERIALIZED (
-                   SELECT s.stage_id, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
-                   CASE WHEN s.left_at IS NULL THEN 1 ELSE 0 END AS cur
-                   FROM stage_spells s
-                   WHERE s.entered_at >= {a} AND s.entered_at < {b}
-                   AND s.stage_id IN (SELECT id FROM stages WHERE kind = 'open'{pipeline}) AND {deals}),
-                 ranked AS (
-                   SELECT stage_id, ms, cur,
-                   ROW_NUMBER() OVER (PARTITION BY stage_id ORDER BY ms) AS rn,
-                   COUNT(*) OVER (PARTITION BY stage_id) AS cnt
-                   FROM sp)
-                 SELECT stage_id, COUNT(*) AS spells, SUM(cur) AS current, CAST(SUM(ms) AS BIGINT) AS total_ms,
-                 CAST(SUM(CASE WHEN rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2 THEN ms ELSE 0 END) AS BIGINT) AS middle_ms,
-                 SUM(CASE WHEN rn = (cnt + 1) / 2 OR rn = (cnt + 2) / 2 THEN 1 ELSE 0 END) AS middle_n
-                 FROM ranked GROUP BY stage_id ORDER BY stage_id"
-            ),
-            q,
-        )
-        .await?;
+    let spells = spell_figures(r, f, now).await?;
 
     let stuck_where = |q: &mut Sql| {
         let cutoff = q.bind(now - stuck_after_days * DAY_MS);
@@ -115,9 +204,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
                 mean_days: s
                     .filter(|s| s.spells > 0)
                     .map(|s| ms_to_days(s.total_ms as f64 / s.spells as f64)),
-                median_days: s
-                    .filter(|s| s.middle_n > 0)
-                    .map(|s| ms_to_days(s.middle_ms as f64 / s.middle_n as f64)),
+                median_days: s.and_then(|s| s.median_ms).map(ms_to_days),
                 stage,
             }
         })
