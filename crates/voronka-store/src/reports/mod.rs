@@ -19,6 +19,7 @@ mod discipline;
 mod funnel;
 mod lead_response;
 mod loss_reasons;
+mod median;
 mod new_vs_existing;
 mod payment_plan;
 mod time_in_stage;
