@@ -5,6 +5,8 @@
 //! - a deal's `first_contact_at`: its first done "contact the lead" task, or its first outbound
 //!   call or email logged after it was created, whichever came first (lead response);
 //! - a deal's `open_tasks`: how many open tasks it has (discipline's deals without a task);
+//! - a deal's `previous_stage_id`: the stage of its spell before the latest, which for a lost
+//!   deal is the stage it was lost from (loss reasons);
 //! - a company's `last_contact_at`: its latest call, email or meeting (idle clients);
 //! - `activity_days`: each user's calls, meetings and tasks done per UTC day and pipeline (the
 //!   activity report), refreshed a (user, day) at a time.
@@ -50,6 +52,18 @@ fn refresh_open_tasks_sql(filter: &str) -> String {
     )
 }
 
+/// `UPDATE deals` setting the stage before the current one, for the deals `filter` picks; the
+/// migration that added the column fills it with the same text. Spells entered in the same
+/// millisecond keep their order through their ids.
+fn refresh_previous_stage_sql(filter: &str) -> String {
+    format!(
+        "UPDATE deals SET
+         previous_stage_id = (SELECT sp.stage_id FROM stage_spells sp WHERE sp.deal_id = deals.id
+            ORDER BY sp.entered_at DESC, sp.id DESC LIMIT 1 OFFSET 1)
+         WHERE {filter}"
+    )
+}
+
 /// `UPDATE companies` setting the latest contact, for the companies `filter` picks; the
 /// migration that added the column fills it with the same text.
 fn refresh_companies_sql(filter: &str) -> String {
@@ -91,6 +105,7 @@ impl crate::Store {
         let mut tx = self.begin(None).await?;
         tx.execute(&refresh_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_open_tasks_sql("TRUE"), vec![]).await?;
+        tx.execute(&refresh_previous_stage_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
         tx.execute("DELETE FROM activity_days", vec![]).await?;
         tx.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
@@ -112,6 +127,7 @@ impl Tx<'_> {
         let deals = std::mem::take(&mut self.touched_deals);
         self.refresh_each(&deals, refresh_sql).await?;
         self.refresh_each(&deals, refresh_open_tasks_sql).await?;
+        self.refresh_each(&deals, refresh_previous_stage_sql).await?;
         let companies = std::mem::take(&mut self.touched_companies);
         self.refresh_each(&companies, refresh_companies_sql).await?;
         let mut days = std::mem::take(&mut self.touched_days);
@@ -190,19 +206,25 @@ impl Tx<'_> {
 
 #[cfg(test)]
 mod tests {
-    /// The migrations fill the new columns with this module's statement; a change here must be
-    /// a change there (and a new migration), or old and new deals would be counted differently.
+    /// The migrations fill the new columns with this module's statements; a change here must be
+    /// a change there (and a new migration), or old and new records would be counted differently.
     #[test]
-    fn the_migrations_fill_the_figures_with_the_same_statement() {
-        let sql = super::refresh_sql("TRUE");
+    fn the_migrations_fill_the_figures_with_the_same_statements() {
         let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-        for dialect in ["sqlite", "postgres"] {
-            let path = format!(
-                "{}/../../migrations/{dialect}/0006_deal_figures.sql",
-                env!("CARGO_MANIFEST_DIR")
-            );
-            let text = std::fs::read_to_string(&path).unwrap();
-            assert!(norm(&text).contains(&norm(&sql).replace(" WHERE TRUE", ";")), "{path}");
+        let pairs = [
+            ("0006_deal_figures", super::refresh_sql("TRUE")),
+            ("0007_company_last_contact", super::refresh_companies_sql("TRUE")),
+            ("0008_deal_open_tasks", super::refresh_open_tasks_sql("TRUE")),
+            ("0009_activity_days", super::fill_days_sql("TRUE", "TRUE")),
+            ("0010_deal_previous_stage", super::refresh_previous_stage_sql("TRUE")),
+        ];
+        for (file, sql) in pairs {
+            for dialect in ["sqlite", "postgres"] {
+                let path = format!("{}/../../migrations/{dialect}/{file}.sql", env!("CARGO_MANIFEST_DIR"));
+                let text = std::fs::read_to_string(&path).unwrap();
+                let statement = norm(&sql).replace(" WHERE TRUE", "");
+                assert!(norm(&text).contains(&format!("{statement};")), "{path}");
+            }
         }
     }
 }

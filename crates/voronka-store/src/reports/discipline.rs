@@ -175,7 +175,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipli
     // statement PostgreSQL guesses the short results at a third of the period's tasks and reads
     // the whole table instead of the index.
     let ids: Vec<IdRow> = r
-        .rows(
+        .rows_for_next(
             &format!(
                 "SELECT t.id FROM tasks t
                  WHERE {SHORT_RESULT} AND t.done_at >= {a} AND t.done_at < {b}{filter}

@@ -32,7 +32,7 @@ fn lost(q: &mut Sql, f: &ReportFilter) -> String {
     let (a, b) = (q.bind(from), q.bind(to));
     let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
     format!(
-        "lost AS (SELECT d.id, d.owner_id, d.amount, d.loss_reason_id FROM deals d
+        "lost AS (SELECT d.id, d.owner_id, d.amount, d.loss_reason_id, d.previous_stage_id FROM deals d
          WHERE d.status = 'lost' AND d.deleted_at IS NULL AND d.closed_at >= {a} AND d.closed_at < {b}{filter})"
     )
 }
@@ -61,22 +61,17 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReas
         )
         .await?;
 
-    // The lost spell is a deal's latest; the one before it (rn = 2) is where it was lost from.
-    // Spells entered in the same millisecond keep their order through their ids.
+    // The stage a deal was lost from is the one before its latest, lost, spell: kept on the
+    // deal (see the store's `figures`).
     let mut q = Sql::default();
     let cte = lost(&mut q, f);
     let stages: Vec<ByStage> = r
         .rows(
             &format!(
-                "WITH {cte},
-                 ranked AS (
-                   SELECT sp.deal_id, sp.stage_id,
-                   ROW_NUMBER() OVER (PARTITION BY sp.deal_id ORDER BY sp.entered_at DESC, sp.id DESC) AS rn
-                   FROM stage_spells sp JOIN lost l ON l.id = sp.deal_id)
+                "WITH {cte}
                  SELECT l.owner_id, st.id AS stage_id, st.name AS stage, st.pipeline_id, st.position,
                  COUNT(*) AS count, CAST(SUM(l.amount) AS BIGINT) AS amount
-                 FROM lost l LEFT JOIN ranked prev ON prev.deal_id = l.id AND prev.rn = 2
-                 LEFT JOIN stages st ON st.id = prev.stage_id
+                 FROM lost l LEFT JOIN stages st ON st.id = l.previous_stage_id
                  GROUP BY l.owner_id, st.id, st.name, st.pipeline_id, st.position
                  ORDER BY l.owner_id, st.id"
             ),

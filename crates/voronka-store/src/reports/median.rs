@@ -83,7 +83,7 @@ pub(crate) async fn summaries(
     let mut q = Sql::default();
     let src = source(&mut q);
     let mut buckets: Vec<Bucket> = r
-        .rows(
+        .rows_for_next(
             &format!(
                 "SELECT grp, ms / {BUCKET_MS} AS bucket, COUNT(*) AS n, CAST(SUM(flag) AS BIGINT) AS flagged,
                  CAST(SUM(ms) AS BIGINT) AS total_ms

@@ -86,6 +86,15 @@ impl Reader<'_> {
         rows.iter().map(|r| row::from_row(r, &[])).collect()
     }
 
+    /// Rows the report's next statement is built from: read in bare mode too, so that bare
+    /// runs the same statements.
+    pub(crate) async fn rows_for_next<T: DeserializeOwned>(&mut self, sql: &str, q: Sql) -> Result<Vec<T>> {
+        let bare = std::mem::replace(&mut self.bare, false);
+        let rows = self.rows(sql, q).await;
+        self.bare = bare;
+        rows
+    }
+
     /// The one row of an aggregate with no GROUP BY.
     pub(crate) async fn one<T: DeserializeOwned + Default>(&mut self, sql: &str, q: Sql) -> Result<T> {
         Ok(self.rows(sql, q).await?.into_iter().next().unwrap_or_default())
