@@ -179,6 +179,11 @@ impl<'a> Book<'a> {
             .unwrap()
     }
 
+    async fn outbound_call(&self, who: Id, when: &str, deal: &Deal) -> Activity {
+        self.log(who, ActivityKind::Call, when, Some(deal), None, Direction::Outbound)
+            .await
+    }
+
     /// Completes the deal's `contact_lead` task at the clock's time.
     async fn contact_lead_done(&self, deal: &Deal, when: &str) {
         self.now(when);
@@ -932,16 +937,7 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     let (olena, s) = (ctx.olena_id(), &ctx.store);
     b.now("2026-03-02 10:00");
     let deal = b.deal(olena, "D", "100", None).await;
-    let call = b
-        .log(
-            olena,
-            ActivityKind::Call,
-            "2026-03-02 10:05",
-            Some(&deal),
-            None,
-            Direction::Outbound,
-        )
-        .await;
+    let call = b.outbound_call(olena, "2026-03-02 10:05", &deal).await;
     let response = || async {
         let r = s
             .lead_response_report(&march(), &ReportOptions::default())
@@ -1059,15 +1055,7 @@ pub async fn a_deal_moved_to_another_pipeline_takes_its_figures_along(ctx: Ctx) 
     b.now("2026-03-02 10:00");
     let deal = b.deal(olena, "D", "100", None).await;
     let deal = b.walk(deal, &[("2026-03-02 11:00", "Кваліфікація")]).await;
-    b.log(
-        olena,
-        ActivityKind::Call,
-        "2026-03-02 10:05",
-        Some(&deal),
-        None,
-        Direction::Outbound,
-    )
-    .await;
+    b.outbound_call(olena, "2026-03-02 10:05", &deal).await;
     let in_pipeline = |p: Id| {
         let mut f = march();
         f.pipeline_id = Some(p);
