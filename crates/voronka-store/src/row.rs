@@ -97,42 +97,114 @@ pub(crate) fn to_columns<T: serde::Serialize>(record: &T) -> Result<Vec<(String,
     }
 }
 
+/// Column `i` of a row as JSON; a text column named in `json_columns` is parsed back into JSON.
+fn column_json(row: &AnyRow, i: usize, json_columns: &[&str]) -> Result<Json> {
+    let name = row.columns()[i].name();
+    let raw = row.try_get_raw(i).map_err(crate::error::db)?;
+    if raw.is_null() {
+        return Ok(Json::Null);
+    }
+    Ok(match raw.type_info().kind() {
+        AnyTypeInfoKind::Text => {
+            let text: String = row.try_get(i).map_err(crate::error::db)?;
+            if json_columns.contains(&name) {
+                serde_json::from_str(&text).map_err(|e| Error::storage(format!("column {name} holds bad JSON: {e}")))?
+            } else {
+                Json::String(text)
+            }
+        }
+        AnyTypeInfoKind::Real | AnyTypeInfoKind::Double => {
+            let f: f64 = row.try_get(i).map_err(crate::error::db)?;
+            serde_json::Number::from_f64(f).map(Json::Number).unwrap_or(Json::Null)
+        }
+        AnyTypeInfoKind::Bool => Json::Bool(row.try_get(i).map_err(crate::error::db)?),
+        AnyTypeInfoKind::Blob => Json::Null,
+        _ => Json::from(row.try_get::<i64, _>(i).map_err(crate::error::db)?),
+    })
+}
+
 /// A row as a JSON object; text columns named in `json_columns` are parsed back into JSON.
 pub(crate) fn to_json(row: &AnyRow, json_columns: &[&str]) -> Result<Map<String, Json>> {
     let mut map = Map::with_capacity(row.len());
     for (i, column) in row.columns().iter().enumerate() {
-        let name = column.name();
-        let raw = row.try_get_raw(i).map_err(crate::error::db)?;
-        let value = if raw.is_null() {
-            Json::Null
-        } else {
-            match raw.type_info().kind() {
-                AnyTypeInfoKind::Text => {
-                    let text: String = row.try_get(i).map_err(crate::error::db)?;
-                    if json_columns.contains(&name) {
-                        serde_json::from_str(&text)
-                            .map_err(|e| Error::storage(format!("column {name} holds bad JSON: {e}")))?
-                    } else {
-                        Json::String(text)
-                    }
-                }
-                AnyTypeInfoKind::Real | AnyTypeInfoKind::Double => {
-                    let f: f64 = row.try_get(i).map_err(crate::error::db)?;
-                    serde_json::Number::from_f64(f).map(Json::Number).unwrap_or(Json::Null)
-                }
-                AnyTypeInfoKind::Bool => Json::Bool(row.try_get(i).map_err(crate::error::db)?),
-                AnyTypeInfoKind::Blob => Json::Null,
-                _ => Json::from(row.try_get::<i64, _>(i).map_err(crate::error::db)?),
-            }
-        };
-        map.insert(name.to_string(), value);
+        map.insert(column.name().to_string(), column_json(row, i, json_columns)?);
     }
     Ok(map)
 }
 
+/// A row read into `T` as if from its JSON object, without building the object: the row is
+/// handed to `T` as a map of its columns (reports read many thousands of rows).
 pub(crate) fn from_row<T: serde::de::DeserializeOwned>(row: &AnyRow, json_columns: &[&str]) -> Result<T> {
-    let map = to_json(row, json_columns)?;
-    serde_json::from_value(Json::Object(map)).map_err(|e| Error::storage(format!("cannot read a stored record: {e}")))
+    let mut failure = None;
+    let read = T::deserialize(RowMap {
+        row,
+        json_columns,
+        next: 0,
+        failure: &mut failure,
+    });
+    match (read, failure) {
+        (_, Some(e)) => Err(e),
+        (Ok(t), None) => Ok(t),
+        (Err(e), None) => Err(Error::storage(format!("cannot read a stored record: {e}"))),
+    }
+}
+
+/// A row as a serde map of column names to values. A column that cannot be read is kept in
+/// `failure`, so its own error reaches the caller rather than serde's.
+struct RowMap<'r> {
+    row: &'r AnyRow,
+    json_columns: &'r [&'r str],
+    next: usize,
+    failure: &'r mut Option<Error>,
+}
+
+impl<'de> serde::Deserializer<'de> for RowMap<'_> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, visitor: V) -> std::result::Result<V::Value, Self::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de> serde::de::MapAccess<'de> for RowMap<'_> {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> std::result::Result<Option<K::Value>, Self::Error> {
+        let Some(column) = self.row.columns().get(self.next) else {
+            return Ok(None);
+        };
+        let name: &str = column.name();
+        seed.deserialize(serde::de::value::StrDeserializer::<serde_json::Error>::new(name))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: serde::de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> std::result::Result<V::Value, Self::Error> {
+        let i = self.next;
+        self.next += 1;
+        match column_json(self.row, i, self.json_columns) {
+            Ok(value) => seed.deserialize(value),
+            Err(e) => {
+                let message = e.to_string();
+                *self.failure = Some(e);
+                Err(serde::de::Error::custom(message))
+            }
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.row.len() - self.next)
+    }
 }
 
 /// Column-typed binding for a whole statement.
