@@ -68,58 +68,60 @@ impl Tabular for LossReasons {
             ]);
         }
         let reasons = reasons.with_totals(vec![Cell::text("Total"), Cell::Integer(self.lost), m(self.amount)]);
-        let mut managers = ReportTable::new(
+        // Each manager's losses split by a second column (stage or reason), with the totals.
+        let per_manager = |name: &str, title: &str, split: (&str, &str), rows: Vec<(&str, Option<&str>, i64, i64)>| {
+            let mut table = ReportTable::new(
+                name,
+                title,
+                &[
+                    ("manager", "Manager", K::Text),
+                    (split.0, split.1, K::Text),
+                    ("count", "Deals", K::Integer),
+                    ("amount", "Amount", K::Money),
+                ],
+            );
+            for (manager, label, count, amount) in rows {
+                table.row(vec![
+                    Cell::text(manager),
+                    Cell::opt_text(label),
+                    Cell::Integer(count),
+                    m(amount),
+                ]);
+            }
+            table.with_totals(vec![
+                Cell::text("Total"),
+                Cell::Empty,
+                Cell::Integer(self.lost),
+                m(self.amount),
+            ])
+        };
+        let managers = per_manager(
             "by_manager",
             "Losses by manager and stage of loss",
-            &[
-                ("manager", "Manager", K::Text),
-                ("stage", "Stage of loss", K::Text),
-                ("count", "Deals", K::Integer),
-                ("amount", "Amount", K::Money),
-            ],
+            ("stage", "Stage of loss"),
+            self.by_manager
+                .iter()
+                .flat_map(|by| {
+                    by.by_stage.iter().map(|s| {
+                        let stage = s.stage.as_ref().map(|s| s.name.as_str());
+                        (by.manager.name.as_str(), stage, s.count, s.amount)
+                    })
+                })
+                .collect(),
         );
-        for by in &self.by_manager {
-            for s in &by.by_stage {
-                managers.row(vec![
-                    Cell::text(&by.manager.name),
-                    Cell::opt_text(s.stage.as_ref().map(|s| s.name.as_str())),
-                    Cell::Integer(s.count),
-                    m(s.amount),
-                ]);
-            }
-        }
-        let managers = managers.with_totals(vec![
-            Cell::text("Total"),
-            Cell::Empty,
-            Cell::Integer(self.lost),
-            m(self.amount),
-        ]);
-        let mut manager_reasons = ReportTable::new(
+        let manager_reasons = per_manager(
             "by_manager_reason",
             "Losses by manager and reason",
-            &[
-                ("manager", "Manager", K::Text),
-                ("reason", "Reason", K::Text),
-                ("count", "Deals", K::Integer),
-                ("amount", "Amount", K::Money),
-            ],
+            ("reason", "Reason"),
+            self.by_manager
+                .iter()
+                .flat_map(|by| {
+                    by.by_reason
+                        .iter()
+                        .map(|r| (by.manager.name.as_str(), r.reason.as_deref(), r.count, r.amount))
+                })
+                .collect(),
         );
-        for by in &self.by_manager {
-            for r in &by.by_reason {
-                manager_reasons.row(vec![
-                    Cell::text(&by.manager.name),
-                    Cell::opt_text(r.reason.as_deref()),
-                    Cell::Integer(r.count),
-                    m(r.amount),
-                ]);
-            }
-        }
-        let manager_reasons = manager_reasons.with_totals(vec![
-            Cell::text("Total"),
-            Cell::Empty,
-            Cell::Integer(self.lost),
-            m(self.amount),
-        ]);
         vec![reasons, managers, manager_reasons]
     }
 }
