@@ -9,7 +9,10 @@
 //!   deal is the stage it was lost from (loss reasons);
 //! - a company's `last_contact_at`: its latest call, email or meeting (idle clients);
 //! - `activity_days`: each user's calls, meetings and tasks done per UTC day and pipeline (the
-//!   activity report), refreshed a (user, day) at a time.
+//!   activity report), refreshed a (user, day) at a time;
+//! - a payment's `deal_company_id`, `deal_owner_id` and `deal_pipeline_id`: its deal's, all NULL
+//!   while the deal is deleted, so revenue by client (ABC/XYZ, new vs existing) is summed off
+//!   one index of payments instead of looking every payment's deal up.
 //!
 //! They are recomputed from the history, never incremented, so writes in any order, deletions
 //! and restores leave them right. A unit of work notes the deals, companies and days its rows
@@ -75,6 +78,18 @@ fn refresh_companies_sql(filter: &str) -> String {
     )
 }
 
+/// `UPDATE payments` copying their deal's company, owner and pipeline (NULLs for a deleted
+/// deal), for the payments `filter` picks; the migration that added the columns fills them with
+/// the same text.
+fn refresh_payments_sql(filter: &str) -> String {
+    format!(
+        "UPDATE payments SET (deal_company_id, deal_owner_id, deal_pipeline_id) =
+         (SELECT d.company_id, d.owner_id, d.pipeline_id FROM deals d WHERE d.id = payments.deal_id
+            AND d.deleted_at IS NULL)
+         WHERE {filter}"
+    )
+}
+
 /// A UTC day in milliseconds: `activity_days.day` is an instant divided by it.
 pub(crate) const DAY_MS: i64 = 86_400_000;
 
@@ -107,6 +122,7 @@ impl crate::Store {
         tx.execute(&refresh_open_tasks_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_previous_stage_sql("TRUE"), vec![]).await?;
         tx.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
+        tx.execute(&refresh_payments_sql("TRUE"), vec![]).await?;
         tx.execute("DELETE FROM activity_days", vec![]).await?;
         tx.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
         tx.commit().await
@@ -125,11 +141,13 @@ impl Tx<'_> {
             return Ok(());
         }
         let deals = std::mem::take(&mut self.touched_deals);
-        self.refresh_each(&deals, refresh_sql).await?;
-        self.refresh_each(&deals, refresh_open_tasks_sql).await?;
-        self.refresh_each(&deals, refresh_previous_stage_sql).await?;
+        self.refresh_each(&deals, "id", refresh_sql).await?;
+        self.refresh_each(&deals, "id", refresh_open_tasks_sql).await?;
+        self.refresh_each(&deals, "id", refresh_previous_stage_sql).await?;
         let companies = std::mem::take(&mut self.touched_companies);
-        self.refresh_each(&companies, refresh_companies_sql).await?;
+        self.refresh_each(&companies, "id", refresh_companies_sql).await?;
+        let payments_of = std::mem::take(&mut self.touched_payment_deals);
+        self.refresh_each(&payments_of, "deal_id", refresh_payments_sql).await?;
         let mut days = std::mem::take(&mut self.touched_days);
         days.sort_unstable();
         days.dedup();
@@ -173,14 +191,15 @@ impl Tx<'_> {
         Ok(())
     }
 
-    async fn refresh_each(&mut self, ids: &[Id], sql: fn(&str) -> String) -> Result<()> {
+    /// Runs `sql` for the rows whose `column` is one of `ids`, a chunk of them at a time.
+    async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: fn(&str) -> String) -> Result<()> {
         let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
         for chunk in ids.chunks(CHUNK) {
             let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
             let params: Vec<Value> = chunk.iter().map(|id| Value::from(*id)).collect();
-            self.execute(&sql(&format!("id IN ({})", list.join(", "))), params)
+            self.execute(&sql(&format!("{column} IN ({})", list.join(", "))), params)
                 .await?;
         }
         Ok(())
@@ -201,6 +220,7 @@ impl Tx<'_> {
         self.touched_deals.extend(row.figures_deal());
         self.touched_companies.extend(row.figures_company());
         self.touched_days.extend(row.figures_day());
+        self.touched_payment_deals.extend(row.figures_payments_of());
     }
 }
 
@@ -217,6 +237,7 @@ mod tests {
             ("0008_deal_open_tasks", super::refresh_open_tasks_sql("TRUE")),
             ("0009_activity_days", super::fill_days_sql("TRUE", "TRUE")),
             ("0010_deal_previous_stage", super::refresh_previous_stage_sql("TRUE")),
+            ("0012_payment_deal_copies", super::refresh_payments_sql("TRUE")),
         ];
         for (file, sql) in pairs {
             for dialect in ["sqlite", "postgres"] {

@@ -19,8 +19,12 @@ const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 1
      PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; \
      PRAGMA temp_store = MEMORY;";
 
+/// Set on every PostgreSQL connection. A report groups or sorts a few hundred thousand rows; the
+/// server's default 4 MB of memory per sort would spill them to temporary files.
+const POSTGRES_SETTINGS: &str = "SET work_mem = '64MB'";
+
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -76,26 +80,18 @@ impl Store {
             }
             _ => url.to_string(),
         };
-        let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
-        let pool = match backend {
-            // One writer at a time is all SQLite allows; WAL lets readers go on meanwhile.
-            Backend::Sqlite => options.max_connections(4).after_connect(|conn, _| {
-                Box::pin(async move {
-                    conn.execute(SQLITE_PRAGMAS).await?;
-                    Ok(())
-                })
-            }),
-            Backend::Postgres => options.max_connections(8),
-        }
-        .connect(&url)
-        .await
-        .map_err(|e| connection_error(e, &url))?;
+        let pool = connect(backend, &url).await?;
         refuse_newer_schema(&pool, backend).await?;
         backend
             .migrator()
             .run(&pool)
             .await
             .map_err(|e| Error::storage(format!("migration failed: {e}")))?;
+        // A SQLite connection keeps the planner statistics it has read, even after a migration
+        // changed them (0011 drops some that would make bulk loads quadratic): the store works
+        // on connections opened after the migrations.
+        pool.close().await;
+        let pool = connect(backend, &url).await?;
         let columns = Columns::read(&pool, backend).await?;
         let gong = crate::gong_feed::GongHub::new(backend, &url)?;
         Ok(Store {
@@ -113,6 +109,29 @@ impl Store {
     pub async fn schema_version(&self) -> Result<i64> {
         applied_version(&self.pool).await.map(|v| v.unwrap_or(0))
     }
+}
+
+/// A pool of connections to `url`, each set up for its dialect.
+async fn connect(backend: Backend, url: &str) -> Result<sqlx::AnyPool> {
+    let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
+    match backend {
+        // One writer at a time is all SQLite allows; WAL lets readers go on meanwhile.
+        Backend::Sqlite => options.max_connections(4).after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(SQLITE_PRAGMAS).await?;
+                Ok(())
+            })
+        }),
+        Backend::Postgres => options.max_connections(8).after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(POSTGRES_SETTINGS).await?;
+                Ok(())
+            })
+        }),
+    }
+    .connect(url)
+    .await
+    .map_err(|e| connection_error(e, url))
 }
 
 async fn applied_version(pool: &sqlx::AnyPool) -> Result<Option<i64>> {

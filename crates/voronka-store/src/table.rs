@@ -26,6 +26,10 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     fn figures_company(&self) -> Option<Id> {
         None
     }
+    /// The deal whose payments carry copies of this row's fields (see `figures`), if any.
+    fn figures_payments_of(&self) -> Option<Id> {
+        None
+    }
     /// The (user, UTC day number) whose activity counts this row is one of, if any.
     fn figures_day(&self) -> Option<(Id, i64)> {
         None
@@ -54,15 +58,30 @@ rows!(
 rows!(Pipeline, "pipelines");
 rows!(Stage, "stages", ["required_fields"]);
 rows!(LossReason, "loss_reasons");
-rows!(Deal, "deals", ["contact_ids", "qualification"]);
 rows!(Product, "products");
 rows!(DealItem, "deal_items");
-rows!(Payment, "payments");
 
 rows!(Document, "documents");
 rows!(Plan, "plans");
 
 rows!(AuditEntry, "audit_log", ["before", "after"]);
+
+impl Rows for Deal {
+    const TABLE: &'static str = "deals";
+    const JSON: &'static [&'static str] = &["contact_ids", "qualification"];
+
+    fn figures_payments_of(&self) -> Option<Id> {
+        Some(self.meta.id)
+    }
+}
+
+impl Rows for Payment {
+    const TABLE: &'static str = "payments";
+
+    fn figures_payments_of(&self) -> Option<Id> {
+        Some(self.data.deal_id)
+    }
+}
 
 impl Rows for Company {
     const TABLE: &'static str = "companies";

@@ -18,6 +18,8 @@ pub(crate) struct Tx<'s> {
     /// Deals whose report figures the rows written so far may have changed (see `figures`).
     pub(crate) touched_deals: Vec<Id>,
     pub(crate) touched_companies: Vec<Id>,
+    /// Deals whose payments' copies of the deal's fields to refresh.
+    pub(crate) touched_payment_deals: Vec<Id>,
     /// (user, UTC day number) cells of `activity_days` to refresh.
     pub(crate) touched_days: Vec<(Id, i64)>,
     /// Set by bulk loads, which refresh every figure once at their end.
@@ -43,6 +45,7 @@ impl Store {
             now: self.clock.now(),
             touched_deals: Vec::new(),
             touched_companies: Vec::new(),
+            touched_payment_deals: Vec::new(),
             touched_days: Vec::new(),
             figures_deferred: false,
         })

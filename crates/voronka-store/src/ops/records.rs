@@ -76,6 +76,7 @@ impl Store {
             now: self.clock.now(),
             touched_deals: Vec::new(),
             touched_companies: Vec::new(),
+            touched_payment_deals: Vec::new(),
             touched_days: Vec::new(),
             figures_deferred: false,
         })

@@ -167,6 +167,15 @@ impl Store {
     pub async fn analyze(&self) -> Result<()> {
         use crate::error::DbResult;
         sqlx::query("ANALYZE").execute(&self.pool).await.db()?;
+        if self.backend == crate::Backend::Sqlite {
+            // The full-text index reads its segments by rowid ranges, which need no counts; a
+            // small count taken now would, once the index has grown well past it, make SQLite
+            // scan the whole index table on every merge (migration 0011).
+            sqlx::query("DELETE FROM sqlite_stat1 WHERE tbl LIKE 'search_index%'")
+                .execute(&self.pool)
+                .await
+                .db()?;
+        }
         Ok(())
     }
 }

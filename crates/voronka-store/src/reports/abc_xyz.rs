@@ -23,7 +23,8 @@ struct Row {
 
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> {
     let (from, to) = period_ms(f);
-    // The six months ending with `to`'s, oldest first, and their seven boundaries.
+    // The six months ending with `to`'s, oldest first, and their seven boundaries. Payments
+    // carry their deal's company, owner and pipeline (NULLs for a deleted deal; see `figures`).
     let (months, bounds) = six_months(f);
     let mut q = Sql::default();
     let (a, b) = (q.bind(from), q.bind(to));
@@ -34,19 +35,19 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
         })
         .collect();
     let (lo, hi) = (q.bind(from.min(bounds[0])), q.bind(to.max(bounds[6])));
-    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
     let months_out: Vec<String> = (0..6).map(|i| format!("CAST(r.m{i} AS BIGINT) AS m{i}")).collect();
     let rows: Vec<Row> = r
         .rows(
             &format!(
                 "WITH rev AS (
-                   SELECT d.company_id,
+                   SELECT p.deal_company_id AS company_id,
                    SUM(CASE WHEN p.paid_at >= {a} AND p.paid_at < {b} THEN p.amount ELSE 0 END) AS revenue,
                    {}
-                   FROM payments p JOIN deals d ON d.id = p.deal_id
-                   WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
-                   AND d.company_id IS NOT NULL AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}
-                   GROUP BY d.company_id)
+                   FROM payments p
+                   WHERE p.status = 'paid' AND p.deleted_at IS NULL AND p.deal_owner_id IS NOT NULL
+                   AND p.deal_company_id IS NOT NULL AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}
+                   GROUP BY p.deal_company_id)
                  SELECT r.company_id, c.name AS company, c.owner_id, CAST(r.revenue AS BIGINT) AS revenue,
                  CAST(SUM(r.revenue) OVER (ORDER BY r.revenue DESC, r.company_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS cumulative,
                  CAST(SUM(r.revenue) OVER () AS BIGINT) AS total,

@@ -5,6 +5,9 @@ use super::{Reader, Sql, by_name, period_ms};
 use voronka_core::reports::*;
 use voronka_core::{Result, reports};
 
+/// Most leads are answered within the hour: their medians are found by minute.
+const MINUTE_MS: i64 = 60_000;
+
 /// The period's leads as a subquery for `median::summaries`: `grp` the manager, `ms` the
 /// milliseconds to the first contact (NULL when none yet; it is kept on the deal, see the store's
 /// `figures`), `flag` 1 when within the limit.
@@ -21,7 +24,7 @@ fn leads(q: &mut Sql, f: &ReportFilter, limit_ms: i64) -> String {
 
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, limit_minutes: i64) -> Result<LeadResponse> {
     let limit_ms = limit_minutes * 60_000;
-    let (groups, team) = median::summaries(r, |q| leads(q, f, limit_ms)).await?;
+    let (groups, team) = median::summaries(r, MINUTE_MS, |q| leads(q, f, limit_ms)).await?;
     let people = r.people().await?;
     let row = |manager: Option<Person>, x: &Summary| LeadResponseRow {
         manager,

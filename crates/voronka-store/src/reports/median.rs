@@ -1,16 +1,16 @@
 //! Exact medians of a length (milliseconds) per group and over all groups, without ranking every
 //! row: a window over a million rows is a sort of a million rows, on SQLite seconds of it.
 //!
-//! First the rows are counted per group and hour of length, which the database aggregates
-//! without ranking. The counts tell which hour holds each median's middle row (or two) and at
-//! which rank within it; then only the lengths in those hours are read and sorted here.
+//! First the rows are counted per group and bucket of length (an hour, say), which the database
+//! aggregates without ranking. The counts tell which bucket holds each median's middle row (or
+//! two) and at which rank within it; then only the lengths in those buckets are read and sorted
+//! here. The bucket should be narrow enough that a middle one holds few rows, and wide enough
+//! that the counts stay a few thousand rows.
 
 use super::{Reader, Sql};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use voronka_core::{Id, Result};
-
-const BUCKET_MS: i64 = 3_600_000;
 
 /// What a set of rows adds up to.
 #[derive(Debug, Default, Clone)]
@@ -59,13 +59,13 @@ fn middle(hist: &[(i64, i64)]) -> Vec<(i64, i64)> {
 }
 
 /// The median of the lengths in `lengths` (of one group or all, sorted) at the given places.
-fn median_at(places: &[(i64, i64)], lengths: &[i64]) -> Option<f64> {
+fn median_at(places: &[(i64, i64)], bucket_ms: i64, lengths: &[i64]) -> Option<f64> {
     let picked: Vec<i64> = places
         .iter()
         .filter_map(|&(bucket, rank)| {
             lengths
                 .iter()
-                .filter(|ms| **ms / BUCKET_MS == bucket)
+                .filter(|ms| **ms / bucket_ms == bucket)
                 .nth(rank as usize - 1)
                 .copied()
         })
@@ -76,8 +76,10 @@ fn median_at(places: &[(i64, i64)], lengths: &[i64]) -> Option<f64> {
 /// Summaries per group and over all rows of `source`: a subquery (with its alias) whose
 /// columns are `grp` (an id), `ms` (a length, NULL for none) and `flag` (0 or 1). `source`
 /// binds its parameters on the statement it is given; it is called once per statement.
+/// Lengths are counted in buckets of `bucket_ms`.
 pub(crate) async fn summaries(
     r: &mut Reader<'_>,
+    bucket_ms: i64,
     source: impl Fn(&mut Sql) -> String,
 ) -> Result<(BTreeMap<Id, Summary>, Summary)> {
     let mut q = Sql::default();
@@ -85,9 +87,9 @@ pub(crate) async fn summaries(
     let mut buckets: Vec<Bucket> = r
         .rows_for_next(
             &format!(
-                "SELECT grp, ms / {BUCKET_MS} AS bucket, COUNT(*) AS n, CAST(SUM(flag) AS BIGINT) AS flagged,
+                "SELECT grp, ms / {bucket_ms} AS bucket, COUNT(*) AS n, CAST(SUM(flag) AS BIGINT) AS flagged,
                  CAST(SUM(ms) AS BIGINT) AS total_ms
-                 FROM {src} GROUP BY grp, ms / {BUCKET_MS}"
+                 FROM {src} GROUP BY grp, ms / {bucket_ms}"
             ),
             q,
         )
@@ -127,19 +129,25 @@ pub(crate) async fn summaries(
     for (grp, at) in &places {
         for (bucket, _) in at {
             which.push(format!(
-                "(grp = {} AND ms / {BUCKET_MS} = {})",
+                "(grp = {} AND ms / {bucket_ms} = {})",
                 q.bind(*grp),
                 q.bind(*bucket)
             ));
         }
     }
     for (bucket, _) in &all_places {
-        which.push(format!("ms / {BUCKET_MS} = {}", q.bind(*bucket)));
+        which.push(format!("ms / {bucket_ms} = {}", q.bind(*bucket)));
     }
+    // One range around all those buckets first: most rows fail it in a single comparison,
+    // before the list of buckets is tried on them (a bucket of negative lengths reaches down
+    // to one width below its number, hence the margin of a bucket on each side).
+    let picked = places.values().flatten().chain(&all_places).map(|(bucket, _)| *bucket);
+    let (low, high) = picked.fold((i64::MAX, i64::MIN), |(lo, hi), b| (lo.min(b), hi.max(b)));
+    let (above, below) = (q.bind((low - 1) * bucket_ms), q.bind((high + 1) * bucket_ms));
     let mut lengths: Vec<Length> = r
         .rows(
             &format!(
-                "SELECT grp, ms FROM {src} WHERE ms IS NOT NULL AND ({})",
+                "SELECT grp, ms FROM {src} WHERE ms > {above} AND ms < {below} AND ({})",
                 which.join(" OR ")
             ),
             q,
@@ -149,12 +157,12 @@ pub(crate) async fn summaries(
     for (grp, at) in &places {
         let mine: Vec<i64> = lengths.iter().filter(|l| l.grp == *grp).map(|l| l.ms).collect();
         if let Some(s) = groups.get_mut(grp) {
-            s.median_ms = median_at(at, &mine);
+            s.median_ms = median_at(at, bucket_ms, &mine);
         }
     }
     let mut every: Vec<i64> = lengths.iter().map(|l| l.ms).collect();
     every.sort_unstable();
-    all.median_ms = median_at(&all_places, &every);
+    all.median_ms = median_at(&all_places, bucket_ms, &every);
     Ok((groups, all))
 }
 
@@ -170,10 +178,10 @@ mod tests {
         // Five rows: the 3rd, twice.
         assert_eq!(middle(&[(0, 2), (1, 3)]), [(1, 1), (1, 1)]);
         assert_eq!(middle(&[]), Vec::<(i64, i64)>::new());
-        let h = BUCKET_MS;
+        let h = 3_600_000;
         let lengths = [10, 20, 30, 2 * h + 7, 5 * h, 5 * h + 1];
         assert_eq!(
-            median_at(&[(0, 3), (2, 1)], &lengths),
+            median_at(&[(0, 3), (2, 1)], h, &lengths),
             Some((30 + 2 * h + 7) as f64 / 2.0)
         );
     }

@@ -18,10 +18,12 @@ struct Row {
     revenue: i64,
 }
 
+/// The period's paid payments of live deals (each carries its deal's company, owner and
+/// pipeline, see `figures`) by segment, per manager or for the team.
 fn split(q: &mut Sql, f: &ReportFilter, per_owner: bool) -> String {
     let (from, to) = period_ms(f);
     let (a, b) = (q.bind(from), q.bind(to));
-    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
     let (owner, group) = if per_owner {
         ("owner_id", "owner_id, segment")
     } else {
@@ -29,13 +31,13 @@ fn split(q: &mut Sql, f: &ReportFilter, per_owner: bool) -> String {
     };
     format!(
         "WITH paid AS (
-           SELECT d.owner_id, d.company_id, p.amount,
-           CASE WHEN d.company_id IS NULL THEN 2
-                WHEN EXISTS (SELECT 1 FROM deals w WHERE w.company_id = d.company_id AND w.status = 'won'
+           SELECT p.deal_owner_id AS owner_id, p.deal_company_id AS company_id, p.amount,
+           CASE WHEN p.deal_company_id IS NULL THEN 2
+                WHEN EXISTS (SELECT 1 FROM deals w WHERE w.company_id = p.deal_company_id AND w.status = 'won'
                              AND w.deleted_at IS NULL AND w.closed_at < {a}) THEN {EXISTING}
                 ELSE {NEW} END AS segment
-           FROM payments p JOIN deals d ON d.id = p.deal_id
-           WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
+           FROM payments p
+           WHERE p.status = 'paid' AND p.deleted_at IS NULL AND p.deal_owner_id IS NOT NULL
            AND p.paid_at >= {a} AND p.paid_at < {b}{filter})
          SELECT {owner} AS owner_id, segment, COUNT(DISTINCT company_id) AS companies,
          CAST(SUM(amount) AS BIGINT) AS revenue

@@ -6,6 +6,8 @@ use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
 const DAY_MS: i64 = 86_400_000;
+/// Spells last days: their medians are found by hour.
+const HOUR_MS: i64 = 3_600_000;
 
 #[derive(Deserialize, Default)]
 struct Count {
@@ -53,7 +55,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
     let now = r.now.timestamp_millis();
     let stages = stages(r, f, "'open'").await?;
 
-    let (spells, _) = median::summaries(r, |q| period_spells(q, f, now)).await?;
+    let (spells, _) = median::summaries(r, HOUR_MS, |q| period_spells(q, f, now)).await?;
 
     let stuck_where = |q: &mut Sql| {
         let cutoff = q.bind(now - stuck_after_days * DAY_MS);

@@ -41,6 +41,7 @@ harness::contract!(
     schema::newer_schema_is_refused_with_a_clear_message,
     schema::reopening_keeps_data_and_migrations_idempotent,
     schema::unreachable_or_missing_databases_say_why,
+    schema::analyzing_keeps_the_search_index_seeking_as_it_grows,
     views::today_groups_my_tasks_and_flags_deals_without_one,
     views::board_totals_count_and_amount_per_stage,
     notifications::an_overdue_task_is_delivered_once_across_restarts,
@@ -63,6 +64,7 @@ harness::contract!(
     reports::a_deal_moved_to_another_pipeline_takes_its_figures_along,
     reports::new_vs_existing_splits_revenue_by_earlier_wins,
     reports::abc_xyz_ranks_clients_and_measures_steadiness,
+    reports::revenue_by_client_follows_its_deal,
     reports::activity_counts_days_idle_clients_and_plans,
     reports::reports_refuse_a_reversed_period_and_render_as_tables,
 );

@@ -1140,6 +1140,72 @@ pub async fn new_vs_existing_splits_revenue_by_earlier_wins(ctx: Ctx) {
     assert_eq!(row(&r.team), (2, 250_000, 1, 100_000, 30_000, Some(65.8)));
 }
 
+/// Revenue by client is summed off each payment's copy of its deal's company, owner and
+/// pipeline: the copies follow the deal when it changes hands, changes client, is deleted and
+/// comes back.
+pub async fn revenue_by_client_follows_its_deal(ctx: Ctx) {
+    let b = Book::new(&ctx).await;
+    let (olena, petro) = (ctx.olena_id(), ctx.petro.meta.id);
+    let s = &ctx.store;
+    let window = ctx.company("Вікно", "0671110002").await;
+    let window_person = ctx.contact(&window, "Марія Вікно", "0501110002").await;
+    b.now("2026-03-02 10:00");
+    let deal = b.deal(olena, "Дах", "1000", None).await;
+    b.pay(&deal, "1000", "2026-03-05", Some("2026-03-05 10:00")).await;
+    // (client, revenue) by ABC, and (manager, new revenue) of new vs existing, in March; and
+    // the ABC rows of Petro's deals alone.
+    let seen = || async {
+        let abc = s.abc_xyz_report(&march(), &ReportOptions::default()).await.unwrap();
+        let split = s
+            .new_vs_existing_report(&march(), &ReportOptions::default())
+            .await
+            .unwrap();
+        let petros = ReportFilter {
+            manager_id: Some(petro),
+            ..march()
+        };
+        let petros = s.abc_xyz_report(&petros, &ReportOptions::default()).await.unwrap();
+        (
+            abc.companies
+                .iter()
+                .map(|c| (c.company.clone(), c.revenue))
+                .collect::<Vec<_>>(),
+            split
+                .managers
+                .iter()
+                .map(|m| (m.manager.as_ref().map(|p| p.id), m.new_revenue))
+                .collect::<Vec<_>>(),
+            petros.companies.len(),
+        )
+    };
+    assert_eq!(
+        seen().await,
+        (vec![("Дах".to_string(), 100_000)], vec![(Some(olena), 100_000)], 0)
+    );
+
+    // The deal goes to Petro and to «Вікно»: so does its payment.
+    let mut input = ctx.deal_with("Дах", &window, &window_person);
+    input.owner_id = Some(petro);
+    input.amount = Some("1000".into());
+    let deal = s
+        .update_deal(olena, deal.meta.id, deal.meta.version, &input)
+        .await
+        .unwrap();
+    assert_eq!(
+        seen().await,
+        (vec![("Вікно".to_string(), 100_000)], vec![(Some(petro), 100_000)], 1)
+    );
+
+    // Deleted, the deal brings no revenue; restored, it does again.
+    let gone = s.delete::<Deal>(olena, deal.meta.id, deal.meta.version).await.unwrap();
+    assert_eq!(seen().await, (vec![], vec![], 0));
+    s.restore::<Deal>(olena, deal.meta.id, gone.meta.version).await.unwrap();
+    assert_eq!(
+        seen().await,
+        (vec![("Вікно".to_string(), 100_000)], vec![(Some(petro), 100_000)], 1)
+    );
+}
+
 pub async fn abc_xyz_ranks_clients_and_measures_steadiness(ctx: Ctx) {
     let b = Book::new(&ctx).await;
     let olena = ctx.olena_id();

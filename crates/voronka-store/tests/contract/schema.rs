@@ -65,3 +65,35 @@ pub async fn unreachable_or_missing_databases_say_why(ctx: Ctx) {
     let err = Store::open(&format!("{base}/voronka_no_such_db")).await.unwrap_err();
     assert_eq!(err.field.as_deref(), Some("database"), "{}", err.message);
 }
+
+/// Statistics taken after a load must not slow the search index down as it grows: on SQLite
+/// its own rowid-range statements have to stay seeks, which a recorded small count turns into
+/// scans of the whole index table (one per segment merge).
+pub async fn analyzing_keeps_the_search_index_seeking_as_it_grows(ctx: Ctx) {
+    ctx.company("Сокіл", "0671234501").await;
+    ctx.store.analyze().await.unwrap();
+    ctx.company("Сокільня", "0671234502").await;
+    assert_eq!(
+        ctx.store.search("сокіл", Default::default()).await.unwrap().items.len(),
+        2,
+        "records added after the analysis are found"
+    );
+    if ctx.kind != Kind::Sqlite {
+        return;
+    }
+    let mut conn = sqlx::SqliteConnection::connect(&ctx.url).await.unwrap();
+    let counts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl LIKE 'search_index%'")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(counts, 0, "no statistics of the search index's tables are kept");
+    let plan: Vec<(i64, i64, i64, String)> =
+        sqlx::query_as("EXPLAIN QUERY PLAN DELETE FROM search_index_data WHERE id >= 10 AND id <= 20")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+    assert!(
+        plan.iter().any(|p| p.3.contains("INTEGER PRIMARY KEY")),
+        "a rowid range of the index table is a seek: {plan:?}"
+    );
+}
