@@ -19,10 +19,6 @@ const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 1
      PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; \
      PRAGMA temp_store = MEMORY;";
 
-/// Set on every PostgreSQL connection. A report groups or sorts a few hundred thousand rows; the
-/// server's default 4 MB of memory per sort would spill them to temporary files.
-const POSTGRES_SETTINGS: &str = "SET work_mem = '64MB'";
-
 /// The newest schema version this program knows.
 pub const SCHEMA_VERSION: i64 = 12;
 
@@ -122,12 +118,7 @@ async fn connect(backend: Backend, url: &str) -> Result<sqlx::AnyPool> {
                 Ok(())
             })
         }),
-        Backend::Postgres => options.max_connections(8).after_connect(|conn, _| {
-            Box::pin(async move {
-                conn.execute(POSTGRES_SETTINGS).await?;
-                Ok(())
-            })
-        }),
+        Backend::Postgres => options.max_connections(8),
     }
     .connect(url)
     .await
