@@ -1,6 +1,6 @@
 //! Clients ranked by revenue (ABC) and by its steadiness (XYZ).
 
-use super::{CURRENCY, Reader, Sql, period_ms, six_months};
+use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, period_ms, six_months};
 use serde::Deserialize;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
@@ -23,8 +23,7 @@ struct Row {
 
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> {
     let (from, to) = period_ms(f);
-    // The six months ending with `to`'s, oldest first, and their seven boundaries. Payments
-    // carry their deal's company, owner and pipeline (NULLs for a deleted deal; see `figures`).
+    // The six months ending with `to`'s, oldest first, and their seven boundaries.
     let (months, bounds) = six_months(f);
     let mut q = Sql::default();
     let (a, b) = (q.bind(from), q.bind(to));
@@ -44,8 +43,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
                    SELECT p.deal_company_id AS company_id,
                    SUM(CASE WHEN p.paid_at >= {a} AND p.paid_at < {b} THEN p.amount ELSE 0 END) AS revenue,
                    {}
-                   FROM payments p
-                   WHERE p.status = 'paid' AND p.deleted_at IS NULL AND p.deal_owner_id IS NOT NULL
+                   FROM {PAID_OF_LIVE_DEALS}
                    AND p.deal_company_id IS NOT NULL AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}
                    GROUP BY p.deal_company_id)
                  SELECT r.company_id, c.name AS company, c.owner_id, CAST(r.revenue AS BIGINT) AS revenue,

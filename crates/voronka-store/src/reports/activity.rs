@@ -1,6 +1,6 @@
 //! What the managers did: by day, idle clients, plan fulfilment by month.
 
-use super::{CURRENCY, Reader, Sql, by_name, date_of_ms, period_ms, six_months};
+use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name, date_of_ms, period_ms, six_months};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -165,13 +165,12 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     let mut q = Sql::default();
     let (lo, hi) = (q.bind(bounds[0]), q.bind(bounds[6]));
     let idx = month_index(&mut q, "p.paid_at", &bounds);
-    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
     let revenue: Vec<MonthSum> = r
         .rows(
             &format!(
                 "SELECT user_id, month, CAST(SUM(amount) AS BIGINT) AS amount
-                 FROM (SELECT d.owner_id AS user_id, {idx} AS month, p.amount FROM payments p JOIN deals d ON d.id = p.deal_id
-                       WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
+                 FROM (SELECT p.deal_owner_id AS user_id, {idx} AS month, p.amount FROM {PAID_OF_LIVE_DEALS}
                        AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}) x
                  GROUP BY user_id, month ORDER BY user_id, month"
             ),

@@ -1,6 +1,6 @@
 //! Plan and fact for one month, per manager and for the team.
 
-use super::{CURRENCY, Reader, Sql, by_name};
+use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -64,15 +64,14 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Dashboar
 
     let mut q = Sql::default();
     let (a, b) = (q.bind(from_ms), q.bind(to_ms));
-    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
     let fact = sums(
         r,
         &format!(
-            "SELECT d.owner_id AS user_id, CAST(SUM(p.amount) AS BIGINT) AS amount
-             FROM payments p JOIN deals d ON d.id = p.deal_id
-             WHERE p.status = 'paid' AND p.deleted_at IS NULL AND d.deleted_at IS NULL
+            "SELECT p.deal_owner_id AS user_id, CAST(SUM(p.amount) AS BIGINT) AS amount
+             FROM {PAID_OF_LIVE_DEALS}
              AND p.paid_at >= {a} AND p.paid_at < {b}{filter}
-             GROUP BY d.owner_id"
+             GROUP BY p.deal_owner_id"
         ),
         q,
     )

@@ -37,6 +37,13 @@ use voronka_core::{Id, Result};
 /// The currency reports name for their sums (see `voronka_core::reports`).
 const CURRENCY: &str = "UAH";
 
+/// Revenue: the paid payments (`p`) of live deals. Each payment carries its deal's company,
+/// owner and pipeline as `p.deal_company_id`, `p.deal_owner_id` and `p.deal_pipeline_id`, all
+/// NULL while the deal is deleted (see the store's `figures`), so revenue is summed off the
+/// index `payments_paid_by_client` without looking each payment's deal up.
+const PAID_OF_LIVE_DEALS: &str =
+    "payments p WHERE p.status = 'paid' AND p.deleted_at IS NULL AND p.deal_owner_id IS NOT NULL";
+
 /// A statement being built: its parameters are numbered as they are bound.
 #[derive(Debug, Default)]
 pub(crate) struct Sql {

@@ -1,6 +1,6 @@
 //! Revenue from new and from existing clients.
 
-use super::{CURRENCY, Reader, Sql, by_name, period_ms};
+use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name, period_ms};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use voronka_core::reports::*;
@@ -18,8 +18,7 @@ struct Row {
     revenue: i64,
 }
 
-/// The period's paid payments of live deals (each carries its deal's company, owner and
-/// pipeline, see `figures`) by segment, per manager or for the team.
+/// The period's revenue by segment, per manager or for the team.
 fn split(q: &mut Sql, f: &ReportFilter, per_owner: bool) -> String {
     let (from, to) = period_ms(f);
     let (a, b) = (q.bind(from), q.bind(to));
@@ -36,8 +35,7 @@ fn split(q: &mut Sql, f: &ReportFilter, per_owner: bool) -> String {
                 WHEN EXISTS (SELECT 1 FROM deals w WHERE w.company_id = p.deal_company_id AND w.status = 'won'
                              AND w.deleted_at IS NULL AND w.closed_at < {a}) THEN {EXISTING}
                 ELSE {NEW} END AS segment
-           FROM payments p
-           WHERE p.status = 'paid' AND p.deleted_at IS NULL AND p.deal_owner_id IS NOT NULL
+           FROM {PAID_OF_LIVE_DEALS}
            AND p.paid_at >= {a} AND p.paid_at < {b}{filter})
          SELECT {owner} AS owner_id, segment, COUNT(DISTINCT company_id) AS companies,
          CAST(SUM(amount) AS BIGINT) AS revenue

@@ -64,7 +64,7 @@ harness::contract!(
     reports::a_deal_moved_to_another_pipeline_takes_its_figures_along,
     reports::new_vs_existing_splits_revenue_by_earlier_wins,
     reports::abc_xyz_ranks_clients_and_measures_steadiness,
-    reports::revenue_by_client_follows_its_deal,
+    reports::revenue_follows_its_deal,
     reports::activity_counts_days_idle_clients_and_plans,
     reports::reports_refuse_a_reversed_period_and_render_as_tables,
 );
