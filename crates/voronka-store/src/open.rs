@@ -76,7 +76,7 @@ impl Store {
             }
             _ => url.to_string(),
         };
-        let pool = connect(backend, &url).await?;
+        let mut pool = connect(backend, &url).await?;
         refuse_newer_schema(&pool, backend).await?;
         backend
             .migrator()
@@ -86,8 +86,10 @@ impl Store {
         // A SQLite connection keeps the planner statistics it has read, even after a migration
         // changed them (0011 drops some that would make bulk loads quadratic): the store works
         // on connections opened after the migrations.
-        pool.close().await;
-        let pool = connect(backend, &url).await?;
+        if backend == Backend::Sqlite {
+            pool.close().await;
+            pool = connect(backend, &url).await?;
+        }
         let columns = Columns::read(&pool, backend).await?;
         let gong = crate::gong_feed::GongHub::new(backend, &url)?;
         Ok(Store {

@@ -70,6 +70,18 @@ pub async fn unreachable_or_missing_databases_say_why(ctx: Ctx) {
 /// its own rowid-range statements have to stay seeks, which a recorded small count turns into
 /// scans of the whole index table (one per segment merge).
 pub async fn analyzing_keeps_the_search_index_seeking_as_it_grows(ctx: Ctx) {
+    let search_counts = |url: String| async move {
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl LIKE 'search_index%'")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        (n, conn)
+    };
+    if ctx.kind == Kind::Sqlite {
+        // The migrations' own ANALYZE of the empty index leaves no counts behind.
+        assert_eq!(search_counts(ctx.url.clone()).await.0, 0, "after migrating");
+    }
     ctx.company("Сокіл", "0671234501").await;
     ctx.store.analyze().await.unwrap();
     ctx.company("Сокільня", "0671234502").await;
@@ -81,12 +93,11 @@ pub async fn analyzing_keeps_the_search_index_seeking_as_it_grows(ctx: Ctx) {
     if ctx.kind != Kind::Sqlite {
         return;
     }
-    let mut conn = sqlx::SqliteConnection::connect(&ctx.url).await.unwrap();
-    let counts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl LIKE 'search_index%'")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    assert_eq!(counts, 0, "no statistics of the search index's tables are kept");
+    let (counts, mut conn) = search_counts(ctx.url.clone()).await;
+    assert_eq!(
+        counts, 0,
+        "no statistics of the search index's tables are kept after analyzing"
+    );
     let plan: Vec<(i64, i64, i64, String)> =
         sqlx::query_as("EXPLAIN QUERY PLAN DELETE FROM search_index_data WHERE id >= 10 AND id <= 20")
             .fetch_all(&mut conn)
