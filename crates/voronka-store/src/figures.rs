@@ -12,19 +12,38 @@
 //!   activity report), refreshed a (user, day) at a time;
 //! - a payment's `deal_company_id`, `deal_owner_id` and `deal_pipeline_id`: its deal's, all NULL
 //!   while the deal is deleted, so revenue by client (ABC/XYZ, new vs existing) is summed off
-//!   one index of payments instead of looking every payment's deal up.
+//!   one index of payments instead of looking every payment's deal up;
+//! - the day-by-day roll-ups of deals, leads and stage spells (see `rollups`).
 //!
 //! They are recomputed from the history, never incremented, so writes in any order, deletions
 //! and restores leave them right. A unit of work notes the deals, companies and days its rows
-//! touch ([`crate::table::Rows::figures_deal`], [`crate::table::Rows::figures_company`],
-//! [`crate::table::Rows::figures_day`]) and refreshes them just before it commits.
+//! touch (the `figures_*` methods of [`crate::table::Rows`]) in a [`Touched`] and refreshes them
+//! just before it commits.
 
 use crate::row::Value;
 use crate::tx::Tx;
 use voronka_core::{Id, Result};
 
 /// Deals refreshed per statement.
-const CHUNK: usize = 500;
+pub(crate) const CHUNK: usize = 500;
+
+/// What a unit of work's rows may have changed of the figures, refreshed before it commits.
+#[derive(Debug, Default)]
+pub(crate) struct Touched {
+    pub(crate) deals: Vec<Id>,
+    pub(crate) companies: Vec<Id>,
+    /// Deals whose payments' copies of the deal's fields to refresh.
+    pub(crate) payment_deals: Vec<Id>,
+    /// (user, UTC day number) cells of `activity_days`.
+    pub(crate) days: Vec<(Id, i64)>,
+    /// UTC days of deal creations whose `deal_days` and `response_days` to refresh (besides
+    /// those of `deals`).
+    pub(crate) cohort_days: Vec<i64>,
+    /// Deals deleted or restored: every cell of their spells in `spell_days`.
+    pub(crate) spells_of: Vec<Id>,
+    /// (UTC day number, stage) cells of `spell_days`.
+    pub(crate) spell_cells: Vec<(i64, Id)>,
+}
 
 /// `UPDATE deals` setting both figures from the history, for the deals `filter` picks. The same
 /// text fills the columns in the migration that added them.
@@ -114,6 +133,12 @@ fn fill_days_sql(activity: &str, task: &str) -> String {
     )
 }
 
+/// `$1, $2, …` for `ids`, and their values.
+pub(crate) fn id_list(ids: &[Id]) -> (String, Vec<Value>) {
+    let list: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    (list.join(", "), ids.iter().map(|id| Value::from(*id)).collect())
+}
+
 impl crate::Store {
     /// Recomputes the figures of every deal and company: after a bulk [`crate::Store::import`].
     pub async fn refresh_figures(&self) -> Result<()> {
@@ -125,6 +150,7 @@ impl crate::Store {
         tx.execute(&refresh_payments_sql("TRUE"), vec![]).await?;
         tx.execute("DELETE FROM activity_days", vec![]).await?;
         tx.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
+        tx.refill_rollups().await?;
         tx.commit().await
     }
 }
@@ -140,15 +166,18 @@ impl Tx<'_> {
         if self.figures_deferred {
             return Ok(());
         }
-        let deals = std::mem::take(&mut self.touched_deals);
-        self.refresh_each(&deals, "id", refresh_sql).await?;
-        self.refresh_each(&deals, "id", refresh_open_tasks_sql).await?;
-        self.refresh_each(&deals, "id", refresh_previous_stage_sql).await?;
-        let companies = std::mem::take(&mut self.touched_companies);
-        self.refresh_each(&companies, "id", refresh_companies_sql).await?;
-        let payments_of = std::mem::take(&mut self.touched_payment_deals);
-        self.refresh_each(&payments_of, "deal_id", refresh_payments_sql).await?;
-        let mut days = std::mem::take(&mut self.touched_days);
+        let touched = std::mem::take(&mut self.touched);
+        let deals = &touched.deals;
+        self.refresh_each(deals, "id", refresh_sql).await?;
+        self.refresh_each(deals, "id", refresh_open_tasks_sql).await?;
+        self.refresh_each(deals, "id", refresh_previous_stage_sql).await?;
+        self.refresh_each(&touched.companies, "id", refresh_companies_sql)
+            .await?;
+        self.refresh_each(&touched.payment_deals, "deal_id", refresh_payments_sql)
+            .await?;
+        // After the deals' own figures, which the roll-ups count.
+        self.refresh_rollups(&touched).await?;
+        let mut days = touched.days;
         days.sort_unstable();
         days.dedup();
         let fill = fill_days_sql(
@@ -187,20 +216,18 @@ impl Tx<'_> {
                 &[],
             )
             .await?;
-        self.touched_days.extend(cells.into_iter().map(|c| (c.user_id, c.day)));
+        self.touched.days.extend(cells.into_iter().map(|c| (c.user_id, c.day)));
         Ok(())
     }
 
     /// Runs `sql` for the rows whose `column` is one of `ids`, a chunk of them at a time.
-    async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: fn(&str) -> String) -> Result<()> {
+    pub(crate) async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: fn(&str) -> String) -> Result<()> {
         let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
         for chunk in ids.chunks(CHUNK) {
-            let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let params: Vec<Value> = chunk.iter().map(|id| Value::from(*id)).collect();
-            self.execute(&sql(&format!("{column} IN ({})", list.join(", "))), params)
-                .await?;
+            let (list, params) = id_list(chunk);
+            self.execute(&sql(&format!("{column} IN ({list})")), params).await?;
         }
         Ok(())
     }
@@ -209,7 +236,7 @@ impl Tx<'_> {
     pub(crate) async fn refresh_pipeline_deals(&mut self, pipeline_id: Id) -> Result<()> {
         self.execute(&refresh_sql("pipeline_id = $1"), vec![pipeline_id.into()])
             .await?;
-        Ok(())
+        self.refill_pipeline_deal_days(pipeline_id).await
     }
 
     /// Notes the deal and company whose figures `row` may change.
@@ -217,10 +244,14 @@ impl Tx<'_> {
         if self.figures_deferred {
             return;
         }
-        self.touched_deals.extend(row.figures_deal());
-        self.touched_companies.extend(row.figures_company());
-        self.touched_days.extend(row.figures_day());
-        self.touched_payment_deals.extend(row.figures_payments_of());
+        let t = &mut self.touched;
+        t.deals.extend(row.figures_deal());
+        t.companies.extend(row.figures_company());
+        t.days.extend(row.figures_day());
+        t.payment_deals.extend(row.figures_payments_of());
+        t.cohort_days.extend(row.figures_cohort_day());
+        t.spells_of.extend(row.figures_spells_of());
+        t.spell_cells.extend(row.figures_spell_cell());
     }
 }
 
@@ -238,6 +269,9 @@ mod tests {
             ("0009_activity_days", super::fill_days_sql("TRUE", "TRUE")),
             ("0010_deal_previous_stage", super::refresh_previous_stage_sql("TRUE")),
             ("0012_payment_deal_copies", super::refresh_payments_sql("TRUE")),
+            ("0013_report_rollups", crate::rollups::fill_deal_days_sql("TRUE")),
+            ("0013_report_rollups", crate::rollups::fill_response_days_sql("TRUE")),
+            ("0013_report_rollups", crate::rollups::fill_spell_days_sql("TRUE")),
         ];
         for (file, sql) in pairs {
             for dialect in ["sqlite", "postgres"] {

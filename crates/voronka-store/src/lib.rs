@@ -15,6 +15,7 @@ mod lists;
 mod open;
 mod ops;
 mod reports;
+mod rollups;
 mod row;
 mod search;
 mod table;

@@ -34,6 +34,23 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     fn figures_day(&self) -> Option<(Id, i64)> {
         None
     }
+    /// The UTC day number of the deal creations whose roll-ups this row is counted in, if any.
+    fn figures_cohort_day(&self) -> Option<i64> {
+        None
+    }
+    /// The deal whose stage spells' roll-up cells this row decides, if any.
+    fn figures_spells_of(&self) -> Option<Id> {
+        None
+    }
+    /// The (UTC day number, stage) roll-up cell of stage spells this row is counted in, if any.
+    fn figures_spell_cell(&self) -> Option<(i64, Id)> {
+        None
+    }
+}
+
+/// The UTC day number of an instant: the roll-ups' `day`, divided as SQL divides integers.
+fn day_of(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis() / crate::figures::DAY_MS
 }
 
 /// A mutable record: versioned, soft-deletable, audited.
@@ -73,6 +90,16 @@ impl Rows for Deal {
     fn figures_payments_of(&self) -> Option<Id> {
         Some(self.meta.id)
     }
+
+    fn figures_cohort_day(&self) -> Option<i64> {
+        Some(day_of(self.meta.created_at))
+    }
+
+    /// Only a deleted deal's (the state before a restore or after a delete): a live deal's
+    /// other changes leave its spells' cells as they are.
+    fn figures_spells_of(&self) -> Option<Id> {
+        self.meta.deleted_at.map(|_| self.meta.id)
+    }
 }
 
 impl Rows for Payment {
@@ -105,6 +132,10 @@ impl Rows for StageSpell {
     fn figures_deal(&self) -> Option<Id> {
         Some(self.deal_id)
     }
+
+    fn figures_spell_cell(&self) -> Option<(i64, Id)> {
+        Some((day_of(self.entered_at), self.stage_id))
+    }
 }
 
 impl Rows for Task {
@@ -115,8 +146,7 @@ impl Rows for Task {
     }
 
     fn figures_day(&self) -> Option<(Id, i64)> {
-        let day = |at: DateTime<Utc>| at.timestamp_millis() / crate::figures::DAY_MS;
-        self.done_at.map(|at| (self.data.assignee_id, day(at)))
+        self.done_at.map(|at| (self.data.assignee_id, day_of(at)))
     }
 }
 
@@ -139,7 +169,6 @@ impl Rows for Activity {
 
     fn figures_day(&self) -> Option<(Id, i64)> {
         let counted = matches!(self.data.kind, ActivityKind::Call | ActivityKind::Meeting);
-        let day = self.data.occurred_at.timestamp_millis() / crate::figures::DAY_MS;
-        counted.then_some((self.author_id, day))
+        counted.then_some((self.author_id, day_of(self.data.occurred_at)))
     }
 }

@@ -15,13 +15,8 @@ pub(crate) struct Tx<'s> {
     pub(crate) store: &'s Store,
     pub(crate) actor: Option<Id>,
     pub(crate) now: DateTime<Utc>,
-    /// Deals whose report figures the rows written so far may have changed (see `figures`).
-    pub(crate) touched_deals: Vec<Id>,
-    pub(crate) touched_companies: Vec<Id>,
-    /// Deals whose payments' copies of the deal's fields to refresh.
-    pub(crate) touched_payment_deals: Vec<Id>,
-    /// (user, UTC day number) cells of `activity_days` to refresh.
-    pub(crate) touched_days: Vec<(Id, i64)>,
+    /// What the rows written so far may have changed of the report figures (see `figures`).
+    pub(crate) touched: crate::figures::Touched,
     /// Set by bulk loads, which refresh every figure once at their end.
     pub(crate) figures_deferred: bool,
 }
@@ -43,10 +38,7 @@ impl Store {
             store: self,
             actor,
             now: self.clock.now(),
-            touched_deals: Vec::new(),
-            touched_companies: Vec::new(),
-            touched_payment_deals: Vec::new(),
-            touched_days: Vec::new(),
+            touched: Default::default(),
             figures_deferred: false,
         })
     }

@@ -404,6 +404,15 @@ impl Tx<'_> {
 
     async fn close_spell(&mut self, deal_id: Id) -> Result<()> {
         let now = self.now.timestamp_millis();
+        // A closed spell is counted in its cell of the spells' roll-up (see `rollups`).
+        let open: Vec<StageSpell> = self
+            .fetch_all(
+                "SELECT * FROM stage_spells WHERE deal_id = $1 AND left_at IS NULL",
+                vec![deal_id.into()],
+                &[],
+            )
+            .await?;
+        open.iter().for_each(|spell| self.touch(spell));
         self.execute(
             "UPDATE stage_spells SET left_at = $1 WHERE deal_id = $2 AND left_at IS NULL",
             vec![now.into(), deal_id.into()],

@@ -74,10 +74,7 @@ impl Store {
             store: self,
             actor: None,
             now: self.clock.now(),
-            touched_deals: Vec::new(),
-            touched_companies: Vec::new(),
-            touched_payment_deals: Vec::new(),
-            touched_days: Vec::new(),
+            touched: Default::default(),
             figures_deferred: false,
         })
     }

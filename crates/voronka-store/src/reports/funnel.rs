@@ -1,6 +1,6 @@
 //! The funnel of the deals created in the period.
 
-use super::{CURRENCY, Reader, Sql, by_name, period_ms, stages};
+use super::{CURRENCY, Reader, Sql, by_name, period_days, stages};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use voronka_core::reports::*;
@@ -21,9 +21,10 @@ struct Group {
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Funnel> {
     let stages = stages(r, f, "'open', 'won'").await?;
 
-    // One pass over the deals created in the period: each deal carries the furthest stage it
-    // reached (see the store's `figures`), so its history need not be read.
-    let (from, to) = period_ms(f);
+    // The deals created in the period, off their day-by-day roll-up (see the store's
+    // `rollups`): each deal carries the furthest stage it reached, so its history need not be
+    // read.
+    let (from, to) = period_days(f);
     let mut q = Sql::default();
     let (a, b) = (q.bind(from), q.bind(to));
     let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
@@ -31,8 +32,8 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Funnel> 
         .rows(
             &format!(
                 "SELECT d.owner_id, d.pipeline_id, d.furthest_position, d.status, d.stage_id,
-                 COUNT(*) AS deals, CAST(SUM(d.amount) AS BIGINT) AS amount
-                 FROM deals d WHERE d.deleted_at IS NULL AND d.created_at >= {a} AND d.created_at < {b}{filter}
+                 CAST(SUM(d.deals) AS BIGINT) AS deals, CAST(SUM(d.amount) AS BIGINT) AS amount
+                 FROM deal_days d WHERE d.day >= {a} AND d.day < {b}{filter}
                  GROUP BY d.owner_id, d.pipeline_id, d.furthest_position, d.status, d.stage_id
                  ORDER BY d.owner_id, d.pipeline_id, d.furthest_position, d.status, d.stage_id"
             ),

@@ -1,11 +1,12 @@
 //! Exact medians of a length (milliseconds) per group and over all groups, without ranking every
 //! row: a window over a million rows is a sort of a million rows, on SQLite seconds of it.
 //!
-//! First the rows are counted per group and bucket of length (an hour, say), which the database
-//! aggregates without ranking. The counts tell which bucket holds each median's middle row (or
-//! two) and at which rank within it; then only the lengths in those buckets are read and sorted
-//! here. The bucket should be narrow enough that a middle one holds few rows, and wide enough
-//! that the counts stay a few thousand rows.
+//! First the rows are counted per group and bucket of length (a minute, say): the database
+//! aggregates them without ranking, or a roll-up holds the counts already (see the store's
+//! `rollups`). The counts tell which bucket holds each median's middle row (or two) and at which
+//! rank within it; then only the lengths in those buckets are read and sorted here. The bucket
+//! should be narrow enough that a middle one holds few rows, and wide enough that the counts stay
+//! a few thousand rows.
 
 use super::{Reader, Sql};
 use serde::Deserialize;
@@ -25,19 +26,65 @@ pub(crate) struct Summary {
     pub median_ms: Option<f64>,
 }
 
-#[derive(Deserialize)]
-struct Bucket {
-    grp: Id,
-    bucket: Option<i64>,
-    n: i64,
-    flagged: i64,
-    total_ms: Option<i64>,
+/// How lengths fall into buckets: `width` milliseconds, the quotient rounded down or up the way
+/// SQL divides integers (towards zero), so that Rust and both databases agree on every length.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Buckets {
+    pub width: i64,
+    pub round_up: bool,
 }
 
-#[derive(Deserialize)]
-struct Length {
-    grp: Id,
-    ms: i64,
+impl Buckets {
+    pub(crate) fn of(self, ms: i64) -> i64 {
+        if self.round_up {
+            (ms + self.width - 1) / self.width
+        } else {
+            ms / self.width
+        }
+    }
+
+    /// The bucket of the length `ms` (an SQL expression), as SQL.
+    pub(crate) fn sql(self, ms: &str) -> String {
+        if self.round_up {
+            format!("({ms} + {}) / {}", self.width - 1, self.width)
+        } else {
+            format!("{ms} / {}", self.width)
+        }
+    }
+
+    /// Lengths from..=to that hold every length of `bucket` (and some of its neighbours', which
+    /// [`Buckets::of`] sorts out): division towards zero makes the buckets around zero uneven.
+    fn around(self, bucket: i64) -> (i64, i64) {
+        ((bucket - 2) * self.width, (bucket + 1) * self.width)
+    }
+}
+
+/// Rows of a group in one bucket of length (`bucket` NULL for rows without a length).
+#[derive(Debug, Deserialize)]
+pub(crate) struct Bucket {
+    pub grp: Id,
+    pub bucket: Option<i64>,
+    pub n: i64,
+    pub flagged: i64,
+    pub total_ms: Option<i64>,
+}
+
+/// A length read for a median.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Length {
+    pub grp: Id,
+    pub ms: i64,
+}
+
+/// The counts of a histogram, and where its medians' middle rows are.
+#[derive(Debug)]
+pub(crate) struct Counted {
+    buckets: Buckets,
+    groups: BTreeMap<Id, Summary>,
+    all: Summary,
+    /// Per group, the (bucket, rank within it) of its middle row or two.
+    places: BTreeMap<Id, Vec<(i64, i64)>>,
+    all_places: Vec<(i64, i64)>,
 }
 
 /// The (bucket, rank within it) of the middle row or two of a histogram sorted by bucket:
@@ -58,14 +105,14 @@ fn middle(hist: &[(i64, i64)]) -> Vec<(i64, i64)> {
     out
 }
 
-/// The median of the lengths in `lengths` (of one group or all, sorted) at the given places.
-fn median_at(places: &[(i64, i64)], bucket_ms: i64, lengths: &[i64]) -> Option<f64> {
+/// The median of `lengths` (of one group or all, sorted) at the given places.
+fn median_at(places: &[(i64, i64)], buckets: Buckets, lengths: &[i64]) -> Option<f64> {
     let picked: Vec<i64> = places
         .iter()
         .filter_map(|&(bucket, rank)| {
             lengths
                 .iter()
-                .filter(|ms| **ms / bucket_ms == bucket)
+                .filter(|ms| buckets.of(**ms) == bucket)
                 .nth(rank as usize - 1)
                 .copied()
         })
@@ -73,35 +120,13 @@ fn median_at(places: &[(i64, i64)], bucket_ms: i64, lengths: &[i64]) -> Option<f
     (!picked.is_empty()).then(|| picked.iter().sum::<i64>() as f64 / picked.len() as f64)
 }
 
-/// Summaries per group and over all rows of `source`: a subquery (with its alias) whose
-/// columns are `grp` (an id), `ms` (a length, NULL for none) and `flag` (0 or 1). `source`
-/// binds its parameters on the statement it is given; it is called once per statement.
-/// Lengths are counted in buckets of `bucket_ms`.
-pub(crate) async fn summaries(
-    r: &mut Reader<'_>,
-    bucket_ms: i64,
-    source: impl Fn(&mut Sql) -> String,
-) -> Result<(BTreeMap<Id, Summary>, Summary)> {
-    let mut q = Sql::default();
-    let src = source(&mut q);
-    let mut buckets: Vec<Bucket> = r
-        .rows_for_next(
-            &format!(
-                "SELECT grp, ms / {bucket_ms} AS bucket, COUNT(*) AS n, CAST(SUM(flag) AS BIGINT) AS flagged,
-                 CAST(SUM(ms) AS BIGINT) AS total_ms
-                 FROM {src} GROUP BY grp, ms / {bucket_ms}"
-            ),
-            q,
-        )
-        .await?;
-    // NULL lengths sort first here on both backends.
-    buckets.sort_by_key(|b| (b.grp, b.bucket));
-
+/// Adds up a histogram, whose rows may repeat a (group, bucket): a roll-up's days, say.
+pub(crate) fn count(buckets: Buckets, rows: &[Bucket]) -> Counted {
     let mut groups: BTreeMap<Id, Summary> = BTreeMap::new();
     let mut all = Summary::default();
-    let mut hist: BTreeMap<Id, Vec<(i64, i64)>> = BTreeMap::new();
+    let mut hist: BTreeMap<Id, BTreeMap<i64, i64>> = BTreeMap::new();
     let mut all_hist: BTreeMap<i64, i64> = BTreeMap::new();
-    for b in &buckets {
+    for b in rows {
         for s in [groups.entry(b.grp).or_default(), &mut all] {
             s.rows += b.n;
             s.flagged += b.flagged;
@@ -111,59 +136,105 @@ pub(crate) async fn summaries(
             }
         }
         if let Some(bucket) = b.bucket {
-            hist.entry(b.grp).or_default().push((bucket, b.n));
+            *hist.entry(b.grp).or_default().entry(bucket).or_default() += b.n;
             *all_hist.entry(bucket).or_default() += b.n;
         }
     }
-    let places: BTreeMap<Id, Vec<(i64, i64)>> = hist.iter().map(|(g, h)| (*g, middle(h))).collect();
-    let all_places = middle(&all_hist.into_iter().collect::<Vec<_>>());
-    if all_places.is_empty() {
-        return Ok((groups, all));
+    let sorted = |h: &BTreeMap<i64, i64>| h.iter().map(|(b, n)| (*b, *n)).collect::<Vec<_>>();
+    Counted {
+        buckets,
+        places: hist.iter().map(|(g, h)| (*g, middle(&sorted(h)))).collect(),
+        all_places: middle(&sorted(&all_hist)),
+        groups,
+        all,
+    }
+}
+
+impl Counted {
+    /// The lengths to read, as (group, from, to) with no two ranges of a group overlapping: each
+    /// group's middle buckets, and with `team` the middle buckets of all rows too, in every group.
+    pub(crate) fn ranges(&self, team: bool) -> Vec<(Id, i64, i64)> {
+        let mut out = Vec::new();
+        for (grp, at) in &self.places {
+            let theirs = if team { &self.all_places[..] } else { &[] };
+            let mut ranges: Vec<(i64, i64)> = at
+                .iter()
+                .chain(theirs)
+                .map(|(bucket, _)| self.buckets.around(*bucket))
+                .collect();
+            ranges.sort_unstable();
+            let mut merged: Vec<(i64, i64)> = Vec::new();
+            for (lo, hi) in ranges {
+                match merged.last_mut() {
+                    Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                    _ => merged.push((lo, hi)),
+                }
+            }
+            out.extend(merged.into_iter().map(|(lo, hi)| (*grp, lo, hi)));
+        }
+        out
     }
 
-    // The lengths in the hours that hold a middle row: of its group, or of any group for the
-    // median of all.
+    /// The summaries per group and over all rows, with the medians found in `lengths`, which
+    /// hold (at least) every length of the [`Counted::ranges`], each once.
+    pub(crate) fn finish(mut self, mut lengths: Vec<Length>) -> (BTreeMap<Id, Summary>, Summary) {
+        lengths.sort_unstable_by_key(|l| (l.grp, l.ms));
+        for (grp, at) in &self.places {
+            let mine: Vec<i64> = lengths.iter().filter(|l| l.grp == *grp).map(|l| l.ms).collect();
+            if let Some(s) = self.groups.get_mut(grp) {
+                s.median_ms = median_at(at, self.buckets, &mine);
+            }
+        }
+        let mut every: Vec<i64> = lengths.iter().map(|l| l.ms).collect();
+        every.sort_unstable();
+        self.all.median_ms = median_at(&self.all_places, self.buckets, &every);
+        (self.groups, self.all)
+    }
+}
+
+/// Summaries per group and over all rows of `source`: a subquery (with its alias) whose
+/// columns are `grp` (an id), `ms` (a length, NULL for none) and `flag` (0 or 1). `source`
+/// binds its parameters on the statement it is given; it is called once per statement.
+pub(crate) async fn summaries(
+    r: &mut Reader<'_>,
+    buckets: Buckets,
+    source: impl Fn(&mut Sql) -> String,
+) -> Result<(BTreeMap<Id, Summary>, Summary)> {
     let mut q = Sql::default();
     let src = source(&mut q);
-    let mut which: Vec<String> = Vec::new();
-    for (grp, at) in &places {
-        for (bucket, _) in at {
-            which.push(format!(
-                "(grp = {} AND ms / {bucket_ms} = {})",
-                q.bind(*grp),
-                q.bind(*bucket)
-            ));
-        }
-    }
-    for (bucket, _) in &all_places {
-        which.push(format!("ms / {bucket_ms} = {}", q.bind(*bucket)));
-    }
-    // One range around all those buckets first: most rows fail it in a single comparison,
-    // before the list of buckets is tried on them (a bucket of negative lengths reaches down
-    // to one width below its number, hence the margin of a bucket on each side).
-    let picked = places.values().flatten().chain(&all_places).map(|(bucket, _)| *bucket);
-    let (low, high) = picked.fold((i64::MAX, i64::MIN), |(lo, hi), b| (lo.min(b), hi.max(b)));
-    let (above, below) = (q.bind((low - 1) * bucket_ms), q.bind((high + 1) * bucket_ms));
-    let mut lengths: Vec<Length> = r
-        .rows(
+    let bucket = buckets.sql("ms");
+    let rows: Vec<Bucket> = r
+        .rows_for_next(
             &format!(
-                "SELECT grp, ms FROM {src} WHERE ms > {above} AND ms < {below} AND ({})",
-                which.join(" OR ")
+                "SELECT grp, {bucket} AS bucket, COUNT(*) AS n, CAST(SUM(flag) AS BIGINT) AS flagged,
+                 CAST(SUM(ms) AS BIGINT) AS total_ms
+                 FROM {src} GROUP BY grp, {bucket}"
             ),
             q,
         )
         .await?;
-    lengths.sort_unstable_by_key(|l| (l.grp, l.ms));
-    for (grp, at) in &places {
-        let mine: Vec<i64> = lengths.iter().filter(|l| l.grp == *grp).map(|l| l.ms).collect();
-        if let Some(s) = groups.get_mut(grp) {
-            s.median_ms = median_at(at, bucket_ms, &mine);
-        }
+    let counted = count(buckets, &rows);
+    let ranges = counted.ranges(true);
+    if ranges.is_empty() {
+        return Ok(counted.finish(Vec::new()));
     }
-    let mut every: Vec<i64> = lengths.iter().map(|l| l.ms).collect();
-    every.sort_unstable();
-    all.median_ms = median_at(&all_places, bucket_ms, &every);
-    Ok((groups, all))
+    let mut q = Sql::default();
+    let src = source(&mut q);
+    let which: Vec<String> = ranges
+        .iter()
+        .map(|(grp, lo, hi)| {
+            format!(
+                "(grp = {} AND ms >= {} AND ms <= {})",
+                q.bind(*grp),
+                q.bind(*lo),
+                q.bind(*hi)
+            )
+        })
+        .collect();
+    let lengths: Vec<Length> = r
+        .rows(&format!("SELECT grp, ms FROM {src} WHERE {}", which.join(" OR ")), q)
+        .await?;
+    Ok(counted.finish(lengths))
 }
 
 #[cfg(test)]
@@ -179,10 +250,60 @@ mod tests {
         assert_eq!(middle(&[(0, 2), (1, 3)]), [(1, 1), (1, 1)]);
         assert_eq!(middle(&[]), Vec::<(i64, i64)>::new());
         let h = 3_600_000;
+        let hours = Buckets {
+            width: h,
+            round_up: false,
+        };
         let lengths = [10, 20, 30, 2 * h + 7, 5 * h, 5 * h + 1];
         assert_eq!(
-            median_at(&[(0, 3), (2, 1)], h, &lengths),
+            median_at(&[(0, 3), (2, 1)], hours, &lengths),
             Some((30 + 2 * h + 7) as f64 / 2.0)
         );
+    }
+
+    #[test]
+    fn every_length_of_a_bucket_lies_in_its_range() {
+        for round_up in [false, true] {
+            let b = Buckets { width: 60, round_up };
+            for ms in -400..400 {
+                let (lo, hi) = b.around(b.of(ms));
+                assert!(lo <= ms && ms <= hi, "{ms} in {:?} rounding up: {round_up}", (lo, hi));
+            }
+        }
+        // Rounded up, "within a minute" is "bucket <= 1".
+        let minutes = Buckets {
+            width: 60_000,
+            round_up: true,
+        };
+        assert_eq!(minutes.of(60_000), 1);
+        assert_eq!(minutes.of(60_001), 2);
+        assert_eq!(minutes.of(0), 0);
+    }
+
+    #[test]
+    fn split_rows_of_a_bucket_count_as_one() {
+        let g = Id(Default::default());
+        let row = |bucket, n| Bucket {
+            grp: g,
+            bucket: Some(bucket),
+            n,
+            flagged: 0,
+            total_ms: Some(0),
+        };
+        let b = Buckets {
+            width: 10,
+            round_up: false,
+        };
+        // Bucket 1 holds 1 + 1 rows of two days: the middle of the 3 rows is its first.
+        let counted = count(b, &[row(0, 1), row(1, 1), row(1, 1)]);
+        assert_eq!(counted.places[&g], [(1, 1), (1, 1)]);
+        let lengths = vec![
+            Length { grp: g, ms: 3 },
+            Length { grp: g, ms: 12 },
+            Length { grp: g, ms: 15 },
+        ];
+        let (groups, all) = counted.finish(lengths);
+        assert_eq!(groups[&g].median_ms, Some(12.0));
+        assert_eq!(all.median_ms, Some(12.0));
     }
 }

@@ -149,6 +149,13 @@ pub(crate) fn period_ms(f: &ReportFilter) -> (i64, i64) {
     (day_start_ms(f.from), day_start_ms(f.to + Days::new(1)))
 }
 
+/// `[from, the day after to)` as UTC day numbers: the `day` of the roll-ups (see the store's
+/// `rollups`).
+pub(crate) fn period_days(f: &ReportFilter) -> (i64, i64) {
+    let (from, to) = period_ms(f);
+    (from / crate::figures::DAY_MS, to / crate::figures::DAY_MS)
+}
+
 /// The six months ending with `to`'s, oldest first, and their seven boundaries in ms: the
 /// window of XYZ and of plan fulfilment.
 pub(crate) fn six_months(f: &ReportFilter) -> (Vec<NaiveDate>, Vec<i64>) {

@@ -1,13 +1,20 @@
 //! Days in each open stage, and the deals stuck in theirs.
 
-use super::{CURRENCY, Reader, Sql, median, period_ms, stages};
+use super::median::{self, Bucket, Buckets, Length, Summary};
+use super::{CURRENCY, Reader, Sql, period_days, period_ms, stages};
+use crate::figures::DAY_MS;
+use crate::rollups::HALF_DAY_MS;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
-const DAY_MS: i64 = 86_400_000;
-/// Spells last days: their medians are found by hour.
-const HOUR_MS: i64 = 3_600_000;
+/// Spells last days: their medians are found by half day, as `spell_days` counts them (see the
+/// store's `rollups`).
+const HALF_DAYS: Buckets = Buckets {
+    width: HALF_DAY_MS,
+    round_up: false,
+};
 
 #[derive(Deserialize, Default)]
 struct Count {
@@ -31,31 +38,111 @@ struct Stuck {
 fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
     let (from, to) = period_ms(f);
     let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
-    let pipeline = match f.pipeline_id {
-        Some(p) => format!(" AND pipeline_id = {}", q.bind(p)),
-        None => String::new(),
-    };
+    let open = open_stages(q, f);
     let deals = match f.manager_id {
         Some(m) => format!(
             "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
             q.bind(m)
         ),
-        None => "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)".to_string(),
+        None => LIVE_DEAL.to_string(),
     };
     format!(
         "(SELECT s.stage_id AS grp, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
           CASE WHEN s.left_at IS NULL THEN 1 ELSE 0 END AS flag
           FROM stage_spells s
           WHERE s.entered_at >= {a} AND s.entered_at < {b}
-          AND s.stage_id IN (SELECT id FROM stages WHERE kind = 'open'{pipeline}) AND {deals}) sp"
+          AND s.stage_id IN ({open}) AND {deals}) sp"
     )
+}
+
+/// `SELECT id FROM stages` of the open stages (of the filter's pipeline).
+fn open_stages(q: &mut Sql, f: &ReportFilter) -> String {
+    let pipeline = match f.pipeline_id {
+        Some(p) => format!(" AND pipeline_id = {}", q.bind(p)),
+        None => String::new(),
+    };
+    format!("SELECT id FROM stages WHERE kind = 'open'{pipeline}")
+}
+
+/// Spells of deals deleted since are not counted.
+const LIVE_DEAL: &str = "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)";
+
+/// The whole team's spells per stage: the closed ones counted off their roll-up, the current ones
+/// (a deal's latest, up to now) read whole, and then only the closed lengths in each stage's
+/// middle half day, off the index `stage_spells_length`.
+async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<BTreeMap<Id, Summary>> {
+    let (from_day, to_day) = period_days(f);
+    let mut q = Sql::default();
+    let (a, b) = (q.bind(from_day), q.bind(to_day));
+    let open = open_stages(&mut q, f);
+    let mut rows: Vec<Bucket> = r
+        .rows_for_next(
+            &format!(
+                "SELECT d.stage_id AS grp, d.half_days AS bucket, CAST(SUM(d.spells) AS BIGINT) AS n, 0 AS flagged,
+                 CAST(SUM(d.total_ms) AS BIGINT) AS total_ms
+                 FROM spell_days d WHERE d.day >= {a} AND d.day < {b} AND d.stage_id IN ({open})
+                 GROUP BY d.stage_id, d.half_days"
+            ),
+            q,
+        )
+        .await?;
+
+    let (from, to) = period_ms(f);
+    let in_period = |q: &mut Sql| format!("s.entered_at >= {} AND s.entered_at < {}", q.bind(from), q.bind(to));
+    let mut q = Sql::default();
+    let n = q.bind(now);
+    let period = in_period(&mut q);
+    let open = open_stages(&mut q, f);
+    let current: Vec<Length> = r
+        .rows_for_next(
+            &format!(
+                "SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
+                 WHERE s.left_at IS NULL AND s.stage_id IN ({open}) AND {period} AND {LIVE_DEAL}"
+            ),
+            q,
+        )
+        .await?;
+    rows.extend(current.iter().map(|l| Bucket {
+        grp: l.grp,
+        bucket: Some(HALF_DAYS.of(l.ms)),
+        n: 1,
+        flagged: 1,
+        total_ms: Some(l.ms),
+    }));
+    let counted = median::count(HALF_DAYS, &rows);
+
+    let ranges = counted.ranges(false);
+    let mut lengths = current;
+    if !ranges.is_empty() {
+        let mut q = Sql::default();
+        let period = in_period(&mut q);
+        let parts: Vec<String> = ranges
+            .iter()
+            .map(|(stage, lo, hi)| {
+                format!(
+                    "SELECT s.stage_id AS grp, s.left_at - s.entered_at AS ms FROM stage_spells s
+                     WHERE s.left_at IS NOT NULL AND s.stage_id = {} AND s.left_at - s.entered_at >= {}
+                     AND s.left_at - s.entered_at <= {} AND {period} AND {LIVE_DEAL}",
+                    q.bind(*stage),
+                    q.bind(*lo),
+                    q.bind(*hi)
+                )
+            })
+            .collect();
+        lengths.extend(r.rows::<Length>(&parts.join(" UNION ALL "), q).await?);
+    }
+    Ok(counted.finish(lengths).0)
 }
 
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: i64) -> Result<TimeInStage> {
     let now = r.now.timestamp_millis();
     let stages = stages(r, f, "'open'").await?;
 
-    let (spells, _) = median::summaries(r, HOUR_MS, |q| period_spells(q, f, now)).await?;
+    // The roll-up does not know the spells' managers: a manager's spells are read whole.
+    let spells = match f.manager_id {
+        Some(_) => median::summaries(r, HALF_DAYS, |q| period_spells(q, f, now)).await?.0,
+        None => team_spells(r, f, now).await?,
+    };
 
     let stuck_where = |q: &mut Sql| {
         let cutoff = q.bind(now - stuck_after_days * DAY_MS);

@@ -1,0 +1,78 @@
+-- Day-by-day roll-ups for the reports that aggregate a whole period, so that a report over half a
+-- year reads a few tens of thousands of small rows instead of every deal and stage spell in it.
+-- Days are UTC days (an instant divided by 86,400,000 ms). The store's `figures` module keeps
+-- each table with the same statement as below, a day (or a day and stage) at a time.
+
+-- The deals created each day, by owner, pipeline, current stage and status, and the furthest
+-- stage they reached: the funnel.
+CREATE TABLE deal_days (
+    day INTEGER NOT NULL,
+    owner_id TEXT NOT NULL,
+    pipeline_id TEXT NOT NULL,
+    stage_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    furthest_position INTEGER,
+    deals INTEGER NOT NULL,
+    amount INTEGER NOT NULL
+);
+CREATE INDEX deal_days_day ON deal_days (day, owner_id, pipeline_id, furthest_position, status, stage_id,
+    deals, amount);
+
+INSERT INTO deal_days (day, owner_id, pipeline_id, stage_id, status, furthest_position, deals, amount)
+         SELECT created_at / 86400000, owner_id, pipeline_id, stage_id, status, furthest_position, COUNT(*), SUM(amount)
+         FROM deals WHERE deleted_at IS NULL AND TRUE
+         GROUP BY created_at / 86400000, owner_id, pipeline_id, stage_id, status, furthest_position;
+
+-- The leads created each day, by owner, pipeline and the minutes to their first contact, rounded
+-- up (NULL while not contacted): lead response. Rounded up, "within N minutes" is "minute <= N".
+CREATE TABLE response_days (
+    day INTEGER NOT NULL,
+    owner_id TEXT NOT NULL,
+    pipeline_id TEXT NOT NULL,
+    minute INTEGER,
+    leads INTEGER NOT NULL,
+    total_ms INTEGER
+);
+CREATE INDEX response_days_day ON response_days (day, owner_id, pipeline_id, minute, leads, total_ms);
+
+INSERT INTO response_days (day, owner_id, pipeline_id, minute, leads, total_ms)
+         SELECT created_at / 86400000, owner_id, pipeline_id, (first_contact_at - created_at + 59999) / 60000,
+         COUNT(*), SUM(first_contact_at - created_at)
+         FROM deals WHERE deleted_at IS NULL AND TRUE
+         GROUP BY created_at / 86400000, owner_id, pipeline_id, (first_contact_at - created_at + 59999) / 60000;
+
+-- The closed stage spells of live deals entered each day, by stage and length in half days:
+-- time in stage.
+CREATE TABLE spell_days (
+    day INTEGER NOT NULL,
+    stage_id TEXT NOT NULL,
+    half_days INTEGER NOT NULL,
+    spells INTEGER NOT NULL,
+    total_ms INTEGER NOT NULL
+);
+CREATE INDEX spell_days_day ON spell_days (day, stage_id, half_days, spells, total_ms);
+
+INSERT INTO spell_days (day, stage_id, half_days, spells, total_ms)
+         SELECT s.entered_at / 86400000, s.stage_id, (s.left_at - s.entered_at) / 43200000, COUNT(*),
+         SUM(s.left_at - s.entered_at)
+         FROM stage_spells s WHERE s.left_at IS NOT NULL
+         AND s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL) AND TRUE
+         GROUP BY s.entered_at / 86400000, s.stage_id, (s.left_at - s.entered_at) / 43200000;
+
+-- The exact medians read only the lengths in the middle bucket the roll-ups point at: these hold
+-- them in order, per manager for leads and per stage for spells.
+CREATE INDEX deals_response ON deals (owner_id, (first_contact_at - created_at), created_at, pipeline_id)
+    WHERE deleted_at IS NULL AND first_contact_at IS NOT NULL;
+CREATE INDEX stage_spells_length ON stage_spells (stage_id, (left_at - entered_at), entered_at, deal_id)
+    WHERE left_at IS NOT NULL;
+-- The current spells, whose length runs up to now.
+CREATE INDEX stage_spells_current ON stage_spells (stage_id, entered_at, deal_id) WHERE left_at IS NULL;
+
+-- The planner's statistics for the new tables and indexes, then, as in 0007, none for a new
+-- database's empty tables.
+ANALYZE deal_days;
+ANALYZE response_days;
+ANALYZE spell_days;
+ANALYZE deals;
+ANALYZE stage_spells;
+DELETE FROM sqlite_stat1 WHERE stat = '0' OR stat LIKE '0 %';
