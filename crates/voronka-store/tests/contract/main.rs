@@ -65,6 +65,7 @@ harness::contract!(
     reports::new_vs_existing_splits_revenue_by_earlier_wins,
     reports::abc_xyz_ranks_clients_and_measures_steadiness,
     reports::revenue_follows_its_deal,
+    reports::rollups_follow_deleted_and_restored_deals,
     reports::activity_counts_days_idle_clients_and_plans,
     reports::reports_refuse_a_reversed_period_and_render_as_tables,
 );

@@ -1442,3 +1442,78 @@ pub async fn reports_refuse_a_reversed_period_and_render_as_tables(ctx: Ctx) {
         }
     }
 }
+
+/// The funnel, lead response and the team's time in stage count each day's deals and spells off
+/// roll-ups: a deleted deal leaves all three and a restored one comes back, and the team's time
+/// in stage off the roll-up equals a lone manager's, which is counted from the spells themselves.
+pub async fn rollups_follow_deleted_and_restored_deals(ctx: Ctx) {
+    let b = Book::new(&ctx).await;
+    let (olena, s) = (ctx.olena_id(), &ctx.store);
+    b.now("2026-03-02 10:00");
+    let d1 = b.deal(olena, "D1", "100", None).await;
+    b.outbound_call(olena, "2026-03-02 10:07", &d1).await;
+    b.walk(
+        d1,
+        &[
+            ("2026-03-04 10:00", "Кваліфікація"),
+            ("2026-03-05 22:00", "КП надіслано"),
+        ],
+    )
+    .await;
+    b.now("2026-03-03 09:00");
+    let d2 = b.deal(olena, "D2", "250", None).await;
+    b.outbound_call(olena, "2026-03-03 09:03", &d2).await;
+    let d2 = b.walk(d2, &[("2026-03-04 09:00", "Кваліфікація")]).await;
+    b.now("2026-03-20 00:00");
+
+    type Stages = Vec<(i64, i64, Option<f64>, Option<f64>)>;
+    let time = |filter: ReportFilter| async move {
+        let r = s
+            .time_in_stage_report(&filter, &ReportOptions::default())
+            .await
+            .unwrap();
+        r.stages[0..2]
+            .iter()
+            .map(|st| (st.spells, st.current, st.mean_days, st.median_days))
+            .collect::<Stages>()
+    };
+    let figures = || async {
+        let o = ReportOptions::default();
+        let funnel = s.funnel_report(&march(), &o).await.unwrap();
+        let lead = s.lead_response_report(&march(), &o).await.unwrap();
+        (
+            funnel.team.stages.iter().map(|st| st.reached).collect::<Vec<i64>>(),
+            (lead.team.leads, lead.team.median_minutes),
+            time(march()).await,
+        )
+    };
+    // D1 reached «КП надіслано», D2 «Кваліфікація». Answered in 7 and 3 minutes: median 5.
+    // «Новий лід»: D1 2 days, D2 1 day, both closed: mean and median 1.5. «Кваліфікація»: D1
+    // 1.5 days closed, D2 from 4 March 09:00 to now, 15.625 days: mean and median 8.5625.
+    let both = (
+        vec![2, 2, 1, 0, 0, 0, 0, 0],
+        (2, Some(5.0)),
+        vec![(2, 0, Some(1.5), Some(1.5)), (2, 1, Some(8.56), Some(8.56))],
+    );
+    assert_eq!(figures().await, both);
+    let only_olena = ReportFilter {
+        manager_id: Some(olena),
+        ..march()
+    };
+    assert_eq!(time(only_olena.clone()).await, both.2, "the lone manager's own spells");
+
+    let gone = s.delete::<Deal>(olena, d2.meta.id, d2.meta.version).await.unwrap();
+    assert_eq!(
+        figures().await,
+        (
+            vec![1, 1, 1, 0, 0, 0, 0, 0],
+            (1, Some(7.0)),
+            vec![(1, 0, Some(2.0), Some(2.0)), (1, 0, Some(1.5), Some(1.5))],
+        ),
+        "a deleted deal counts nowhere"
+    );
+    assert_eq!(time(only_olena.clone()).await, figures().await.2);
+    s.restore::<Deal>(olena, gone.meta.id, gone.meta.version).await.unwrap();
+    assert_eq!(figures().await, both, "restored, it counts again");
+    assert_eq!(time(only_olena).await, both.2);
+}
