@@ -52,10 +52,19 @@ impl Buckets {
         }
     }
 
-    /// Lengths from..=to that hold every length of `bucket` (and some of its neighbours', which
-    /// [`Buckets::of`] sorts out): division towards zero makes the buckets around zero uneven.
-    fn around(self, bucket: i64) -> (i64, i64) {
-        ((bucket - 2) * self.width, (bucket + 1) * self.width)
+    /// The lengths from..=to of `bucket`. Division towards zero makes bucket 0 twice as wide
+    /// as the others, which lie on either side of it.
+    fn range(self, bucket: i64) -> (i64, i64) {
+        let w = self.width;
+        // The dividends x with x / w == bucket.
+        let (lo, hi) = match bucket {
+            0 => (1 - w, w - 1),
+            b if b > 0 => (b * w, (b + 1) * w - 1),
+            b => ((b - 1) * w + 1, b * w),
+        };
+        // Rounded up, the dividend is the length plus w - 1.
+        let shift = if self.round_up { w - 1 } else { 0 };
+        (lo - shift, hi - shift)
     }
 }
 
@@ -160,7 +169,7 @@ impl Counted {
             let mut ranges: Vec<(i64, i64)> = at
                 .iter()
                 .chain(theirs)
-                .map(|(bucket, _)| self.buckets.around(*bucket))
+                .map(|(bucket, _)| self.buckets.range(*bucket))
                 .collect();
             ranges.sort_unstable();
             let mut merged: Vec<(i64, i64)> = Vec::new();
@@ -262,12 +271,15 @@ mod tests {
     }
 
     #[test]
-    fn every_length_of_a_bucket_lies_in_its_range() {
+    fn a_bucket_range_holds_exactly_its_lengths() {
         for round_up in [false, true] {
             let b = Buckets { width: 60, round_up };
-            for ms in -400..400 {
-                let (lo, hi) = b.around(b.of(ms));
-                assert!(lo <= ms && ms <= hi, "{ms} in {:?} rounding up: {round_up}", (lo, hi));
+            for bucket in -5..5 {
+                let (lo, hi) = b.range(bucket);
+                for ms in -400..400 {
+                    let inside = lo <= ms && ms <= hi;
+                    assert_eq!(inside, b.of(ms) == bucket, "{ms} in {bucket}, rounding up: {round_up}");
+                }
             }
         }
         // Rounded up, "within a minute" is "bucket <= 1".

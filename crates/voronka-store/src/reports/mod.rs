@@ -199,6 +199,12 @@ impl Store {
             // The correlated subqueries make PostgreSQL's cost estimates large enough to JIT-compile
             // a statement that then runs in less time than the compiling takes.
             tx.execute("SET LOCAL jit = off", vec![]).await?;
+            // A report's sorts of some ten thousand rows spill to disk at the default 4 MB.
+            tx.execute("SET LOCAL work_mem = '32MB'", vec![]).await?;
+            // Parallel workers each built the whole hash of a join again (ABC/XYZ took 3 times
+            // the work), and on a desktop's few cores they only compete with the app.
+            tx.execute("SET LOCAL max_parallel_workers_per_gather = 0", vec![])
+                .await?;
         }
         Ok(Reader {
             now: tx.now,

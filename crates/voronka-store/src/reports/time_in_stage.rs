@@ -68,8 +68,9 @@ fn open_stages(q: &mut Sql, f: &ReportFilter) -> String {
 const LIVE_DEAL: &str = "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)";
 
 /// The whole team's spells per stage: the closed ones counted off their roll-up, the current ones
-/// (a deal's latest, up to now) read whole, and then only the closed lengths in each stage's
-/// middle half day, off the index `stage_spells_length`.
+/// (a deal's latest, up to now) counted here; then only the lengths in each stage's middle half
+/// day are read, the closed ones off the index `stage_spells_length`, the current ones off
+/// `stage_spells_current` by when they were entered.
 async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<BTreeMap<Id, Summary>> {
     let (from_day, to_day) = period_days(f);
     let mut q = Sql::default();
@@ -93,44 +94,49 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     let n = q.bind(now);
     let period = in_period(&mut q);
     let open = open_stages(&mut q, f);
-    let current: Vec<Length> = r
-        .rows_for_next(
+    let bucket = HALF_DAYS.sql("ms");
+    rows.extend(
+        r.rows_for_next::<Bucket>(
             &format!(
-                "SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
-                 WHERE s.left_at IS NULL AND s.stage_id IN ({open}) AND {period} AND {LIVE_DEAL}"
+                "SELECT grp, {bucket} AS bucket, COUNT(*) AS n, COUNT(*) AS flagged, CAST(SUM(ms) AS BIGINT) AS total_ms
+                 FROM (SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
+                       WHERE s.left_at IS NULL AND s.stage_id IN ({open}) AND {period} AND {LIVE_DEAL}) x
+                 GROUP BY grp, {bucket}"
             ),
             q,
         )
-        .await?;
-    rows.extend(current.iter().map(|l| Bucket {
-        grp: l.grp,
-        bucket: Some(HALF_DAYS.of(l.ms)),
-        n: 1,
-        flagged: 1,
-        total_ms: Some(l.ms),
-    }));
+        .await?,
+    );
     let counted = median::count(HALF_DAYS, &rows);
 
     let ranges = counted.ranges(false);
-    let mut lengths = current;
-    if !ranges.is_empty() {
-        let mut q = Sql::default();
-        let period = in_period(&mut q);
-        let parts: Vec<String> = ranges
-            .iter()
-            .map(|(stage, lo, hi)| {
-                format!(
-                    "SELECT s.stage_id AS grp, s.left_at - s.entered_at AS ms FROM stage_spells s
-                     WHERE s.left_at IS NOT NULL AND s.stage_id = {} AND s.left_at - s.entered_at >= {}
-                     AND s.left_at - s.entered_at <= {} AND {period} AND {LIVE_DEAL}",
-                    q.bind(*stage),
-                    q.bind(*lo),
-                    q.bind(*hi)
-                )
-            })
-            .collect();
-        lengths.extend(r.rows::<Length>(&parts.join(" UNION ALL "), q).await?);
+    if ranges.is_empty() {
+        return Ok(counted.finish(Vec::new()).0);
     }
+    let mut q = Sql::default();
+    let n = q.bind(now);
+    let period = in_period(&mut q);
+    let mut parts: Vec<String> = Vec::new();
+    for (stage, lo, hi) in &ranges {
+        let stage = q.bind(*stage);
+        parts.push(format!(
+            "SELECT s.stage_id AS grp, s.left_at - s.entered_at AS ms FROM stage_spells s
+             WHERE s.left_at IS NOT NULL AND s.stage_id = {stage} AND s.left_at - s.entered_at >= {}
+             AND s.left_at - s.entered_at <= {} AND {period} AND {LIVE_DEAL}",
+            q.bind(*lo),
+            q.bind(*hi)
+        ));
+        // A current spell's length is now - entered_at: from lo to hi long, it was entered
+        // from now - hi to now - lo.
+        parts.push(format!(
+            "SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
+             WHERE s.left_at IS NULL AND s.stage_id = {stage} AND s.entered_at >= {} AND s.entered_at <= {}
+             AND {period} AND {LIVE_DEAL}",
+            q.bind(now - hi),
+            q.bind(now - lo)
+        ));
+    }
+    let lengths: Vec<Length> = r.rows(&parts.join(" UNION ALL "), q).await?;
     Ok(counted.finish(lengths).0)
 }
 
