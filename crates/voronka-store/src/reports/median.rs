@@ -184,6 +184,45 @@ impl Counted {
         out
     }
 
+    /// Narrows the middle buckets to buckets of `finer` width (a divisor of the present width),
+    /// given the rows of the [`Counted::ranges`] counted by `finer` bucket: when a middle bucket
+    /// holds many rows, counting them finer in the database costs less than reading them all.
+    pub(crate) fn narrow(self, finer: Buckets, counts: &[Bucket]) -> Counted {
+        let coarse = self.buckets;
+        let within = |grp: Option<Id>, bucket: i64| -> Vec<(i64, i64)> {
+            let mut hist: BTreeMap<i64, i64> = BTreeMap::new();
+            for c in counts {
+                let Some(fine) = c.bucket else { continue };
+                if grp.is_none_or(|g| g == c.grp) && coarse.of(finer.range(fine).0) == bucket {
+                    *hist.entry(fine).or_default() += c.n;
+                }
+            }
+            hist.into_iter().collect()
+        };
+        let narrow = |grp: Option<Id>, at: &[(i64, i64)]| -> Vec<(i64, i64)> {
+            at.iter()
+                .filter_map(|&(bucket, rank)| {
+                    let hist = within(grp, bucket);
+                    let mut before = 0;
+                    for (fine, n) in hist {
+                        if before + n >= rank {
+                            return Some((fine, rank - before));
+                        }
+                        before += n;
+                    }
+                    None
+                })
+                .collect()
+        };
+        Counted {
+            buckets: finer,
+            places: self.places.iter().map(|(g, at)| (*g, narrow(Some(*g), at))).collect(),
+            all_places: narrow(None, &self.all_places),
+            groups: self.groups,
+            all: self.all,
+        }
+    }
+
     /// The summaries per group and over all rows, with the medians found in `lengths`, which
     /// hold (at least) every length of the [`Counted::ranges`], each once.
     pub(crate) fn finish(mut self, mut lengths: Vec<Length>) -> (BTreeMap<Id, Summary>, Summary) {
@@ -317,5 +356,35 @@ mod tests {
         let (groups, all) = counted.finish(lengths);
         assert_eq!(groups[&g].median_ms, Some(12.0));
         assert_eq!(all.median_ms, Some(12.0));
+    }
+
+    #[test]
+    fn a_middle_bucket_narrows_to_the_finer_bucket_of_its_middle_row() {
+        let g = Id(Default::default());
+        let row = |bucket, n| Bucket {
+            grp: g,
+            bucket: Some(bucket),
+            n,
+            flagged: 0,
+            total_ms: None,
+        };
+        let tens = Buckets {
+            width: 10,
+            round_up: false,
+        };
+        let ones = Buckets {
+            width: 1,
+            round_up: false,
+        };
+        // Lengths 1, 12, 13, 13, 17: the middle (3rd) is bucket 1's 2nd row.
+        let counted = count(tens, &[row(0, 1), row(1, 4)]);
+        assert_eq!(counted.places[&g], [(1, 2), (1, 2)]);
+        assert_eq!(counted.ranges(false), [(g, 10, 19)]);
+        // Counted by one: 12 once, 13 twice, 17 once: the 2nd row of bucket 1 is the first 13.
+        let narrowed = counted.narrow(ones, &[row(12, 1), row(13, 2), row(17, 1)]);
+        assert_eq!(narrowed.places[&g], [(13, 1), (13, 1)]);
+        assert_eq!(narrowed.ranges(false), [(g, 13, 13)]);
+        let (groups, _) = narrowed.finish(vec![Length { grp: g, ms: 13 }, Length { grp: g, ms: 13 }]);
+        assert_eq!(groups[&g].median_ms, Some(13.0));
     }
 }

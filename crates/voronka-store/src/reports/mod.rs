@@ -196,6 +196,10 @@ impl Store {
     async fn report_reader(&self, bare: bool) -> Result<Reader<'_>> {
         let mut tx = self.begin_read().await?;
         if self.backend == crate::Backend::Postgres {
+            // A report's statements read one snapshot (SQLite's read transaction does anyway):
+            // the roll-ups and the rows their medians are found in must agree.
+            tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", vec![])
+                .await?;
             // The correlated subqueries make PostgreSQL's cost estimates large enough to JIT-compile
             // a statement that then runs in less time than the compiling takes.
             tx.execute("SET LOCAL jit = off", vec![]).await?;

@@ -15,6 +15,11 @@ const HALF_DAYS: Buckets = Buckets {
     width: HALF_DAY_MS,
     round_up: false,
 };
+/// Then the middle half day by minute.
+const MINUTES: Buckets = Buckets {
+    width: 60_000,
+    round_up: false,
+};
 
 #[derive(Deserialize, Default)]
 struct Count {
@@ -109,34 +114,59 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     );
     let counted = median::count(HALF_DAYS, &rows);
 
+    // The spells of the middle half days (`ranges`: stage, shortest, longest), as a statement
+    // of `grp` and `ms`.
+    let spells_in = |q: &mut Sql, ranges: &[(Id, i64, i64)]| -> String {
+        let n = q.bind(now);
+        let period = in_period(q);
+        let mut parts: Vec<String> = Vec::new();
+        for (stage, lo, hi) in ranges {
+            let stage = q.bind(*stage);
+            parts.push(format!(
+                "SELECT s.stage_id AS grp, s.left_at - s.entered_at AS ms FROM stage_spells s
+                 WHERE s.left_at IS NOT NULL AND s.stage_id = {stage} AND s.left_at - s.entered_at >= {}
+                 AND s.left_at - s.entered_at <= {} AND {period} AND {LIVE_DEAL}",
+                q.bind(*lo),
+                q.bind(*hi)
+            ));
+            // A current spell's length is now - entered_at: from lo to hi long, it was entered
+            // from now - hi to now - lo.
+            parts.push(format!(
+                "SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
+                 WHERE s.left_at IS NULL AND s.stage_id = {stage} AND s.entered_at >= {} AND s.entered_at <= {}
+                 AND {period} AND {LIVE_DEAL}",
+                q.bind(now - hi),
+                q.bind(now - lo)
+            ));
+        }
+        parts.join(" UNION ALL ")
+    };
+    let ranges = counted.ranges(false);
+    if ranges.is_empty() {
+        return Ok(counted.finish(Vec::new()).0);
+    }
+    // A short stage's middle half day holds most of its spells: they are counted by minute in
+    // the database, and only the middle minute's lengths read.
+    let mut q = Sql::default();
+    let src = spells_in(&mut q, &ranges);
+    let minute = MINUTES.sql("ms");
+    let counts: Vec<Bucket> = r
+        .rows_for_next(
+            &format!(
+                "SELECT grp, {minute} AS bucket, COUNT(*) AS n, 0 AS flagged, 0 AS total_ms
+                 FROM ({src}) x GROUP BY grp, {minute}"
+            ),
+            q,
+        )
+        .await?;
+    let counted = counted.narrow(MINUTES, &counts);
     let ranges = counted.ranges(false);
     if ranges.is_empty() {
         return Ok(counted.finish(Vec::new()).0);
     }
     let mut q = Sql::default();
-    let n = q.bind(now);
-    let period = in_period(&mut q);
-    let mut parts: Vec<String> = Vec::new();
-    for (stage, lo, hi) in &ranges {
-        let stage = q.bind(*stage);
-        parts.push(format!(
-            "SELECT s.stage_id AS grp, s.left_at - s.entered_at AS ms FROM stage_spells s
-             WHERE s.left_at IS NOT NULL AND s.stage_id = {stage} AND s.left_at - s.entered_at >= {}
-             AND s.left_at - s.entered_at <= {} AND {period} AND {LIVE_DEAL}",
-            q.bind(*lo),
-            q.bind(*hi)
-        ));
-        // A current spell's length is now - entered_at: from lo to hi long, it was entered
-        // from now - hi to now - lo.
-        parts.push(format!(
-            "SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
-             WHERE s.left_at IS NULL AND s.stage_id = {stage} AND s.entered_at >= {} AND s.entered_at <= {}
-             AND {period} AND {LIVE_DEAL}",
-            q.bind(now - hi),
-            q.bind(now - lo)
-        ));
-    }
-    let lengths: Vec<Length> = r.rows(&parts.join(" UNION ALL "), q).await?;
+    let src = spells_in(&mut q, &ranges);
+    let lengths: Vec<Length> = r.rows(&src, q).await?;
     Ok(counted.finish(lengths).0)
 }
 
