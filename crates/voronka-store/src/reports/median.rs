@@ -331,16 +331,21 @@ mod tests {
         assert_eq!(minutes.of(0), 0);
     }
 
-    #[test]
-    fn split_rows_of_a_bucket_count_as_one() {
-        let g = Id(Default::default());
-        let row = |bucket, n| Bucket {
+    /// `n` rows of group `g` in `bucket`.
+    fn counted_rows(g: Id, bucket: i64, n: i64) -> Bucket {
+        Bucket {
             grp: g,
             bucket: Some(bucket),
             n,
             flagged: 0,
-            total_ms: Some(0),
-        };
+            total_ms: None,
+        }
+    }
+
+    #[test]
+    fn split_rows_of_a_bucket_count_as_one() {
+        let g = Id(Default::default());
+        let row = |bucket, n| counted_rows(g, bucket, n);
         let b = Buckets {
             width: 10,
             round_up: false,
@@ -361,13 +366,7 @@ mod tests {
     #[test]
     fn a_middle_bucket_narrows_to_the_finer_bucket_of_its_middle_row() {
         let g = Id(Default::default());
-        let row = |bucket, n| Bucket {
-            grp: g,
-            bucket: Some(bucket),
-            n,
-            flagged: 0,
-            total_ms: None,
-        };
+        let row = |bucket, n| counted_rows(g, bucket, n);
         let tens = Buckets {
             width: 10,
             round_up: false,
