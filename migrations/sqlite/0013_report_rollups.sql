@@ -60,25 +60,37 @@ INSERT INTO spell_days (day, stage_id, half_days, spells, total_ms)
          GROUP BY s.entered_at / 86400000, s.stage_id, (s.left_at - s.entered_at) / 43200000;
 
 -- The exact medians read only the lengths in the middle bucket the roll-ups point at: these hold
--- them in order, per manager for leads and per stage for spells. The length's own columns come
--- last, so that the index alone answers (a database computes the length from them).
+-- them in order, per manager for leads and per stage for spells.
 CREATE INDEX deals_response ON deals (owner_id, (first_contact_at - created_at), created_at, pipeline_id,
-    first_contact_at) WHERE deleted_at IS NULL AND first_contact_at IS NOT NULL;
+    first_contact_at, deleted_at) WHERE deleted_at IS NULL AND first_contact_at IS NOT NULL;
 CREATE INDEX stage_spells_length ON stage_spells (stage_id, (left_at - entered_at), entered_at, deal_id, left_at)
     WHERE left_at IS NOT NULL;
+-- The current spells, whose length runs up to now.
+CREATE INDEX stage_spells_current ON stage_spells (stage_id, entered_at, deal_id, left_at) WHERE left_at IS NULL;
 -- Paid payments of live deals by client: ABC/XYZ sums each client's months in this order,
 -- without sorting the half year's payments.
-CREATE INDEX payments_paid_by_company ON payments (deal_company_id, paid_at, amount, deal_owner_id, deal_pipeline_id)
-    WHERE status = 'paid' AND deleted_at IS NULL AND deal_owner_id IS NOT NULL;
--- The current spells, whose length runs up to now.
-CREATE INDEX stage_spells_current ON stage_spells (stage_id, entered_at, deal_id) WHERE left_at IS NULL;
+CREATE INDEX payments_paid_by_company ON payments (deal_company_id, paid_at, amount, deal_owner_id, deal_pipeline_id,
+    status, deleted_at) WHERE status = 'paid' AND deleted_at IS NULL AND deal_owner_id IS NOT NULL;
 
--- The planner's statistics for the new tables and indexes, then, as in 0007, none for a new
--- database's empty tables.
+-- Every column a statement reads, those of the index's own condition included, is in the
+-- index above and in these: SQLite counts an index whose condition names other columns as one
+-- that sends each row to the table, and so preferred a smaller index that really does (a
+-- half year's payments: 34 ms from the index alone, 336 ms through the table).
+DROP INDEX payments_paid_by_client;
+CREATE INDEX payments_paid_by_client ON payments (paid_at, deal_company_id, amount, deal_owner_id, deal_pipeline_id,
+    status, deleted_at) WHERE status = 'paid' AND deleted_at IS NULL AND deal_owner_id IS NOT NULL;
+DROP INDEX deals_open_stage_entered;
+CREATE INDEX deals_open_stage_entered ON deals (stage_entered_at, id, pipeline_id, owner_id, status, deleted_at)
+    WHERE status = 'open' AND deleted_at IS NULL;
+DROP INDEX tasks_assignee_open;
+CREATE INDEX tasks_assignee_open ON tasks (assignee_id, due_at, done_at, deleted_at)
+    WHERE done_at IS NULL AND deleted_at IS NULL;
+
 ANALYZE deal_days;
 ANALYZE response_days;
 ANALYZE spell_days;
 ANALYZE deals;
 ANALYZE stage_spells;
 ANALYZE payments;
+ANALYZE tasks;
 DELETE FROM sqlite_stat1 WHERE stat = '0' OR stat LIKE '0 %';
