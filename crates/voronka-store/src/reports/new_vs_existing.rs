@@ -18,7 +18,8 @@ struct Row {
     revenue: i64,
 }
 
-/// The period's revenue by segment, per manager and (with a NULL manager) for the team. The
+/// The period's revenue by segment, per manager and (with a NULL manager) for the team. Each
+/// manager's payments are summed per client first, so a client is put in its segment once; the
 /// clients with a win before the period are one uncorrelated subquery, which both backends read
 /// once into a hashed set, rather than a lookup per payment.
 fn split(q: &mut Sql, f: &ReportFilter) -> String {
@@ -26,19 +27,23 @@ fn split(q: &mut Sql, f: &ReportFilter) -> String {
     let (a, b) = (q.bind(from), q.bind(to));
     let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
     format!(
-        "WITH paid AS MATERIALIZED (
-           SELECT p.deal_owner_id AS owner_id, p.deal_company_id AS company_id, p.amount,
-           CASE WHEN p.deal_company_id IS NULL THEN 2
-                WHEN p.deal_company_id IN (SELECT w.company_id FROM deals w WHERE w.status = 'won'
+        "WITH per AS MATERIALIZED (
+           SELECT p.deal_owner_id AS owner_id, p.deal_company_id AS company_id, SUM(p.amount) AS amount
+           FROM {PAID_OF_LIVE_DEALS}
+           AND p.paid_at >= {a} AND p.paid_at < {b}{filter}
+           GROUP BY p.deal_owner_id, p.deal_company_id),
+         seg AS MATERIALIZED (
+           SELECT owner_id, company_id, amount,
+           CASE WHEN company_id IS NULL THEN 2
+                WHEN company_id IN (SELECT w.company_id FROM deals w WHERE w.status = 'won'
                              AND w.deleted_at IS NULL AND w.closed_at < {a}) THEN {EXISTING}
                 ELSE {NEW} END AS segment
-           FROM {PAID_OF_LIVE_DEALS}
-           AND p.paid_at >= {a} AND p.paid_at < {b}{filter})
-         SELECT owner_id, segment, COUNT(DISTINCT company_id) AS companies, CAST(SUM(amount) AS BIGINT) AS revenue
-         FROM paid GROUP BY owner_id, segment
+           FROM per)
+         SELECT owner_id, segment, COUNT(company_id) AS companies, CAST(SUM(amount) AS BIGINT) AS revenue
+         FROM seg GROUP BY owner_id, segment
          UNION ALL
          SELECT NULL, segment, COUNT(DISTINCT company_id), CAST(SUM(amount) AS BIGINT)
-         FROM paid GROUP BY segment"
+         FROM seg GROUP BY segment"
     )
 }
 
