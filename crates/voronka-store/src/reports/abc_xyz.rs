@@ -28,20 +28,24 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
     let month_sums: Vec<String> = (0..6)
         .map(|i| {
             let (lo, hi) = (q.bind(bounds[i]), q.bind(bounds[i + 1]));
-            format!("SUM(CASE WHEN p.paid_at >= {lo} AND p.paid_at < {hi} THEN p.amount ELSE 0 END) AS m{i}")
+            format!("SUM(p.amount) FILTER (WHERE p.paid_at >= {lo} AND p.paid_at < {hi}) AS m{i}")
         })
         .collect();
     let (lo, hi) = (q.bind(from.min(bounds[0])), q.bind(to.max(bounds[6])));
     let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
-    let months_out: Vec<String> = (0..6).map(|i| format!("CAST(r.m{i} AS BIGINT) AS m{i}")).collect();
+    // A month without payments sums to NULL.
+    let months_out: Vec<String> = (0..6)
+        .map(|i| format!("CAST(COALESCE(r.m{i}, 0) AS BIGINT) AS m{i}"))
+        .collect();
     // Each client's sums, in no order: ranking fifty thousand clients and adding up their
-    // shares costs a sort here, where the database would sort them and run two windows.
+    // shares costs a sort here, where the database would sort them and run two windows. The
+    // sums take only their own rows (FILTER), rather than adding a zero for every other row.
     let mut rows: Vec<Row> = r
         .rows(
             &format!(
                 "WITH rev AS (
                    SELECT p.deal_company_id AS company_id,
-                   SUM(CASE WHEN p.paid_at >= {a} AND p.paid_at < {b} THEN p.amount ELSE 0 END) AS revenue,
+                   SUM(p.amount) FILTER (WHERE p.paid_at >= {a} AND p.paid_at < {b}) AS revenue,
                    {}
                    FROM {PAID_OF_LIVE_DEALS}
                    AND p.deal_company_id IS NOT NULL AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}
