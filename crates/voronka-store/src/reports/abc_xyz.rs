@@ -40,6 +40,9 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
     // Each client's sums, in no order: ranking fifty thousand clients and adding up their
     // shares costs a sort here, where the database would sort them and run two windows. The
     // sums take only their own rows (FILTER), rather than adding a zero for every other row.
+    // PostgreSQL guesses a third of the clients there are, and so hashes the payments by client
+    // (120 ms) instead of summing them in the order of `payments_paid_by_company` (55 ms).
+    r.postgres_setting("enable_hashagg = off").await?;
     let mut rows: Vec<Row> = r
         .rows(
             &format!(

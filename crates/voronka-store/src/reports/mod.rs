@@ -120,6 +120,15 @@ impl Reader<'_> {
         Ok(People(rows.into_iter().map(|r| (r.id, r.name)).collect()))
     }
 
+    /// Sets a PostgreSQL planner setting for the rest of this report (its transaction); SQLite
+    /// has none.
+    pub(crate) async fn postgres_setting(&mut self, setting: &str) -> Result<()> {
+        if self.tx.store.backend == crate::Backend::Postgres {
+            self.tx.execute(&format!("SET LOCAL {setting}"), vec![]).await?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn today(&self) -> NaiveDate {
         self.now.date_naive()
     }
