@@ -94,7 +94,15 @@ impl Session {
                 }
             }
         }
-        self.switch_to(&default_database_url()?).await
+        self.switch_to(&self.local_url()?).await
+    }
+
+    /// The local database: the SQLite file given with `--db`/`VORONKA_DB`, else this user's own.
+    fn local_url(&self) -> Result<String> {
+        match &self.0.requested {
+            Some(url) if url.starts_with("sqlite:") => Ok(url.clone()),
+            _ => default_database_url(),
+        }
     }
 
     async fn switch_to(&self, url: &str) -> Result<()> {
@@ -268,7 +276,7 @@ impl Session {
 
     /// Back to the local file; the team connection is forgotten, its password too.
     pub async fn use_local(&self) -> Result<AppInfo> {
-        self.switch_to(&default_database_url()?).await?;
+        self.switch_to(&self.local_url()?).await?;
         if let Some(team) = self.0.config.get().team {
             self.0.secrets.delete(&team.secret_key())?;
         }
