@@ -73,9 +73,10 @@ fn open_stages(q: &mut Sql, f: &ReportFilter) -> String {
 const LIVE_DEAL: &str = "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)";
 
 /// The whole team's spells per stage: the closed ones counted off their roll-up, the current ones
-/// (a deal's latest, up to now) counted here; then only the lengths in each stage's middle half
-/// day are read, the closed ones off the index `stage_spells_length`, the current ones off
-/// `stage_spells_current` by when they were entered.
+/// (a deal's latest, up to now) counted by half day in the database; then each stage's middle
+/// half day is counted by minute and only the middle minute's lengths are read, the closed ones
+/// off the index `stage_spells_length`, the current ones off `stage_spells_current` by when they
+/// were entered.
 async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<BTreeMap<Id, Summary>> {
     let (from_day, to_day) = period_days(f);
     let mut q = Sql::default();
