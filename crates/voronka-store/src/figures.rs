@@ -221,7 +221,7 @@ impl Tx<'_> {
     }
 
     /// Runs `sql` for the rows whose `column` is one of `ids`, a chunk of them at a time.
-    pub(crate) async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: fn(&str) -> String) -> Result<()> {
+    async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: fn(&str) -> String) -> Result<()> {
         let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
