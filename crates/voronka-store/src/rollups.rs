@@ -17,8 +17,8 @@ use crate::row::Value;
 use crate::tx::Tx;
 use voronka_core::{Id, Result};
 
-/// `response_days.minute` is a lead's wait in minutes, rounded up, so that "answered within N
-/// minutes" is exactly `minute <= N`.
+/// A minute. `response_days.minute` is a lead's wait in minutes, rounded up, so that "answered
+/// within N minutes" is exactly `minute <= N`.
 pub(crate) const MINUTE_MS: i64 = 60_000;
 /// `spell_days.half_days` is a spell's length in half days, rounded down.
 pub(crate) const HALF_DAY_MS: i64 = 43_200_000;

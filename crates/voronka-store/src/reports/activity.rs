@@ -1,13 +1,12 @@
 //! What the managers did: by day, idle clients, plan fulfilment by month.
 
 use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name, date_of_ms, period_ms, six_months};
+use crate::figures::DAY_MS;
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
-
-const DAY_MS: i64 = 86_400_000;
 
 #[derive(Deserialize, Clone, Copy)]
 struct DayRow {

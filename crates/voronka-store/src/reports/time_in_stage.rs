@@ -3,7 +3,7 @@
 use super::median::{self, Bucket, Buckets, Length, Summary};
 use super::{CURRENCY, Reader, Sql, period_days, period_ms, stages};
 use crate::figures::DAY_MS;
-use crate::rollups::HALF_DAY_MS;
+use crate::rollups::{HALF_DAY_MS, MINUTE_MS};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use voronka_core::reports::*;
@@ -17,7 +17,7 @@ const HALF_DAYS: Buckets = Buckets {
 };
 /// Then the middle half day by minute.
 const MINUTES: Buckets = Buckets {
-    width: 60_000,
+    width: MINUTE_MS,
     round_up: false,
 };
 
