@@ -648,7 +648,15 @@ win_probability: number | null; planned_payment_date: string | null; expected_cl
  * Deal fields a stage can require before a deal may enter it (rule 4).
  */
 export type DealField = "company" | "contact" | "amount" | "planned_payment_date" | "expected_close_date" | "sales_channel" | "communication_channel" | "lead_source" | "qualification" | "items"
-export type DealFilter = { owner_id?: Id | null; pipeline_id?: Id | null; stage_id?: Id | null; company_id?: Id | null; contact_id?: Id | null; status?: DealStatus | null; deleted?: boolean }
+export type DealFilter = { owner_id?: Id | null; pipeline_id?: Id | null; stage_id?: Id | null; company_id?: Id | null; contact_id?: Id | null; status?: DealStatus | null; 
+/**
+ * Only deals created on or after this day (a report's period: the deals behind its number).
+ */
+created_from?: string | null; 
+/**
+ * Only deals created on or before this day.
+ */
+created_to?: string | null; deleted?: boolean }
 export type DealInput = { title: string; company_id: Id | null; contact_ids?: Id[]; owner_id: Id | null; pipeline_id: Id; 
 /**
  * Typed amount ("120 000,50"); blank is zero.

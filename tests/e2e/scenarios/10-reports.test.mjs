@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { screenshot, withApp } from '../lib/app.mjs';
 import { firstStart, nav } from '../lib/flows.mjs';
-import { choose, tid, waitAll, waitFor, waitText } from '../lib/ui.mjs';
+import { choose, click, route, tid, waitAll, waitFor, waitText } from '../lib/ui.mjs';
 
 /** Rows of a report table on screen, once the report has answered. */
 async function tableRows(browser, table, { min = 1 } = {}) {
@@ -31,6 +31,14 @@ test('the reports on the demo data: dashboard, funnel and ABC/XYZ with their cha
     // Stage cells lead to the deals table filtered by that stage.
     await waitFor(browser, `${tid('report-table-funnel')} ${tid('report-link')}`);
     await screenshot(browser, 'funnel.png');
+    // A team's open count leads to the open deals of that stage created in the report's period.
+    await click(browser, `${tid('report-table-funnel')} ${tid('report-row')} [data-col="open_count"] ${tid('report-link')}`);
+    await waitFor(browser, tid('deal-table-created'), { timeout: 30_000 });
+    const to = await route(browser);
+    assert.match(to, /status=open&created_from=\d{4}-\d{2}-\d{2}&created_to=\d{4}-\d{2}-\d{2}/, to);
+    await waitFor(browser, `${tid('deal-table')}, ${tid('deals-empty')}`, { timeout: 30_000 });
+    await nav(browser, 'reports');
+    await waitFor(browser, tid('report-dashboard'), { timeout: 30_000 });
 
     await choose(browser, tid('report-picker'), 'ABC / XYZ');
     await waitFor(browser, tid('report-abc-xyz'), { timeout: 30_000 });

@@ -3,8 +3,10 @@
 use crate::row::Value;
 use crate::table::{Rows, Table};
 use crate::{Page, Paged, Store};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use voronka_core::model::*;
+use voronka_core::reports::day_start_ms;
 use voronka_core::{Error, Id, Result};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -54,6 +56,12 @@ pub struct DealFilter {
     pub contact_id: Option<Id>,
     #[serde(default)]
     pub status: Option<DealStatus>,
+    /// Only deals created on or after this day (a report's period: the deals behind its number).
+    #[serde(default)]
+    pub created_from: Option<NaiveDate>,
+    /// Only deals created on or before this day.
+    #[serde(default)]
+    pub created_to: Option<NaiveDate>,
     #[serde(default)]
     pub deleted: bool,
 }
@@ -177,6 +185,21 @@ impl Store {
         c.eq("company_id", filter.company_id.map(Value::from));
         if let Some(status) = filter.status {
             c.eq("status", Some(Value::from(status.as_str())));
+        }
+        if let (Some(from), Some(to)) = (filter.created_from, filter.created_to)
+            && from > to
+        {
+            return Err(Error::invalid(
+                "created_to",
+                format!("the period ends ({to}) before it starts ({from})"),
+            ));
+        }
+        // The same days as the reports' periods, so a report's number and its deals agree.
+        if let Some(from) = filter.created_from {
+            c.raw("created_at >= $?", Value::Int(day_start_ms(from)));
+        }
+        if let Some(to) = filter.created_to {
+            c.raw("created_at < $?", Value::Int(day_start_ms(to + Days::new(1))));
         }
         if let Some(contact) = filter.contact_id {
             c.raw(

@@ -38,6 +38,7 @@ harness::contract!(
     search::search_forgets_deleted_records_and_pages,
     paging::lists_page_without_gaps_or_overlaps,
     paging::deal_list_filters_by_owner_and_stage,
+    paging::deal_list_filters_by_the_day_created,
     schema::newer_schema_is_refused_with_a_clear_message,
     schema::reopening_keeps_data_and_migrations_idempotent,
     schema::unreachable_or_missing_databases_say_why,

@@ -151,3 +151,64 @@ pub async fn deal_list_filters_by_owner_and_stage(ctx: Ctx) {
         .unwrap();
     assert_eq!(open.items.len(), 2);
 }
+
+/// The deals behind a report's number: those created in its period, by whole UTC days.
+pub async fn deal_list_filters_by_the_day_created(ctx: Ctx) {
+    let s = &ctx.store;
+    let first_day = ctx.clock_now().date_naive();
+    // Three deals a day for four days: at the day's start, its middle and its last millisecond.
+    for day in 0..4 {
+        let midnight = first_day + chrono::Days::new(day);
+        let start = midnight.and_hms_opt(0, 0, 0).unwrap().and_utc();
+        for (n, at) in [
+            start,
+            start + chrono::Duration::hours(12),
+            start + chrono::Duration::days(1) - chrono::Duration::milliseconds(1),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            ctx.clock.set(at);
+            s.create_deal(ctx.olena_id(), &ctx.deal_input(&format!("День {day} № {n}")), None)
+                .await
+                .unwrap();
+        }
+    }
+    let titles = |from: Option<u64>, to: Option<u64>| {
+        let filter = DealFilter {
+            created_from: from.map(|d| first_day + chrono::Days::new(d)),
+            created_to: to.map(|d| first_day + chrono::Days::new(d)),
+            ..Default::default()
+        };
+        async move {
+            let got = s.list_deals(&filter, Page::first(50)).await.unwrap();
+            got.items
+                .into_iter()
+                .map(|d| d.data.title.to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        titles(Some(1), Some(2)).await,
+        [
+            "День 2 № 2",
+            "День 2 № 1",
+            "День 2 № 0",
+            "День 1 № 2",
+            "День 1 № 1",
+            "День 1 № 0"
+        ],
+        "both days whole, to their last millisecond"
+    );
+    assert_eq!(titles(Some(3), None).await, ["День 3 № 2", "День 3 № 1", "День 3 № 0"]);
+    assert_eq!(titles(None, Some(0)).await, ["День 0 № 2", "День 0 № 1", "День 0 № 0"]);
+    assert_eq!(titles(None, None).await.len(), 12);
+
+    let backwards = DealFilter {
+        created_from: Some(first_day + chrono::Days::new(2)),
+        created_to: Some(first_day),
+        ..Default::default()
+    };
+    let err = s.list_deals(&backwards, Page::first(50)).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("created_to"), "{}", err.message);
+}

@@ -1,4 +1,4 @@
-import { Group, Select, Stack } from '@mantine/core';
+import { CloseButton, Group, Pill, Select, Stack } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,33 +6,46 @@ import { useNavigate } from 'react-router';
 import { useDealList } from '../../api/deals';
 import { useStageNames } from '../../api/dictionaries';
 import { flatten } from '../../api/paging';
-import type { Id } from '../../api/types';
+import type { DealStatus, Id } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
+import { formatDate } from '../../components/When';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { VirtualTable, type SortState } from '../../components/VirtualTable';
 import { ColumnChooser } from './ColumnChooser';
 import { DEAL_COLUMN_KEYS, dealColumns } from './dealColumns';
+import type { DealsLink } from './dealsLink';
 
 const DEFAULT_COLUMNS = ['title', 'company', 'amount', 'stage', 'owner', 'status', 'expected_close_date'];
+const STATUSES: DealStatus[] = ['open', 'won', 'lost'];
 
 /**
  * The pipeline's deals as rows. The store lists deals newest first without a sort of its own,
- * so sorting here reorders the rows loaded so far.
+ * so sorting here reorders the rows loaded so far. A link (from a report) presets the stage,
+ * the status and the days the deals were created in.
  */
-export function DealTable({ pipelineId, ownerId, ownerNames, initialStageId = null }: {
+export function DealTable({ pipelineId, ownerId, ownerNames, link = {} }: {
   pipelineId: Id;
   ownerId: Id | null;
   ownerNames: Map<Id, string>;
-  initialStageId?: Id | null;
+  link?: DealsLink;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const stages = useStageNames(pipelineId);
-  const [stageId, setStageId] = useState<Id | null>(initialStageId);
+  const [stageId, setStageId] = useState<Id | null>(link.stageId ?? null);
+  const [status, setStatus] = useState<DealStatus | null>(link.status ?? null);
+  const [created, setCreated] = useState({ from: link.createdFrom ?? null, to: link.createdTo ?? null });
   const [sort, setSort] = useState<SortState | null>(null);
   const [visible, setVisible] = useLocalStorage<string[]>({ key: 'voronka.dealColumns', defaultValue: DEFAULT_COLUMNS });
-  const list = useDealList({ pipeline_id: pipelineId, owner_id: ownerId, stage_id: stageId });
+  const list = useDealList({
+    pipeline_id: pipelineId,
+    owner_id: ownerId,
+    stage_id: stageId,
+    status,
+    created_from: created.from,
+    created_to: created.to,
+  });
 
   const columns = useMemo(() => dealColumns(t, stages, ownerNames), [t, stages, ownerNames]);
   const rows = useMemo(() => {
@@ -53,6 +66,7 @@ export function DealTable({ pipelineId, ownerId, ownerNames, initialStageId = nu
   return (
     <Stack gap="xs">
       <Group justify="space-between">
+        <Group gap="xs">
         <Select
           size="xs"
           placeholder={t('deals.allStages')}
@@ -62,6 +76,32 @@ export function DealTable({ pipelineId, ownerId, ownerNames, initialStageId = nu
           onChange={setStageId}
           data-testid="deal-table-stage"
         />
+        <Select
+          size="xs"
+          placeholder={t('deals.allStatuses')}
+          clearable
+          data={STATUSES.map((s) => ({ value: s, label: t(`dealStatus.${s}`) }))}
+          value={status}
+          onChange={(v) => setStatus(v as DealStatus | null)}
+          data-testid="deal-table-status"
+        />
+        {(created.from || created.to) && (
+          <Pill size="md" data-testid="deal-table-created">
+            <Group gap={4} wrap="nowrap">
+              {t('deals.createdIn', {
+                from: created.from ? formatDate(created.from, i18n.language) : '…',
+                to: created.to ? formatDate(created.to, i18n.language) : '…',
+              })}
+              <CloseButton
+                size="xs"
+                aria-label={t('deals.anyCreated')}
+                onClick={() => setCreated({ from: null, to: null })}
+                data-testid="deal-table-created-clear"
+              />
+            </Group>
+          </Pill>
+        )}
+        </Group>
         <ColumnChooser all={DEAL_COLUMN_KEYS} labels={labels} visible={visible} onChange={setVisible} />
       </Group>
       {list.isPending && <ListSkeleton rows={8} />}

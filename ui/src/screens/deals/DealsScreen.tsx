@@ -11,7 +11,7 @@ import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { Board } from './Board';
 import { DealTable } from './DealTable';
-import { readDealsLink } from './dealsLink';
+import { narrowsDeals, readDealsLink } from './dealsLink';
 import { NewDealDialog } from './NewDealDialog';
 
 type View = 'board' | 'table';
@@ -27,7 +27,7 @@ export function DealsScreen() {
   const [params] = useSearchParams();
   const [link] = useState(() => readDealsLink(params));
   const [pipelineHere, setPipelineHere] = useState<Id | null>(link.pipelineId);
-  const [viewHere, setViewHere] = useState<View | null>(link.stageId ? 'table' : null);
+  const [viewHere, setViewHere] = useState<View | null>(narrowsDeals(link) ? 'table' : null);
   const [ownerId, setOwnerId] = useState<Id | null>(link.ownerId);
   const [creating, setCreating] = useState(false);
   useHotkeys([['n', () => setCreating(true)]]);
@@ -98,7 +98,7 @@ export function DealsScreen() {
             pipelineId={pipelineId}
             ownerId={ownerId}
             ownerNames={ownerNames}
-            initialStageId={pipelineId === link.pipelineId ? link.stageId : null}
+            link={pipelineId === link.pipelineId ? link : {}}
           />
         ))}
       <NewDealDialog opened={creating} onClose={() => setCreating(false)} pipelineId={pipelineId} />

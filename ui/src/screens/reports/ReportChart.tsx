@@ -2,7 +2,7 @@ import { Paper, Select, Stack } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Funnel, ReportData } from '../../api/types';
+import type { Funnel, ReportData, ReportFilter } from '../../api/types';
 import { formatMoney } from '../../components/Money';
 import { abcXyzOption } from './charts/abcXyzChart';
 import { fulfilmentOption } from './charts/activityChart';
@@ -14,7 +14,7 @@ import { lossOption } from './charts/lossChart';
 import { cellLink } from './reportLinks';
 
 /** The chart that fits a report, above its tables; reports that are lists have none. */
-export function ReportChart({ report, pipelineId }: { report: ReportData; pipelineId: string | null }) {
+export function ReportChart({ report, filter }: { report: ReportData; filter: ReportFilter }) {
   const { t, i18n } = useTranslation();
   const option = useMemo((): ChartOption | null => {
     switch (report.name) {
@@ -39,7 +39,7 @@ export function ReportChart({ report, pipelineId }: { report: ReportData; pipeli
     }
   }, [report, t, i18n.language]);
 
-  if (report.name === 'funnel') return <FunnelChartPanel funnel={report.data} pipelineId={pipelineId} />;
+  if (report.name === 'funnel') return <FunnelChartPanel funnel={report.data} filter={filter} />;
   if (!option) return null;
   return (
     <Paper withBorder p="sm">
@@ -49,7 +49,8 @@ export function ReportChart({ report, pipelineId }: { report: ReportData; pipeli
 }
 
 /** The funnel of the team or of one manager; a click on a stage opens its deals. */
-function FunnelChartPanel({ funnel, pipelineId }: { funnel: Funnel; pipelineId: string | null }) {
+function FunnelChartPanel({ funnel, filter }: { funnel: Funnel; filter: ReportFilter }) {
+  const pipelineId = filter.pipeline_id ?? null;
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [column, setColumn] = useState('0');
@@ -79,7 +80,7 @@ function FunnelChartPanel({ funnel, pipelineId }: { funnel: Funnel; pipelineId: 
           testId="chart-funnel"
           onItemClick={({ dataIndex }) => {
             const step = steps[dataIndex];
-            const to = step && cellLink({ name: 'funnel', data: funnel }, { table: 'funnel', row: step.row, column: 'stage' });
+            const to = step && cellLink({ name: 'funnel', data: funnel }, { table: 'funnel', row: step.row, column: 'stage' }, filter);
             if (to) void navigate(to);
           }}
         />

@@ -119,7 +119,11 @@ describe('ReportsScreen', () => {
     const rows = within(await screen.findByTestId('report-table-funnel')).getAllByTestId('report-row');
     // Olena's "Proposal sent": 3 open now.
     await userEvent.click(within(rows[3]!.querySelector('[data-col="open_count"]') as HTMLElement).getByText('3'));
-    expect(screen.getByTestId('where')).toHaveTextContent('/deals?pipeline=pipe-1&stage=stage-2&owner=user-2');
+    // The open deals of the funnel's cohort: those created in the report's period.
+    const asked = vi.mocked(commands.report).mock.lastCall![1];
+    expect(screen.getByTestId('where')).toHaveTextContent(
+      `/deals?pipeline=pipe-1&stage=stage-2&owner=user-2&status=open&created_from=${asked.from}&created_to=${asked.to}`,
+    );
   });
 
   it('opens the deals of a stage from the funnel chart', async () => {
@@ -127,7 +131,7 @@ describe('ReportsScreen', () => {
     renderReports('/reports/funnel');
     // The stand-in chart clicks the team's second stage.
     await userEvent.click(await screen.findByTestId('chart-funnel'));
-    expect(screen.getByTestId('where')).toHaveTextContent('/deals?pipeline=pipe-1&stage=stage-2');
+    expect(screen.getByTestId('where')).toHaveTextContent('/deals?pipeline=pipe-1&stage=stage-2&status=open&created_from=');
     expect(screen.getByTestId('where')).not.toHaveTextContent('owner=');
   });
 

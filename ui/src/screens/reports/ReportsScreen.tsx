@@ -82,12 +82,12 @@ export function ReportsScreen() {
       </Group>
       {report.isPending && <ListSkeleton rows={8} />}
       {report.isError && <QueryError error={report.error} retry={() => void report.refetch()} />}
-      {report.isSuccess && <ReportBody view={report.data} pipelineId={pipelineId} />}
+      {report.isSuccess && <ReportBody view={report.data} filter={filter} />}
     </Stack>
   );
 }
 
-function ReportBody({ view, pipelineId }: { view: ReportView; pipelineId: Id | null }) {
+function ReportBody({ view, filter }: { view: ReportView; filter: ReportFilter }) {
   const { t } = useTranslation();
   if (view.tables.every((table) => table.rows.length === 0)) {
     return <EmptyState title={t('reports.empty')} hint={t('reports.emptyHint')} testId="report-empty" />;
@@ -96,12 +96,12 @@ function ReportBody({ view, pipelineId }: { view: ReportView; pipelineId: Id | n
   return (
     <Stack gap="lg" data-testid={`report-${report.name}`}>
       {report.name === 'dashboard' && <DashboardFigures dashboard={report.data} />}
-      <ReportChart report={report} pipelineId={pipelineId} />
+      <ReportChart report={report} filter={filter} />
       {view.tables.map((table) => (
         <ReportTableView
           key={table.key}
           table={table}
-          link={(row, column) => cellLink(report, { table: table.key, row, column })}
+          link={(row, column) => cellLink(report, { table: table.key, row, column }, filter)}
           notes={tableNotes(report, table.key, table.rows.length).map((n) => t(n.key, n.params))}
         />
       ))}

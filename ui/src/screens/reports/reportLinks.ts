@@ -1,4 +1,4 @@
-import type { ReportData } from '../../api/types';
+import type { ReportData, ReportFilter } from '../../api/types';
 import { dealsLink } from '../deals/dealsLink';
 
 /** Where a click on a report cell leads. */
@@ -14,9 +14,10 @@ const company = (id: string) => `/companies/${id}`;
 /**
  * The deals (or the company) behind a report cell, found in the report's typed data by the
  * table's row order: each report's tables list its rows in the order of its data. `null` where
- * the data does not name the deals (plan sums, shares, counts of tasks).
+ * the data does not name the deals (plan sums, shares, counts of tasks). `filter` is the
+ * report's own: the funnel counts the deals created in its period, and so do its links.
  */
-export function cellLink(report: ReportData, at: CellAt): string | null {
+export function cellLink(report: ReportData, at: CellAt, filter: ReportFilter): string | null {
   switch (report.name) {
     case 'funnel': {
       if (at.table !== 'funnel' || !['stage', 'open_count', 'open_amount'].includes(at.column)) return null;
@@ -26,15 +27,26 @@ export function cellLink(report: ReportData, at: CellAt): string | null {
       const column = [team, ...managers][Math.floor(at.row / stages.length)];
       const stage = stages[at.row % stages.length];
       if (!column || !stage) return null;
-      return dealsLink({ pipelineId: stage.pipeline_id, stageId: stage.id, ownerId: column.manager?.id });
+      // The stage's open deals of the cohort: what its open count and sum add up.
+      return dealsLink({
+        pipelineId: stage.pipeline_id,
+        stageId: stage.id,
+        ownerId: column.manager?.id,
+        status: 'open',
+        createdFrom: filter.from,
+        createdTo: filter.to,
+      });
     }
     case 'time-in-stage': {
       if (at.table === 'stuck') {
         const d = report.data.stuck[at.row];
         return d ? deal(d.deal_id) : null;
       }
+      // The deals in the stage now: those whose current spell the report counts.
       const s = at.table === 'stages' && at.column === 'stage' ? report.data.stages[at.row] : undefined;
-      return s ? dealsLink({ pipelineId: s.stage.pipeline_id, stageId: s.stage.id }) : null;
+      return s
+        ? dealsLink({ pipelineId: s.stage.pipeline_id, stageId: s.stage.id, ownerId: filter.manager_id, status: 'open' })
+        : null;
     }
     case 'payment-plan': {
       const p = at.table === 'payments' ? report.data.payments[at.row] : undefined;
