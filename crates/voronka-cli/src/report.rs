@@ -41,10 +41,10 @@ pub async fn run(
     }
     if let Some(path) = xlsx {
         let generated_at = store.clock().now();
-        workbook(&report, filter, generated_at)
+        let rows = workbook(&report, filter, generated_at)
             .save(path)
             .with_context(|| format!("writing {}", path.display()))?;
-        eprintln!("wrote {} ({} rows)", path.display(), voronka_xlsx::report_rows(&report));
+        eprintln!("wrote {} ({rows} rows)", path.display());
     }
     Ok(())
 }

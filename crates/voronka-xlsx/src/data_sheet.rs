@@ -12,7 +12,8 @@ const MAX_DATA_ROWS: u32 = 1_048_574;
 
 /// Writes one table as a constant-memory sheet: the header, the rows as they come, then the
 /// totals, widths, filter and chart, which Excel keeps apart from the cells and so may follow.
-pub(crate) fn write(book: &mut XlsxWorkbook, sheet: SheetData<'_>, name: &str, locale: &Locale) -> Result<(), Error> {
+/// Returns how many rows of data it wrote.
+pub(crate) fn write(book: &mut XlsxWorkbook, sheet: SheetData<'_>, name: &str, locale: &Locale) -> Result<u64, Error> {
     check(&sheet)?;
     let SheetData {
         columns,
@@ -112,7 +113,7 @@ pub(crate) fn write(book: &mut XlsxWorkbook, sheet: SheetData<'_>, name: &str, l
         let chart = chart::build(&spec, name, &columns, last_row, locale);
         ws.insert_chart_with_offset(1, (columns.len() + 1) as u16, &chart, 0, 0)?;
     }
-    Ok(())
+    Ok(u64::from(last_row))
 }
 
 fn write_cell(ws: &mut Worksheet, row: RowNum, col: u16, cell: &Cell, format: &Format) -> Result<(), Error> {

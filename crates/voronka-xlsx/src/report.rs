@@ -19,11 +19,6 @@ pub fn report_sheets(report: &Report) -> Vec<SheetData<'static>> {
     sheets
 }
 
-/// How many rows of data a report's sheets hold: what an export reports back.
-pub fn report_rows(report: &Report) -> u64 {
-    report.tables().iter().map(|t| t.rows.len() as u64).sum()
-}
-
 fn currency_of(table: &ReportTable) -> Currency {
     let code = table.rows.iter().flatten().find_map(|c| match c {
         r::Cell::Money { currency, .. } => Some(currency.clone()),
@@ -89,7 +84,9 @@ fn table_sheet(table: ReportTable) -> SheetData<'static> {
     let currency = currency_of(&table);
     let columns = table.columns.iter().map(|c| column(c, currency.clone())).collect();
     let totals = sum_totals(&table);
-    let rows: Vec<Vec<Cell>> = table.rows.iter().map(|row| row.iter().map(cell).collect()).collect();
+    // Each row becomes the writer's cells as the writer pulls it, and is dropped once written:
+    // the table's rows are not copied whole a second time.
+    let rows = table.rows.into_iter().map(|row| row.iter().map(cell).collect());
     SheetData::new(table.title, columns, rows).with_totals(totals)
 }
 

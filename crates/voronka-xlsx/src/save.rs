@@ -6,12 +6,13 @@ use crate::cover::{self, Cover};
 use crate::{Error, SheetNames, Workbook, data_sheet};
 
 impl Workbook<'_> {
-    /// Writes the workbook to `path`, pulling each sheet's rows once, in order. The file appears
-    /// whole or not at all: it is written beside `path` and renamed into place, so a failed
-    /// export never leaves a broken file where the person expects their report.
-    pub fn save(self, path: impl AsRef<Path>) -> Result<(), Error> {
+    /// Writes the workbook to `path`, pulling each sheet's rows once, in order, and returns how
+    /// many rows of data its sheets hold. The file appears whole or not at all: it is written
+    /// beside `path` and renamed into place, so a failed export never leaves a broken file where
+    /// the person expects their report.
+    pub fn save(self, path: impl AsRef<Path>) -> Result<u64, Error> {
         let path = path.as_ref();
-        let mut book = self.build()?;
+        let (mut book, rows) = self.build()?;
         // A sibling, so the rename stays on one file system; created like any file, so the
         // report gets the usual permissions rather than a private temporary file's.
         let mut part = path.as_os_str().to_owned();
@@ -26,16 +27,16 @@ impl Workbook<'_> {
             let _ = std::fs::remove_file(&part);
         }
         saved?;
-        Ok(())
+        Ok(rows)
     }
 
     /// The workbook as the bytes of an .xlsx file.
     pub fn to_bytes(self) -> Result<Vec<u8>, Error> {
-        let mut book = self.build()?;
+        let (mut book, _) = self.build()?;
         Ok(book.save_to_buffer()?)
     }
 
-    fn build(self) -> Result<XlsxWorkbook, Error> {
+    fn build(self) -> Result<(XlsxWorkbook, u64), Error> {
         let Workbook {
             title,
             filters,
@@ -60,10 +61,11 @@ impl Workbook<'_> {
             generated_by: &generated_by,
         };
         cover::write(&mut book, &cover, &cover_name, &locale)?;
+        let mut rows = 0;
         for sheet in sheets {
             let name = names.claim(&sheet.name);
-            data_sheet::write(&mut book, sheet, &name, &locale)?;
+            rows += data_sheet::write(&mut book, sheet, &name, &locale)?;
         }
-        Ok(book)
+        Ok((book, rows))
     }
 }

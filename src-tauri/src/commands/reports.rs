@@ -60,11 +60,10 @@ pub async fn export_report(
             Language::En => voronka_xlsx::Locale::en(),
         },
     };
-    let rows = voronka_xlsx::report_rows(&report);
     let target = PathBuf::from(&path);
     let written = target.clone();
     // Writing is CPU and disk work: off the async threads, the workbook made where it is saved.
-    tokio::task::spawn_blocking(move || {
+    let rows = tokio::task::spawn_blocking(move || {
         voronka_xlsx::report_workbook(&report, &filter, pipeline, manager, made).save(&written)
     })
     .await

@@ -180,6 +180,14 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
     )
     .unwrap();
     assert_eq!(done["path"], file.to_str().unwrap());
+    let plan = invoke(&webview, "report", json!({"name": "payment-plan", "filter": filter})).unwrap();
+    let plan_rows: usize = plan["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["rows"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(done["rows"], plan_rows, "the export tells how many rows it wrote");
     let bytes = std::fs::read(&file).expect("the workbook is written");
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
 

@@ -166,6 +166,7 @@ pub fn written() -> (tempfile::TempDir, std::path::PathBuf) {
     let path = dir
         .path()
         .join(voronka_xlsx::safe_file_name("Графік платежів", date(2026, 11, 22)));
-    workbook().save(&path).unwrap();
+    let rows = workbook().save(&path).unwrap();
+    assert_eq!(rows, payments().len() as u64 + 3 + 2, "save counts the data rows of every sheet");
     (dir, path)
 }
