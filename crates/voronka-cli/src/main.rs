@@ -86,6 +86,9 @@ enum Command {
         /// Repetitions of each measured operation.
         #[arg(long, default_value_t = 200)]
         iterations: usize,
+        /// Time only this report (best of `iterations`, at most 10), nothing else.
+        #[arg(long)]
+        report: Option<voronka_core::reports::ReportName>,
     },
     /// Times the notification tick (and shows its query plans); on PostgreSQL, with `--wins`,
     /// also the gong between two stores.
@@ -204,9 +207,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             report::run(&store, name, &filter, &options, at, output, xlsx.as_deref()).await?;
         }
-        Command::Bench { iterations } => {
+        Command::Bench { iterations, report } => {
             let store = Store::open(&url).await?;
-            bench::run(&store, iterations).await?;
+            match report {
+                Some(name) => bench::reports(&store, &[name], iterations.clamp(1, 10)).await?,
+                None => bench::run(&store, iterations).await?,
+            }
         }
         Command::BenchNotify {
             iterations,

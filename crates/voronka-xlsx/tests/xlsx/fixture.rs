@@ -167,6 +167,10 @@ pub fn written() -> (tempfile::TempDir, std::path::PathBuf) {
         .path()
         .join(voronka_xlsx::safe_file_name("Графік платежів", date(2026, 11, 22)));
     let rows = workbook().save(&path).unwrap();
-    assert_eq!(rows, payments().len() as u64 + 3 + 2, "save counts the data rows of every sheet");
+    assert_eq!(
+        rows,
+        payments().len() as u64 + 3 + 2,
+        "save counts the data rows of every sheet"
+    );
     (dir, path)
 }
