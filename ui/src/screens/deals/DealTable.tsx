@@ -67,40 +67,40 @@ export function DealTable({ pipelineId, ownerId, ownerNames, link = {} }: {
     <Stack gap="xs">
       <Group justify="space-between">
         <Group gap="xs">
-        <Select
-          size="xs"
-          placeholder={t('deals.allStages')}
-          clearable
-          data={[...stages.values()].map((s) => ({ value: s.id, label: s.name }))}
-          value={stageId}
-          onChange={setStageId}
-          data-testid="deal-table-stage"
-        />
-        <Select
-          size="xs"
-          placeholder={t('deals.allStatuses')}
-          clearable
-          data={STATUSES.map((s) => ({ value: s, label: t(`dealStatus.${s}`) }))}
-          value={status}
-          onChange={(v) => setStatus(v as DealStatus | null)}
-          data-testid="deal-table-status"
-        />
-        {(created.from || created.to) && (
-          <Pill size="md" data-testid="deal-table-created">
-            <Group gap={4} wrap="nowrap">
-              {t('deals.createdIn', {
-                from: created.from ? formatDate(created.from, i18n.language) : '…',
-                to: created.to ? formatDate(created.to, i18n.language) : '…',
-              })}
-              <CloseButton
-                size="xs"
-                aria-label={t('deals.anyCreated')}
-                onClick={() => setCreated({ from: null, to: null })}
-                data-testid="deal-table-created-clear"
-              />
-            </Group>
-          </Pill>
-        )}
+          <Select
+            size="xs"
+            placeholder={t('deals.allStages')}
+            clearable
+            data={[...stages.values()].map((s) => ({ value: s.id, label: s.name }))}
+            value={stageId}
+            onChange={setStageId}
+            data-testid="deal-table-stage"
+          />
+          <Select
+            size="xs"
+            placeholder={t('deals.allStatuses')}
+            clearable
+            data={STATUSES.map((s) => ({ value: s, label: t(`dealStatus.${s}`) }))}
+            value={status}
+            onChange={(v) => setStatus(v as DealStatus | null)}
+            data-testid="deal-table-status"
+          />
+          {(created.from || created.to) && (
+            <Pill size="md" data-testid="deal-table-created">
+              <Group gap={4} wrap="nowrap">
+                {t('deals.createdIn', {
+                  from: created.from ? formatDate(created.from, i18n.language) : '…',
+                  to: created.to ? formatDate(created.to, i18n.language) : '…',
+                })}
+                <CloseButton
+                  size="xs"
+                  aria-label={t('deals.anyCreated')}
+                  onClick={() => setCreated({ from: null, to: null })}
+                  data-testid="deal-table-created-clear"
+                />
+              </Group>
+            </Pill>
+          )}
         </Group>
         <ColumnChooser all={DEAL_COLUMN_KEYS} labels={labels} visible={visible} onChange={setVisible} />
       </Group>
