@@ -5,6 +5,8 @@ use serde::Deserialize;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
+/// A client's sums; the fields are in the order of the statement's columns (see
+/// `Reader::many_rows`).
 #[derive(Deserialize)]
 struct Row {
     company_id: Id,
@@ -34,8 +36,10 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
     let (lo, hi) = (q.bind(from.min(bounds[0])), q.bind(to.max(bounds[6])));
     let filter = q.deal_filter(f, "p.deal_pipeline_id", "p.deal_owner_id");
     // A month without payments sums to NULL.
-    let months_out: Vec<String> = (0..6)
-        .map(|i| format!("CAST(COALESCE(r.m{i}, 0) AS BIGINT) AS m{i}"))
+    const MONTHS: [&str; 6] = ["m0", "m1", "m2", "m3", "m4", "m5"];
+    let months_out: Vec<(String, &str)> = MONTHS
+        .iter()
+        .map(|m| (format!("CAST(COALESCE(r.{m}, 0) AS BIGINT)"), *m))
         .collect();
     // Each client's sums, in no order: ranking fifty thousand clients and adding up their
     // shares costs a sort here, where the database would sort them and run two windows. The
@@ -43,22 +47,30 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
     // PostgreSQL guesses a third of the clients there are, and so hashes the payments by client
     // (120 ms) instead of summing them in the order of `payments_paid_by_company` (55 ms).
     r.postgres_setting("enable_hashagg = off").await?;
+    // The sums come out in client order, so PostgreSQL merges them with `companies_named`,
+    // read in the same order, unless it guesses few clients and hashes the whole companies
+    // table instead (a half year: 300 ms against 255 under EXPLAIN ANALYZE).
+    r.postgres_setting("enable_hashjoin = off").await?;
+    let mut columns = vec![
+        ("r.company_id", "company_id"),
+        ("c.name", "company"),
+        ("c.owner_id", "owner_id"),
+        ("CAST(r.revenue AS BIGINT)", "revenue"),
+    ];
+    columns.extend(months_out.iter().map(|(e, m)| (e.as_str(), *m)));
     let mut rows: Vec<Row> = r
-        .rows(
+        .many_rows(
+            &columns,
             &format!(
-                "WITH rev AS (
-                   SELECT p.deal_company_id AS company_id,
+                "FROM (SELECT p.deal_company_id AS company_id,
                    SUM(p.amount) FILTER (WHERE p.paid_at >= {a} AND p.paid_at < {b}) AS revenue,
                    {}
                    FROM {PAID_OF_LIVE_DEALS}
                    AND p.deal_company_id IS NOT NULL AND p.paid_at >= {lo} AND p.paid_at < {hi}{filter}
-                   GROUP BY p.deal_company_id)
-                 SELECT r.company_id, c.name AS company, c.owner_id, CAST(r.revenue AS BIGINT) AS revenue,
-                 {}
-                 FROM rev r JOIN companies c ON c.id = r.company_id
+                   GROUP BY p.deal_company_id) r
+                 JOIN companies c ON c.id = r.company_id
                  WHERE r.revenue > 0",
                 month_sums.join(", "),
-                months_out.join(", ")
             ),
             q,
         )

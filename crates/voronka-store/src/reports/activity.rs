@@ -121,26 +121,40 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     };
     let (calls, meetings) = (monthly(|d| d.calls), monthly(|d| d.meetings));
 
-    let idle_where = |q: &mut Sql| {
-        let cutoff = q.bind(now - idle_after_days * DAY_MS);
-        let owner = match f.manager_id {
-            Some(m) => format!(" AND c.owner_id = {}", q.bind(m)),
-            None => String::new(),
-        };
-        // The latest contact is kept on the company (see the store's `figures`).
-        format!(
-            "SELECT {{}} FROM (SELECT c.id, c.name, c.owner_id, c.last_contact_at AS last_at FROM companies c
-             WHERE c.deleted_at IS NULL AND (c.last_contact_at IS NULL OR c.last_contact_at < {cutoff}){owner}) last"
-        )
+    // Idle clients: never contacted, or last contacted before the cutoff. The latest contact is
+    // kept on the company (see the store's `figures`) and the index `companies_idle` holds it
+    // with all a row of this list needs, never-contacted first, as the list is ordered. They are
+    // counted as two ranges of that index: an OR of the two would have SQLite scan the table.
+    let cutoff = now - idle_after_days * DAY_MS;
+    let owner = |q: &mut Sql| match f.manager_id {
+        Some(m) => format!(" AND c.owner_id = {}", q.bind(m)),
+        None => String::new(),
     };
     let mut q = Sql::default();
-    let sql = idle_where(&mut q).replace("{}", "COUNT(*) AS n");
-    let idle_total: Count = r.one(&sql, q).await?;
+    let (never, before) = (owner(&mut q), owner(&mut q));
+    let cut = q.bind(cutoff);
+    let idle_total: Count = r
+        .one(
+            &format!(
+                "SELECT (SELECT COUNT(*) FROM companies c WHERE c.deleted_at IS NULL AND c.last_contact_at IS NULL{never})
+                 + (SELECT COUNT(*) FROM companies c WHERE c.deleted_at IS NULL AND c.last_contact_at < {cut}{before}) AS n"
+            ),
+            q,
+        )
+        .await?;
     let mut q = Sql::default();
-    let sql = idle_where(&mut q).replace("{}", "id, name, owner_id, last_at");
+    let cut = q.bind(cutoff);
+    let only = owner(&mut q);
     let limit = q.bind(LIST_LIMIT);
     let idle: Vec<IdleRow> = r
-        .rows(&format!("{sql} ORDER BY COALESCE(last_at, -1), id LIMIT {limit}"), q)
+        .rows(
+            &format!(
+                "SELECT c.id, c.name, c.owner_id, c.last_contact_at AS last_at FROM companies c
+                 WHERE c.deleted_at IS NULL AND (c.last_contact_at IS NULL OR c.last_contact_at < {cut}){only}
+                 ORDER BY c.last_contact_at NULLS FIRST, c.id LIMIT {limit}"
+            ),
+            q,
+        )
         .await?;
 
     // Plan fulfilment of the six months ending with `to`'s.

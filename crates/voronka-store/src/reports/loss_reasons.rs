@@ -2,163 +2,154 @@
 
 use super::{CURRENCY, Reader, Sql, by_name, period_ms};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
+/// The period's lost deals of one manager, reason and stage of loss.
 #[derive(Deserialize)]
-struct ByReason {
-    reason_id: Option<Id>,
-    reason: Option<String>,
-    position: Option<i64>,
-    count: i64,
-    amount: i64,
-}
-
-#[derive(Deserialize)]
-struct ByStage {
+struct Cell {
     owner_id: Id,
+    reason_id: Option<Id>,
     stage_id: Option<Id>,
-    stage: Option<String>,
-    pipeline_id: Option<Id>,
-    position: Option<i64>,
     count: i64,
     amount: i64,
-}
-
-/// The deals lost in the period, as a CTE `lost`.
-fn lost(q: &mut Sql, f: &ReportFilter) -> String {
-    let (from, to) = period_ms(f);
-    let (a, b) = (q.bind(from), q.bind(to));
-    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
-    format!(
-        "lost AS (SELECT d.id, d.owner_id, d.amount, d.loss_reason_id, d.previous_stage_id FROM deals d
-         WHERE d.status = 'lost' AND d.deleted_at IS NULL AND d.closed_at >= {a} AND d.closed_at < {b}{filter})"
-    )
 }
 
 #[derive(Deserialize)]
-struct ManagerReason {
-    owner_id: Id,
-    reason_id: Option<Id>,
+struct Reason {
+    id: Id,
+    name: String,
+    position: i64,
+}
+
+#[derive(Deserialize)]
+struct Stage {
+    id: Id,
+    name: String,
+    pipeline_id: Id,
+    position: i64,
+}
+
+/// A reason's or a manager's losses.
+#[derive(Default, Clone, Copy)]
+struct Sum {
     count: i64,
     amount: i64,
+}
+
+impl Sum {
+    fn add(&mut self, c: &Cell) {
+        self.count += c.count;
+        self.amount += c.amount;
+    }
 }
 
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReasons> {
+    // One pass over the period's lost deals, off the index of closed deals, counts them by
+    // manager, reason and the stage they were lost from (the one before their latest, lost,
+    // spell: kept on the deal, see the store's `figures`); every total of the report adds these
+    // cells up, so the deals are read once rather than once per table.
+    let (from, to) = period_ms(f);
     let mut q = Sql::default();
-    let cte = lost(&mut q, f);
-    let mut reasons: Vec<ByReason> = r
+    let (a, b) = (q.bind(from), q.bind(to));
+    let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+    let cells: Vec<Cell> = r
         .rows(
             &format!(
-                "WITH {cte}
-                 SELECT l.loss_reason_id AS reason_id, lr.name AS reason, lr.position, COUNT(*) AS count,
-                 CAST(SUM(l.amount) AS BIGINT) AS amount
-                 FROM lost l LEFT JOIN loss_reasons lr ON lr.id = l.loss_reason_id
-                 GROUP BY l.loss_reason_id, lr.name, lr.position ORDER BY l.loss_reason_id"
+                "SELECT d.owner_id, d.loss_reason_id AS reason_id, d.previous_stage_id AS stage_id, COUNT(*) AS count,
+                 CAST(SUM(d.amount) AS BIGINT) AS amount
+                 FROM deals d
+                 WHERE d.status = 'lost' AND d.deleted_at IS NULL AND d.closed_at IS NOT NULL
+                 AND d.closed_at >= {a} AND d.closed_at < {b}{filter}
+                 GROUP BY d.owner_id, d.loss_reason_id, d.previous_stage_id"
             ),
             q,
         )
         .await?;
-
-    // The stage a deal was lost from is the one before its latest, lost, spell: kept on the
-    // deal (see the store's `figures`).
-    let mut q = Sql::default();
-    let cte = lost(&mut q, f);
-    let stages: Vec<ByStage> = r
-        .rows(
-            &format!(
-                "WITH {cte}
-                 SELECT l.owner_id, st.id AS stage_id, st.name AS stage, st.pipeline_id, st.position,
-                 COUNT(*) AS count, CAST(SUM(l.amount) AS BIGINT) AS amount
-                 FROM lost l LEFT JOIN stages st ON st.id = l.previous_stage_id
-                 GROUP BY l.owner_id, st.id, st.name, st.pipeline_id, st.position
-                 ORDER BY l.owner_id, st.id"
-            ),
-            q,
-        )
-        .await?;
-
-    let mut q = Sql::default();
-    let cte = lost(&mut q, f);
-    let manager_reasons: Vec<ManagerReason> = r
-        .rows(
-            &format!(
-                "WITH {cte}
-                 SELECT l.owner_id, l.loss_reason_id AS reason_id, COUNT(*) AS count, CAST(SUM(l.amount) AS BIGINT) AS amount
-                 FROM lost l GROUP BY l.owner_id, l.loss_reason_id ORDER BY l.owner_id, l.loss_reason_id"
-            ),
-            q,
-        )
-        .await?;
-
+    // The dictionaries are small: read whole, deleted entries included, as old deals name them.
+    let reason_names: HashMap<Id, Reason> = r
+        .rows::<Reason>("SELECT id, name, position FROM loss_reasons", Sql::default())
+        .await?
+        .into_iter()
+        .map(|x| (x.id, x))
+        .collect();
+    let stage_names: HashMap<Id, Stage> = r
+        .rows::<Stage>("SELECT id, name, pipeline_id, position FROM stages", Sql::default())
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
     let people = r.people().await?;
+
+    let mut reasons: BTreeMap<Option<Id>, Sum> = BTreeMap::new();
+    // Per manager: their total, by stage of loss (a stage no longer known counts as none) and by
+    // reason.
+    type Split = (Sum, BTreeMap<Option<Id>, Sum>, BTreeMap<Option<Id>, Sum>);
+    let mut managers: BTreeMap<Id, Split> = BTreeMap::new();
+    for c in &cells {
+        reasons.entry(c.reason_id).or_default().add(c);
+        let m = managers.entry(c.owner_id).or_default();
+        m.0.add(c);
+        let stage = c.stage_id.filter(|s| stage_names.contains_key(s));
+        m.1.entry(stage).or_default().add(c);
+        m.2.entry(c.reason_id).or_default().add(c);
+    }
+
+    let reason_of = |id: Option<Id>, sum: Sum| LossByReason {
+        reason_id: id,
+        reason: id.and_then(|id| reason_names.get(&id)).map(|x| x.name.clone()),
+        count: sum.count,
+        amount: sum.amount,
+    };
     // Most losses first; then the dictionary's order; no reason last.
-    reasons.sort_by_key(|x| (-x.count, x.reason_id.is_none(), x.position, x.reason_id));
-    let mut managers: BTreeMap<Id, LossByManager> = BTreeMap::new();
-    for s in stages {
-        let m = managers.entry(s.owner_id).or_insert_with(|| LossByManager {
-            manager: people.person(s.owner_id),
-            count: 0,
-            amount: 0,
-            by_stage: Vec::new(),
-            by_reason: Vec::new(),
-        });
-        m.count += s.count;
-        m.amount += s.amount;
-        let stage = match (s.stage_id, s.stage, s.pipeline_id, s.position) {
-            (Some(id), Some(name), Some(pipeline_id), Some(position)) => Some(StageRef {
-                id,
-                name,
-                pipeline_id,
-                position,
-            }),
-            _ => None,
-        };
-        m.by_stage.push(LossAtStage {
-            stage,
-            count: s.count,
-            amount: s.amount,
-        });
-    }
-    // Each manager's reasons in the overall order, so every bar stacks them alike.
-    let rank = |id: Option<Id>| reasons.iter().position(|x| x.reason_id == id).unwrap_or(usize::MAX);
-    for x in manager_reasons {
-        if let Some(m) = managers.get_mut(&x.owner_id) {
-            m.by_reason.push(LossByReason {
-                reason_id: x.reason_id,
-                reason: reasons.get(rank(x.reason_id)).and_then(|r| r.reason.clone()),
-                count: x.count,
-                amount: x.amount,
+    let mut order: Vec<(Option<Id>, Sum)> = reasons.into_iter().collect();
+    order.sort_by_key(|(id, sum)| {
+        let position = id.and_then(|id| reason_names.get(&id)).map(|x| x.position);
+        (-sum.count, id.is_none(), position, *id)
+    });
+    let rank = |id: Option<Id>| order.iter().position(|x| x.0 == id).unwrap_or(usize::MAX);
+
+    let mut by_manager: Vec<LossByManager> = managers
+        .into_iter()
+        .map(|(owner, (total, stages, by_reason))| {
+            let mut by_stage: Vec<LossAtStage> = stages
+                .into_iter()
+                .map(|(id, sum)| LossAtStage {
+                    stage: id.and_then(|id| stage_names.get(&id)).map(|s| StageRef {
+                        id: s.id,
+                        name: s.name.clone(),
+                        pipeline_id: s.pipeline_id,
+                        position: s.position,
+                    }),
+                    count: sum.count,
+                    amount: sum.amount,
+                })
+                .collect();
+            by_stage.sort_by_key(|s| {
+                (
+                    s.stage.is_none(),
+                    s.stage.as_ref().map(|s| (s.pipeline_id, s.position, s.id)),
+                )
             });
-        }
-    }
-    for m in managers.values_mut() {
-        m.by_reason.sort_by_key(|x| rank(x.reason_id));
-    }
-    let mut by_manager: Vec<LossByManager> = managers.into_values().collect();
-    for m in &mut by_manager {
-        m.by_stage.sort_by_key(|s| {
-            (
-                s.stage.is_none(),
-                s.stage.as_ref().map(|s| (s.pipeline_id, s.position, s.id)),
-            )
-        });
-    }
+            // Each manager's reasons in the overall order, so every bar stacks them alike.
+            let mut by_reason: Vec<LossByReason> = by_reason.into_iter().map(|(id, sum)| reason_of(id, sum)).collect();
+            by_reason.sort_by_key(|x| rank(x.reason_id));
+            LossByManager {
+                manager: people.person(owner),
+                count: total.count,
+                amount: total.amount,
+                by_stage,
+                by_reason,
+            }
+        })
+        .collect();
     by_name(&mut by_manager, |m| Some(&m.manager));
     Ok(LossReasons {
         currency: CURRENCY.into(),
-        lost: reasons.iter().map(|x| x.count).sum(),
-        amount: reasons.iter().map(|x| x.amount).sum(),
-        by_reason: reasons
-            .into_iter()
-            .map(|x| LossByReason {
-                reason_id: x.reason_id,
-                reason: x.reason,
-                count: x.count,
-                amount: x.amount,
-            })
-            .collect(),
+        lost: order.iter().map(|x| x.1.count).sum(),
+        amount: order.iter().map(|x| x.1.amount).sum(),
+        by_reason: order.iter().map(|(id, sum)| reason_of(*id, *sum)).collect(),
         by_manager,
     })
 }
