@@ -54,7 +54,7 @@ impl Buckets {
 
     /// The lengths from..=to of `bucket`. Division towards zero makes bucket 0 twice as wide
     /// as the others, which lie on either side of it.
-    fn range(self, bucket: i64) -> (i64, i64) {
+    pub(crate) fn range(self, bucket: i64) -> (i64, i64) {
         let w = self.width;
         // The dividends x with x / w == bucket.
         let (lo, hi) = match bucket {
@@ -184,43 +184,25 @@ impl Counted {
         out
     }
 
-    /// Narrows the middle buckets to buckets of `finer` width (a divisor of the present width),
-    /// given the rows of the [`Counted::ranges`] counted by `finer` bucket: when a middle bucket
-    /// holds many rows, counting them finer in the database costs less than reading them all.
-    pub(crate) fn narrow(self, finer: Buckets, counts: &[Bucket]) -> Counted {
-        let coarse = self.buckets;
-        let within = |grp: Option<Id>, bucket: i64| -> Vec<(i64, i64)> {
-            let mut hist: BTreeMap<i64, i64> = BTreeMap::new();
-            for c in counts {
-                let Some(fine) = c.bucket else { continue };
-                if grp.is_none_or(|g| g == c.grp) && coarse.of(finer.range(fine).0) == bucket {
-                    *hist.entry(fine).or_default() += c.n;
-                }
-            }
-            hist.into_iter().collect()
-        };
-        let narrow = |grp: Option<Id>, at: &[(i64, i64)]| -> Vec<(i64, i64)> {
-            at.iter()
-                .filter_map(|&(bucket, rank)| {
-                    let hist = within(grp, bucket);
-                    let mut before = 0;
-                    for (fine, n) in hist {
-                        if before + n >= rank {
-                            return Some((fine, rank - before));
-                        }
-                        before += n;
-                    }
-                    None
-                })
-                .collect()
-        };
-        Counted {
-            buckets: finer,
-            places: self.places.iter().map(|(g, at)| (*g, narrow(Some(*g), at))).collect(),
-            all_places: narrow(None, &self.all_places),
-            groups: self.groups,
-            all: self.all,
+    /// Each group's middle row or two, as (group, bucket, rank within the bucket), in group
+    /// order; the two are the same place when the group's count is odd.
+    pub(crate) fn middles(&self) -> Vec<(Id, i64, i64)> {
+        self.places
+            .iter()
+            .flat_map(|(g, at)| at.iter().map(|(bucket, rank)| (*g, *bucket, *rank)))
+            .collect()
+    }
+
+    /// The summaries per group, each median the mean of the group's middle lengths `picked`
+    /// (one, or two for an even count): for a caller that found them itself.
+    pub(crate) fn finish_picked(mut self, picked: &BTreeMap<Id, Vec<i64>>) -> BTreeMap<Id, Summary> {
+        for (grp, s) in self.groups.iter_mut() {
+            s.median_ms = picked
+                .get(grp)
+                .filter(|p| !p.is_empty())
+                .map(|p| p.iter().sum::<i64>() as f64 / p.len() as f64);
         }
+        self.groups
     }
 
     /// The summaries per group and over all rows, with the medians found in `lengths`, which
@@ -361,29 +343,5 @@ mod tests {
         let (groups, all) = counted.finish(lengths);
         assert_eq!(groups[&g].median_ms, Some(12.0));
         assert_eq!(all.median_ms, Some(12.0));
-    }
-
-    #[test]
-    fn a_middle_bucket_narrows_to_the_finer_bucket_of_its_middle_row() {
-        let g = Id(Default::default());
-        let row = |bucket, n| counted_rows(g, bucket, n);
-        let tens = Buckets {
-            width: 10,
-            round_up: false,
-        };
-        let ones = Buckets {
-            width: 1,
-            round_up: false,
-        };
-        // Lengths 1, 12, 13, 13, 17: the middle (3rd) is bucket 1's 2nd row.
-        let counted = count(tens, &[row(0, 1), row(1, 4)]);
-        assert_eq!(counted.places[&g], [(1, 2), (1, 2)]);
-        assert_eq!(counted.ranges(false), [(g, 10, 19)]);
-        // Counted by one: 12 once, 13 twice, 17 once: the 2nd row of bucket 1 is the first 13.
-        let narrowed = counted.narrow(ones, &[row(12, 1), row(13, 2), row(17, 1)]);
-        assert_eq!(narrowed.places[&g], [(13, 1), (13, 1)]);
-        assert_eq!(narrowed.ranges(false), [(g, 13, 13)]);
-        let (groups, _) = narrowed.finish(vec![Length { grp: g, ms: 13 }, Length { grp: g, ms: 13 }]);
-        assert_eq!(groups[&g].median_ms, Some(13.0));
     }
 }

@@ -1,9 +1,9 @@
 //! Days in each open stage, and the deals stuck in theirs.
 
-use super::median::{self, Bucket, Buckets, Length, Summary};
+use super::median::{self, Bucket, Buckets, Summary};
 use super::{CURRENCY, Reader, Sql, period_days, period_ms, stages};
 use crate::figures::DAY_MS;
-use crate::rollups::{HALF_DAY_MS, MINUTE_MS};
+use crate::rollups::HALF_DAY_MS;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use voronka_core::reports::*;
@@ -15,11 +15,12 @@ const HALF_DAYS: Buckets = Buckets {
     width: HALF_DAY_MS,
     round_up: false,
 };
-/// Then the middle half day by minute.
-const MINUTES: Buckets = Buckets {
-    width: MINUTE_MS,
-    round_up: false,
-};
+/// A length read for a median, and which middle place it was read for.
+#[derive(Deserialize)]
+struct Picked {
+    place: i64,
+    ms: i64,
+}
 
 #[derive(Deserialize, Default)]
 struct Count {
@@ -73,10 +74,8 @@ fn open_stages(q: &mut Sql, f: &ReportFilter) -> String {
 const LIVE_DEAL: &str = "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)";
 
 /// The whole team's spells per stage: the closed ones counted off their roll-up, the current ones
-/// (a deal's latest, up to now) counted by half day in the database; then each stage's middle
-/// half day is counted by minute and only the middle minute's lengths are read, the closed ones
-/// off the index `stage_spells_length`, the current ones off `stage_spells_current` by when they
-/// were entered.
+/// (a deal's latest, up to now) counted by half day in the database; then only the spells that
+/// can be each stage's middle one are read (see below).
 async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<BTreeMap<Id, Summary>> {
     let (from_day, to_day) = period_days(f);
     let mut q = Sql::default();
@@ -115,60 +114,67 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     );
     let counted = median::count(HALF_DAYS, &rows);
 
-    // The spells of the middle half days (`ranges`: stage, shortest, longest), as a statement
-    // of `grp` and `ms`.
-    let spells_in = |q: &mut Sql, ranges: &[(Id, i64, i64)]| -> String {
-        let n = q.bind(now);
-        let period = in_period(q);
-        let mut parts: Vec<String> = Vec::new();
-        for (stage, lo, hi) in ranges {
-            let stage = q.bind(*stage);
+    // Each stage's middle spell (or two) is the rank-th of one half day's spells. That half
+    // day's current spells are few (k of them) and read whole; the rank-th of all is then among
+    // the closed ones ranked rank - k to rank, so only those are read, in length order off
+    // `stage_spells_length`. A short stage's middle half day holds tens of thousands of spells.
+    let mut current: BTreeMap<(Id, i64), i64> = BTreeMap::new();
+    for b in rows.iter().filter(|b| b.flagged > 0) {
+        if let Some(bucket) = b.bucket {
+            *current.entry((b.grp, bucket)).or_default() += b.flagged;
+        }
+    }
+    let mut places: Vec<(Id, i64, i64)> = counted.middles();
+    places.dedup();
+    if places.is_empty() {
+        return Ok(counted.finish_picked(&BTreeMap::new()));
+    }
+    let length = "s.left_at - s.entered_at";
+    let mut q = Sql::default();
+    let mut parts: Vec<String> = Vec::new();
+    // Per place: how many closed spells of its half day rank below those read.
+    let mut skipped: Vec<i64> = Vec::new();
+    for (i, (stage, bucket, rank)) in places.iter().enumerate() {
+        let k = current.get(&(*stage, *bucket)).copied().unwrap_or(0);
+        let skip = (rank - k - 1).max(0);
+        skipped.push(skip);
+        let (lo, hi) = HALF_DAYS.range(*bucket);
+        let period = in_period(&mut q);
+        parts.push(format!(
+            "SELECT {i} AS place, ms FROM (SELECT {length} AS ms FROM stage_spells s
+               WHERE s.left_at IS NOT NULL AND s.stage_id = {} AND {length} >= {} AND {length} <= {} AND {period}
+               AND {LIVE_DEAL} ORDER BY {length} LIMIT {} OFFSET {}) closed{i}",
+            q.bind(*stage),
+            q.bind(lo),
+            q.bind(hi),
+            q.bind(rank - skip),
+            q.bind(skip)
+        ));
+        // A current spell's length is now - entered_at: from lo to hi long, it was entered
+        // from now - hi to now - lo, and within the period.
+        let (first, last) = ((now - hi).max(from), (now - lo).min(to - 1));
+        if k > 0 && first <= last {
             parts.push(format!(
-                "SELECT s.stage_id AS grp, s.left_at - s.entered_at AS ms FROM stage_spells s
-                 WHERE s.left_at IS NOT NULL AND s.stage_id = {stage} AND s.left_at - s.entered_at >= {}
-                 AND s.left_at - s.entered_at <= {} AND {period} AND {LIVE_DEAL}",
-                q.bind(*lo),
-                q.bind(*hi)
-            ));
-            // A current spell's length is now - entered_at: from lo to hi long, it was entered
-            // from now - hi to now - lo.
-            parts.push(format!(
-                "SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
-                 WHERE s.left_at IS NULL AND s.stage_id = {stage} AND s.entered_at >= {} AND s.entered_at <= {}
-                 AND {period} AND {LIVE_DEAL}",
-                q.bind(now - hi),
-                q.bind(now - lo)
+                "SELECT {i} AS place, {} - s.entered_at AS ms FROM stage_spells s
+                 WHERE s.left_at IS NULL AND s.stage_id = {} AND s.entered_at >= {} AND s.entered_at <= {}
+                 AND {LIVE_DEAL}",
+                q.bind(now),
+                q.bind(*stage),
+                q.bind(first),
+                q.bind(last)
             ));
         }
-        parts.join(" UNION ALL ")
-    };
-    let ranges = counted.ranges(false);
-    if ranges.is_empty() {
-        return Ok(counted.finish(Vec::new()).0);
     }
-    // A short stage's middle half day holds most of its spells: they are counted by minute in
-    // the database, and only the middle minute's lengths read.
-    let mut q = Sql::default();
-    let src = spells_in(&mut q, &ranges);
-    let minute = MINUTES.sql("ms");
-    let counts: Vec<Bucket> = r
-        .rows_for_next(
-            &format!(
-                "SELECT grp, {minute} AS bucket, COUNT(*) AS n, 0 AS flagged, 0 AS total_ms
-                 FROM ({src}) x GROUP BY grp, {minute}"
-            ),
-            q,
-        )
-        .await?;
-    let counted = counted.narrow(MINUTES, &counts);
-    let ranges = counted.ranges(false);
-    if ranges.is_empty() {
-        return Ok(counted.finish(Vec::new()).0);
+    let read: Vec<Picked> = r.rows(&parts.join(" UNION ALL "), q).await?;
+    let mut picked: BTreeMap<Id, Vec<i64>> = BTreeMap::new();
+    for (i, (stage, _, rank)) in places.iter().enumerate() {
+        let mut lengths: Vec<i64> = read.iter().filter(|p| p.place == i as i64).map(|p| p.ms).collect();
+        lengths.sort_unstable();
+        if let Some(ms) = lengths.get((rank - skipped[i] - 1) as usize) {
+            picked.entry(*stage).or_default().push(*ms);
+        }
     }
-    let mut q = Sql::default();
-    let src = spells_in(&mut q, &ranges);
-    let lengths: Vec<Length> = r.rows(&src, q).await?;
-    Ok(counted.finish(lengths).0)
+    Ok(counted.finish_picked(&picked))
 }
 
 pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: i64) -> Result<TimeInStage> {
