@@ -58,7 +58,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
         ("CAST(r.revenue AS BIGINT)", "revenue"),
     ];
     columns.extend(months_out.iter().map(|(e, m)| (e.as_str(), *m)));
-    let rows: Vec<Row> = r
+    let mut rows: Vec<Row> = r
         .many_rows(
             &columns,
             &format!(
@@ -75,20 +75,13 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
             q,
         )
         .await?;
-    // By revenue, largest first; equal revenues by id, as the ids' text sorts. The keys are
-    // sorted rather than the rows, which are five times their size.
-    let mut order: Vec<(std::cmp::Reverse<i64>, Id, usize)> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (std::cmp::Reverse(x.revenue), x.company_id, i))
-        .collect();
-    order.sort_unstable();
+    // By revenue, largest first; equal revenues by id, as the ids' text sorts.
+    rows.sort_unstable_by(|x, y| y.revenue.cmp(&x.revenue).then(x.company_id.cmp(&y.company_id)));
     let people = r.people().await?;
     let total_revenue: i64 = rows.iter().map(|x| x.revenue).sum();
-    let mut rows: Vec<Option<Row>> = rows.into_iter().map(Some).collect();
     let mut cumulative = 0;
-    let mut companies: Vec<AbcXyzRow> = Vec::with_capacity(order.len());
-    for x in order.into_iter().filter_map(|(_, _, i)| rows[i].take()) {
+    let mut companies: Vec<AbcXyzRow> = Vec::with_capacity(rows.len());
+    for x in rows {
         cumulative += x.revenue;
         companies.push(AbcXyzRow::new(
             x.company_id,
