@@ -222,6 +222,22 @@ impl Counted {
     }
 }
 
+/// How to find the rank-th (from 1) of a bucket's lengths when `current` of them are read whole
+/// and the others only in part, in length order: how many of the others to skip and how many to
+/// read. The rank-th of all is at least the (rank - current)-th of the others and at most their
+/// rank-th, since at most `current` of those below it are not among the others.
+pub(crate) fn rank_window(rank: i64, current: i64) -> (i64, i64) {
+    let skip = (rank - current - 1).max(0);
+    (skip, rank - skip)
+}
+
+/// The rank-th (from 1) of a bucket's lengths, from the lengths [`rank_window`] had read (the
+/// others' window and every current one): `skip` of the bucket's lengths lie below them all.
+pub(crate) fn pick_ranked(rank: i64, skip: i64, mut read: Vec<i64>) -> Option<i64> {
+    read.sort_unstable();
+    read.get(usize::try_from(rank - skip - 1).ok()?).copied()
+}
+
 /// Summaries per group and over all rows of `source`: a subquery (with its alias) whose
 /// columns are `grp` (an id), `ms` (a length, NULL for none) and `flag` (0 or 1). `source`
 /// binds its parameters on the statement it is given; it is called once per statement.
@@ -343,5 +359,30 @@ mod tests {
         let (groups, all) = counted.finish(lengths);
         assert_eq!(groups[&g].median_ms, Some(12.0));
         assert_eq!(all.median_ms, Some(12.0));
+    }
+
+    #[test]
+    fn the_ranked_length_is_found_in_the_window_and_the_current_lengths() {
+        let mut rng = voronka_core::ids::SplitMix64::new(11);
+        let mut below = |n: i64| (rng.next_u64() % n as u64) as i64;
+        for _ in 0..2_000 {
+            // Few distinct lengths, so that ties between the two kinds are common.
+            let spread = below(40) + 1;
+            let mut closed: Vec<i64> = (0..below(30)).map(|_| below(spread)).collect();
+            let current: Vec<i64> = (0..below(8)).map(|_| below(spread)).collect();
+            closed.sort_unstable();
+            let mut all: Vec<i64> = closed.iter().chain(&current).copied().collect();
+            all.sort_unstable();
+            for rank in 1..=all.len() as i64 {
+                let (skip, take) = rank_window(rank, current.len() as i64);
+                let window = closed.iter().skip(skip as usize).take(take as usize);
+                let read: Vec<i64> = window.chain(&current).copied().collect();
+                assert_eq!(
+                    pick_ranked(rank, skip, read),
+                    Some(all[rank as usize - 1]),
+                    "rank {rank} of closed {closed:?} and current {current:?}"
+                );
+            }
+        }
     }
 }

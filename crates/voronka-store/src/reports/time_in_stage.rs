@@ -136,7 +136,7 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     let mut skipped: Vec<i64> = Vec::new();
     for (i, (stage, bucket, rank)) in places.iter().enumerate() {
         let k = current.get(&(*stage, *bucket)).copied().unwrap_or(0);
-        let skip = (rank - k - 1).max(0);
+        let (skip, take) = median::rank_window(*rank, k);
         skipped.push(skip);
         let (lo, hi) = HALF_DAYS.range(*bucket);
         let period = in_period(&mut q);
@@ -147,7 +147,7 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
             q.bind(*stage),
             q.bind(lo),
             q.bind(hi),
-            q.bind(rank - skip),
+            q.bind(take),
             q.bind(skip)
         ));
         // A current spell's length is now - entered_at: from lo to hi long, it was entered
@@ -168,10 +168,9 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     let read: Vec<Picked> = r.rows(&parts.join(" UNION ALL "), q).await?;
     let mut picked: BTreeMap<Id, Vec<i64>> = BTreeMap::new();
     for (i, (stage, _, rank)) in places.iter().enumerate() {
-        let mut lengths: Vec<i64> = read.iter().filter(|p| p.place == i as i64).map(|p| p.ms).collect();
-        lengths.sort_unstable();
-        if let Some(ms) = lengths.get((rank - skipped[i] - 1) as usize) {
-            picked.entry(*stage).or_default().push(*ms);
+        let lengths: Vec<i64> = read.iter().filter(|p| p.place == i as i64).map(|p| p.ms).collect();
+        if let Some(ms) = median::pick_ranked(*rank, skipped[i], lengths) {
+            picked.entry(*stage).or_default().push(ms);
         }
     }
     Ok(counted.finish_picked(&picked))
