@@ -37,7 +37,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, limit_minutes: i64
     let counted = median::count(MINUTES, &rows);
 
     // The waits in the middle minutes, off the index `deals_response`, a manager at a time.
-    let ranges = counted.ranges(true);
+    let ranges = counted.ranges();
     let mut lengths: Vec<Length> = Vec::new();
     if !ranges.is_empty() {
         let (from, to) = period_ms(f);

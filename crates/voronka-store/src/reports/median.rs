@@ -161,14 +161,13 @@ pub(crate) fn count(buckets: Buckets, rows: &[Bucket]) -> Counted {
 
 impl Counted {
     /// The lengths to read, as (group, from, to) with no two ranges of a group overlapping: each
-    /// group's middle buckets, and with `team` the middle buckets of all rows too, in every group.
-    pub(crate) fn ranges(&self, team: bool) -> Vec<(Id, i64, i64)> {
+    /// group's middle buckets and the middle buckets of all rows, in every group.
+    pub(crate) fn ranges(&self) -> Vec<(Id, i64, i64)> {
         let mut out = Vec::new();
         for (grp, at) in &self.places {
-            let theirs = if team { &self.all_places[..] } else { &[] };
             let mut ranges: Vec<(i64, i64)> = at
                 .iter()
-                .chain(theirs)
+                .chain(&self.all_places)
                 .map(|(bucket, _)| self.buckets.range(*bucket))
                 .collect();
             ranges.sort_unstable();
@@ -260,7 +259,7 @@ pub(crate) async fn summaries(
         )
         .await?;
     let counted = count(buckets, &rows);
-    let ranges = counted.ranges(true);
+    let ranges = counted.ranges();
     if ranges.is_empty() {
         return Ok(counted.finish(Vec::new()));
     }
