@@ -358,9 +358,9 @@ async report(name: ReportName, filter: ReportFilter) : Promise<Result<ReportView
  * Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
  * signed-in user in their time zone and language.
  */
-async exportReport(name: ReportName, filter: ReportFilter, path: string) : Promise<Result<ExportedReport, ApiError>> {
+async exportReport(name: ReportName, filter: ReportFilter, path: string, progress: TAURI_CHANNEL<ExportProgress>) : Promise<Result<ExportedReport, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("export_report", { name, filter, path }) };
+    return { status: "ok", data: await TAURI_INVOKE("export_report", { name, filter, path, progress }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -775,6 +775,11 @@ export type ErrorCode =
  * The database could not be reached or failed.
  */
 "storage"
+/**
+ * How many rows of an export are written so far, sent every thousand rows: a long export
+ * (ABC/XYZ's clients) shows it on its button.
+ */
+export type ExportProgress = { rows: number }
 /**
  * A written workbook: where it is and how many rows its sheets hold.
  */

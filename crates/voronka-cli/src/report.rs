@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
-use voronka_core::reports::{Cell, Report, ReportFilter, ReportName, ReportOptions, Tabular};
+use voronka_core::reports::{Cell, Report, ReportExport, ReportFilter, ReportName, ReportOptions, Tabular};
 use voronka_core::{ManualClock, RandomIds};
 use voronka_store::Store;
 
@@ -32,17 +32,22 @@ pub async fn run(
         Some(at) => store.with_ports(Arc::new(ManualClock::new(at)), Arc::new(RandomIds::new())),
         None => store.clone(),
     };
-    let report = store.report(name, filter, options).await?;
-    let mut out = std::io::stdout().lock();
-    match output {
-        Some(Output::Json) => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
-        Some(Output::Text) => write_text(&mut out, &report)?,
-        None => {}
+    if let Some(output) = output {
+        let report = store.report(name, filter, options).await?;
+        let mut out = std::io::stdout().lock();
+        match output {
+            Output::Json => writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?,
+            Output::Text => write_text(&mut out, &report)?,
+        }
     }
     if let Some(path) = xlsx {
-        let generated_at = store.clock().now();
-        let rows = workbook(&report, filter, generated_at)
-            .save(path)
+        // Read again as an export: ABC/XYZ's clients then stream from the database into the
+        // file instead of being held whole.
+        let export = store.report_export(name, filter, options).await?;
+        let (filter, at, target) = (filter.clone(), store.clock().now(), path.to_path_buf());
+        // Pulling the streamed rows waits for the database: off the async threads.
+        let rows = tokio::task::spawn_blocking(move || workbook(export, &filter, at).save(&target))
+            .await?
             .with_context(|| format!("writing {}", path.display()))?;
         eprintln!("wrote {} ({rows} rows)", path.display());
     }
@@ -50,7 +55,7 @@ pub async fn run(
 }
 
 /// The report as a workbook made by whoever runs the command, at the store's "now", in UTC.
-fn workbook(report: &Report, filter: &ReportFilter, at: DateTime<Utc>) -> voronka_xlsx::Workbook<'static> {
+fn workbook(report: ReportExport, filter: &ReportFilter, at: DateTime<Utc>) -> voronka_xlsx::Workbook<'static> {
     let by = ["USER", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))

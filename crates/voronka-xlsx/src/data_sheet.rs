@@ -4,6 +4,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Formula, RowNum, Workbook as 
 use crate::column_format::{
     MINOR_PER_MAJOR, cell_name, fits, header_width, is_numeric, kind_name, number_format, total_width, value_width,
 };
+use crate::save::PROGRESS_EVERY;
 use crate::totals::{Tally, formula, function_name};
 use crate::{Cell, Column, ColumnKind, Error, Locale, SheetData, TotalFunction, chart};
 
@@ -12,8 +13,15 @@ const MAX_DATA_ROWS: u32 = 1_048_574;
 
 /// Writes one table as a constant-memory sheet: the header, the rows as they come, then the
 /// totals, widths, filter and chart, which Excel keeps apart from the cells and so may follow.
-/// Returns how many rows of data it wrote.
-pub(crate) fn write(book: &mut XlsxWorkbook, sheet: SheetData<'_>, name: &str, locale: &Locale) -> Result<u64, Error> {
+/// Returns how many rows of data it wrote, and tells `progress` the count every
+/// [`PROGRESS_EVERY`] rows.
+pub(crate) fn write(
+    book: &mut XlsxWorkbook,
+    sheet: SheetData<'_>,
+    name: &str,
+    locale: &Locale,
+    progress: &mut dyn FnMut(u64),
+) -> Result<u64, Error> {
     check(&sheet)?;
     let SheetData {
         columns,
@@ -74,6 +82,9 @@ pub(crate) fn write(book: &mut XlsxWorkbook, sheet: SheetData<'_>, name: &str, l
                 widths[col] = width;
             }
             tallies[col].add(cell);
+        }
+        if u64::from(last_row) % PROGRESS_EVERY == 0 {
+            progress(u64::from(last_row));
         }
     }
 

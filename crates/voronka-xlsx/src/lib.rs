@@ -28,5 +28,6 @@ pub use model::{
     Cell, ChartKind, ChartSpec, Column, ColumnKind, Filter, RowError, Rows, SheetData, Total, TotalFunction, Workbook,
 };
 pub use names::{SHEET_NAME_MAX, SheetNames, safe_file_name};
-pub use report::{Authorship, report_sheets, report_workbook};
+pub use report::{Authorship, export_sheets, report_sheets, report_workbook};
+pub use save::PROGRESS_EVERY;
 pub use voronka_core::types::Currency;

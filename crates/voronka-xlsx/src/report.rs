@@ -3,7 +3,9 @@
 //! screen get the native chart that fits.
 
 use crate::{Cell, ChartKind, ChartSpec, Column, ColumnKind, Currency, SheetData, Total};
-use voronka_core::reports::{self as r, Report, ReportTable, Tabular};
+use std::cell::RefCell;
+use std::rc::Rc;
+use voronka_core::reports::{self as r, Report, ReportExport, ReportName, ReportTable, Tabular};
 
 /// The sheets of `report`, in the order its tables come, plus a chart sheet where one fits.
 pub fn report_sheets(report: &Report) -> Vec<SheetData<'static>> {
@@ -11,6 +13,47 @@ pub fn report_sheets(report: &Report) -> Vec<SheetData<'static>> {
     if let Report::Funnel(f) = report {
         sheets.insert(0, team_funnel_sheet(f));
     }
+    with_charts(report.name(), sheets)
+}
+
+/// The sheets of a report on its way into a file: ABC/XYZ's clients are written as they are
+/// read, and its matrix, added up as they pass, follows them.
+pub fn export_sheets(export: ReportExport) -> Vec<SheetData<'static>> {
+    let ranked = match export {
+        ReportExport::Whole(report) => return report_sheets(&report),
+        ReportExport::AbcXyz(ranked) => ranked,
+    };
+    let currency = Currency::parse(&ranked.currency).unwrap_or_default();
+    let table = r::AbcXyz::companies_table(&ranked.months);
+    let columns: Vec<Column> = table.columns.iter().map(|c| column(c, currency.clone())).collect();
+    // Written in order, the clients' sheet is read whole before the matrix sheet is begun.
+    let tally = Rc::new(RefCell::new(r::AbcXyzTally::default()));
+    let adding = Rc::clone(&tally);
+    let code = ranked.currency.clone();
+    let clients = ranked.companies.map(move |client| {
+        client.map(|client| {
+            adding.borrow_mut().add(&client);
+            r::AbcXyz::company_cells(&client, &code).iter().map(cell).collect()
+        })
+    });
+    let clients =
+        SheetData::from_results(table.title, columns, clients).with_totals(vec![Total::sum(r::AbcXyz::REVENUE_COLUMN)]);
+    let empty = r::AbcXyz::matrix_table(&[], &ranked.currency);
+    let matrix_columns = empty.columns.iter().map(|c| column(c, currency.clone())).collect();
+    let code = ranked.currency;
+    // The matrix's rows are made when the writer first asks for one: after the last client.
+    let rows = std::iter::once(()).flat_map(move |()| {
+        let matrix = r::AbcXyz::matrix_table(&tally.borrow().cells(), &code);
+        matrix
+            .rows
+            .into_iter()
+            .map(|row| row.iter().map(cell).collect::<Vec<Cell>>())
+    });
+    let matrix = SheetData::new(empty.title, matrix_columns, rows);
+    with_charts(ReportName::AbcXyz, vec![clients, matrix])
+}
+
+fn with_charts(report: ReportName, mut sheets: Vec<SheetData<'static>>) -> Vec<SheetData<'static>> {
     for sheet in &mut sheets {
         if sheet.chart.is_none() {
             sheet.chart = chart_for(report, &sheet.name, &sheet.columns);
@@ -107,16 +150,16 @@ fn team_funnel_sheet(f: &r::Funnel) -> SheetData<'static> {
 }
 
 /// The chart a screen shows for this table, on the same columns, where one fits.
-fn chart_for(report: &Report, sheet: &str, columns: &[Column]) -> Option<ChartSpec> {
+fn chart_for(report: ReportName, sheet: &str, columns: &[Column]) -> Option<ChartSpec> {
     let at = |title: &str| columns.iter().position(|c| c.title == title);
     let (kind, category, values): (ChartKind, usize, Vec<usize>) = match report {
-        Report::Dashboard(_) => (
+        ReportName::Dashboard => (
             ChartKind::Bar,
             at("Manager")?,
             vec![at("Plan")?, at("Fact (received)")?, at("Expected to date")?],
         ),
-        Report::LossReasons(_) if at("Reason").is_some() => (ChartKind::Bar, at("Reason")?, vec![at("Deals")?]),
-        Report::AbcXyz(_) if at("Class").is_some() => (ChartKind::Bar, at("Class")?, vec![at("Revenue")?]),
+        ReportName::LossReasons if at("Reason").is_some() => (ChartKind::Bar, at("Reason")?, vec![at("Deals")?]),
+        ReportName::AbcXyz if at("Class").is_some() => (ChartKind::Bar, at("Class")?, vec![at("Revenue")?]),
         _ => return None,
     };
     Some(ChartSpec {
@@ -136,10 +179,10 @@ pub struct Authorship {
     pub locale: crate::Locale,
 }
 
-/// `report` as a whole workbook: the cover names it, its period and the pipeline and manager it
+/// A report as a whole workbook: the cover names it, its period and the pipeline and manager it
 /// was narrowed to (by name, as the person chose them), then its sheets.
 pub fn report_workbook(
-    report: &Report,
+    report: ReportExport,
     filter: &r::ReportFilter,
     pipeline: Option<String>,
     manager: Option<String>,
@@ -157,7 +200,7 @@ pub fn report_workbook(
         generated_at: made.at,
         time_zone: made.time_zone,
         generated_by: made.by,
-        sheets: report_sheets(report),
+        sheets: export_sheets(report),
         locale: made.locale,
     }
 }

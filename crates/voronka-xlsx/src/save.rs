@@ -5,14 +5,23 @@ use rust_xlsxwriter::{DocProperties, Workbook as XlsxWorkbook};
 use crate::cover::{self, Cover};
 use crate::{Error, SheetNames, Workbook, data_sheet};
 
+/// How many rows a workbook writes between two reports of its progress.
+pub const PROGRESS_EVERY: u64 = 1_000;
+
 impl Workbook<'_> {
     /// Writes the workbook to `path`, pulling each sheet's rows once, in order, and returns how
     /// many rows of data its sheets hold. The file appears whole or not at all: it is written
     /// beside `path` and renamed into place, so a failed export never leaves a broken file where
     /// the person expects their report.
     pub fn save(self, path: impl AsRef<Path>) -> Result<u64, Error> {
+        self.save_with_progress(path, |_| {})
+    }
+
+    /// As [`Workbook::save`], telling `progress` how many rows of data are written so far:
+    /// every [`PROGRESS_EVERY`] rows, while a long sheet is read and written.
+    pub fn save_with_progress(self, path: impl AsRef<Path>, mut progress: impl FnMut(u64)) -> Result<u64, Error> {
         let path = path.as_ref();
-        let (mut book, rows) = self.build()?;
+        let (mut book, rows) = self.build(&mut progress)?;
         // A sibling, so the rename stays on one file system; created like any file, so the
         // report gets the usual permissions rather than a private temporary file's.
         let mut part = path.as_os_str().to_owned();
@@ -32,11 +41,11 @@ impl Workbook<'_> {
 
     /// The workbook as the bytes of an .xlsx file.
     pub fn to_bytes(self) -> Result<Vec<u8>, Error> {
-        let (mut book, _) = self.build()?;
+        let (mut book, _) = self.build(&mut |_| {})?;
         Ok(book.save_to_buffer()?)
     }
 
-    fn build(self) -> Result<(XlsxWorkbook, u64), Error> {
+    fn build(self, progress: &mut dyn FnMut(u64)) -> Result<(XlsxWorkbook, u64), Error> {
         let Workbook {
             title,
             filters,
@@ -64,7 +73,9 @@ impl Workbook<'_> {
         let mut rows = 0;
         for sheet in sheets {
             let name = names.claim(&sheet.name);
-            rows += data_sheet::write(&mut book, sheet, &name, &locale)?;
+            rows += data_sheet::write(&mut book, sheet, &name, &locale, &mut |written| {
+                progress(rows + written)
+            })?;
         }
         Ok((book, rows))
     }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::State;
+use tauri::ipc::Channel;
 use voronka_core::model::{Language, Pipeline, User};
 use voronka_core::reports::{ReportFilter, ReportName, ReportOptions, ReportView};
 use voronka_core::{Error, ErrorCode};
@@ -27,6 +28,13 @@ pub struct ExportedReport {
 #[derive(Debug, Default)]
 pub struct Exports(Mutex<HashSet<PathBuf>>);
 
+/// How many rows of an export are written so far, sent every thousand rows: a long export
+/// (ABC/XYZ's clients) shows it on its button.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, specta::Type)]
+pub struct ExportProgress {
+    pub rows: u64,
+}
+
 /// Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
 /// signed-in user in their time zone and language.
 #[tauri::command]
@@ -37,9 +45,10 @@ pub async fn export_report(
     name: ReportName,
     filter: ReportFilter,
     path: String,
+    progress: Channel<ExportProgress>,
 ) -> Answer<ExportedReport> {
     let (store, me) = session.actor().await?;
-    let report = store.report(name, &filter, &ReportOptions::default()).await?;
+    let report = store.report_export(name, &filter, &ReportOptions::default()).await?;
     let user: User = store.get(me).await?;
     let pipeline = match filter.pipeline_id {
         Some(id) => Some(store.get::<Pipeline>(id).await?.data.name.as_str().to_string()),
@@ -62,9 +71,12 @@ pub async fn export_report(
     };
     let target = PathBuf::from(&path);
     let written = target.clone();
-    // Writing is CPU and disk work: off the async threads, the workbook made where it is saved.
+    // Writing is CPU and disk work, and pulling ABC/XYZ's clients waits for the database: off
+    // the async threads, the workbook made where it is saved.
     let rows = tokio::task::spawn_blocking(move || {
-        voronka_xlsx::report_workbook(&report, &filter, pipeline, manager, made).save(&written)
+        // A lost progress message only leaves the count behind; the export goes on.
+        voronka_xlsx::report_workbook(report, &filter, pipeline, manager, made)
+            .save_with_progress(&written, |rows| drop(progress.send(ExportProgress { rows })))
     })
     .await
     .map_err(|e| Error::storage(format!("the export stopped: {e}")))?

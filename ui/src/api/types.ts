@@ -82,6 +82,7 @@ export type {
   DealLapse,
   Discipline,
   ExportedReport,
+  ExportProgress,
   Funnel,
   FunnelColumn,
   FunnelStep,

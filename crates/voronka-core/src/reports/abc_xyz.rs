@@ -140,23 +140,46 @@ impl AbcXyzRow {
 
 /// The 3 × 3 counts of a ranked list.
 pub fn abc_xyz_matrix(rows: &[AbcXyzRow]) -> Vec<AbcXyzCell> {
-    let mut out = Vec::with_capacity(9);
-    for abc in [AbcClass::A, AbcClass::B, AbcClass::C] {
-        for xyz in [XyzClass::X, XyzClass::Y, XyzClass::Z] {
-            let of: Vec<&AbcXyzRow> = rows.iter().filter(|r| r.abc == abc && r.xyz == xyz).collect();
-            out.push(AbcXyzCell {
-                abc,
-                xyz,
-                companies: of.len() as i64,
-                revenue: of.iter().map(|r| r.revenue).sum(),
-            });
-        }
-    }
-    out
+    let mut tally = AbcXyzTally::default();
+    rows.iter().for_each(|r| tally.add(r));
+    tally.cells()
 }
 
-impl Tabular for AbcXyz {
-    fn tables(&self) -> Vec<ReportTable> {
+/// The matrix added up one client at a time, for a list read as it is written rather than held
+/// whole (an export's).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AbcXyzTally {
+    /// (companies, revenue) of "AX" … "CZ", in that order.
+    pairs: [(i64, i64); 9],
+}
+
+const ABC: [AbcClass; 3] = [AbcClass::A, AbcClass::B, AbcClass::C];
+const XYZ: [XyzClass; 3] = [XyzClass::X, XyzClass::Y, XyzClass::Z];
+
+impl AbcXyzTally {
+    pub fn add(&mut self, row: &AbcXyzRow) {
+        let pair = &mut self.pairs[row.abc as usize * 3 + row.xyz as usize];
+        pair.0 += 1;
+        pair.1 += row.revenue;
+    }
+
+    pub fn cells(&self) -> Vec<AbcXyzCell> {
+        let classes = ABC.iter().flat_map(|&abc| XYZ.iter().map(move |&xyz| (abc, xyz)));
+        classes
+            .zip(self.pairs)
+            .map(|((abc, xyz), (companies, revenue))| AbcXyzCell {
+                abc,
+                xyz,
+                companies,
+                revenue,
+            })
+            .collect()
+    }
+}
+
+impl AbcXyz {
+    /// The clients' table with its columns and no rows: the six months are named by `months`.
+    pub fn companies_table(months: &[String]) -> ReportTable {
         let mut columns: Vec<(String, String, K)> = vec![
             ("company".into(), "Company".into(), K::Text),
             ("owner".into(), "Owner".into(), K::Text),
@@ -165,32 +188,38 @@ impl Tabular for AbcXyz {
             ("cumulative_share".into(), "Cumulative".into(), K::Percent),
             ("abc".into(), "ABC".into(), K::Text),
         ];
-        for (i, m) in self.months.iter().enumerate() {
+        for (i, m) in months.iter().enumerate() {
             columns.push((format!("month_{}", i + 1), m.clone(), K::Money));
         }
         columns.push(("variation".into(), "σ/μ".into(), K::Number));
         columns.push(("xyz".into(), "XYZ".into(), K::Text));
         let refs: Vec<(&str, &str, K)> = columns.iter().map(|(k, t, c)| (k.as_str(), t.as_str(), *c)).collect();
-        let mut t = ReportTable::new("companies", "ABC / XYZ", &refs);
-        let m = |v| Cell::money(v, &self.currency);
-        for r in &self.companies {
-            let mut row = vec![
-                Cell::text(&r.company),
-                Cell::text(&r.owner.name),
-                m(r.revenue),
-                Cell::Percent(r.share),
-                Cell::Percent(r.cumulative_share),
-                Cell::text(format!("{:?}", r.abc)),
-            ];
-            row.extend(r.monthly.iter().map(|&v| m(v)));
-            row.push(Cell::number(r.variation));
-            row.push(Cell::text(format!("{:?}", r.xyz)));
-            t.row(row);
-        }
-        let mut totals = vec![Cell::text("Total"), Cell::Empty, m(self.total_revenue)];
-        totals.resize(refs.len(), Cell::Empty);
-        let t = t.with_totals(totals);
-        let mut matrix = ReportTable::new(
+        ReportTable::new("companies", "ABC / XYZ", &refs)
+    }
+
+    /// The column of [`AbcXyz::companies_table`] whose total is the sum of its cells.
+    pub const REVENUE_COLUMN: usize = 2;
+
+    /// One client's row of [`AbcXyz::companies_table`].
+    pub fn company_cells(r: &AbcXyzRow, currency: &str) -> Vec<Cell> {
+        let m = |v| Cell::money(v, currency);
+        let mut row = vec![
+            Cell::text(&r.company),
+            Cell::text(&r.owner.name),
+            m(r.revenue),
+            Cell::Percent(r.share),
+            Cell::Percent(r.cumulative_share),
+            Cell::text(format!("{:?}", r.abc)),
+        ];
+        row.extend(r.monthly.iter().map(|&v| m(v)));
+        row.push(Cell::number(r.variation));
+        row.push(Cell::text(format!("{:?}", r.xyz)));
+        row
+    }
+
+    /// The 3 × 3 matrix as a table, "AX" … "CZ".
+    pub fn matrix_table(matrix: &[AbcXyzCell], currency: &str) -> ReportTable {
+        let mut table = ReportTable::new(
             "matrix",
             "ABC × XYZ",
             &[
@@ -199,14 +228,33 @@ impl Tabular for AbcXyz {
                 ("revenue", "Revenue", K::Money),
             ],
         );
-        for c in &self.matrix {
-            matrix.row(vec![
+        for c in matrix {
+            table.row(vec![
                 Cell::text(format!("{:?}{:?}", c.abc, c.xyz)),
                 Cell::Integer(c.companies),
-                m(c.revenue),
+                Cell::money(c.revenue, currency),
             ]);
         }
-        vec![t, matrix]
+        table
+    }
+}
+
+impl Tabular for AbcXyz {
+    fn tables(&self) -> Vec<ReportTable> {
+        let mut t = AbcXyz::companies_table(&self.months);
+        for r in &self.companies {
+            t.row(AbcXyz::company_cells(r, &self.currency));
+        }
+        let mut totals = vec![
+            Cell::text("Total"),
+            Cell::Empty,
+            Cell::money(self.total_revenue, &self.currency),
+        ];
+        totals.resize(t.columns.len(), Cell::Empty);
+        vec![
+            t.with_totals(totals),
+            AbcXyz::matrix_table(&self.matrix, &self.currency),
+        ]
     }
 }
 

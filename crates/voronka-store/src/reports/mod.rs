@@ -129,6 +129,24 @@ impl Reader<'_> {
         }
     }
 
+    /// The rows of `sql`, each mapped as the database sends it: for a result too long to hold
+    /// (an export's). SQLite's worker thread and PostgreSQL's socket each hold only a few rows
+    /// ahead of the reader.
+    pub(crate) fn stream<'r, T: DeserializeOwned + 'r>(
+        &'r mut self,
+        sql: &'r str,
+        q: Sql,
+    ) -> impl futures_util::Stream<Item = Result<T>> + 'r {
+        use futures_util::StreamExt;
+        let mut query = sqlx::query(sql);
+        for p in q.params {
+            query = row::bind_plain(query, p);
+        }
+        query
+            .fetch(&mut *self.tx.tx)
+            .map(|row| row.db().and_then(|r| row::from_row(&r, &[])))
+    }
+
     /// Rows the report's next statement is built from: read in bare mode too, so that bare
     /// runs the same statements.
     pub(crate) async fn rows_for_next<T: DeserializeOwned>(&mut self, sql: &str, q: Sql) -> Result<Vec<T>> {

@@ -1327,6 +1327,57 @@ pub async fn abc_xyz_ranks_clients_and_measures_steadiness(ctx: Ctx) {
             ("CX".to_string(), 50_000)
         ]
     );
+
+    // An export takes the same clients, ranked by the database, one at a time as it writes them.
+    let export = ctx
+        .store
+        .report_export(ReportName::AbcXyz, &march(), &ReportOptions::default())
+        .await
+        .unwrap();
+    let ReportExport::AbcXyz(ranked) = export else {
+        panic!("ABC/XYZ's clients stream into an export, got {export:?}")
+    };
+    assert_eq!(ranked.months, months);
+    let streamed = tokio::task::spawn_blocking(move || ranked.companies.collect::<Result<Vec<_>, _>>())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(streamed, r.companies);
+    // An export that stops after its first client lets its snapshot and connection go: more of
+    // them than the pool has connections leave the store answering.
+    for _ in 0..6 {
+        let Ok(ReportExport::AbcXyz(mut ranked)) = ctx
+            .store
+            .report_export(ReportName::AbcXyz, &march(), &ReportOptions::default())
+            .await
+        else {
+            panic!("ABC/XYZ streams")
+        };
+        let first = tokio::task::spawn_blocking(move || ranked.companies.next())
+            .await
+            .unwrap();
+        assert_eq!(first.unwrap().unwrap().company, "Дах");
+    }
+    let again = ctx
+        .store
+        .abc_xyz_report(&march(), &ReportOptions::default())
+        .await
+        .unwrap();
+    assert_eq!(again.companies, r.companies);
+    // Every other report comes whole, and a bad period is refused before anything is read.
+    let whole = ctx
+        .store
+        .report_export(ReportName::Funnel, &march(), &ReportOptions::default())
+        .await
+        .unwrap();
+    assert!(matches!(whole, ReportExport::Whole(Report::Funnel(_))), "{whole:?}");
+    let reversed = period("2026-03-31", "2026-03-01");
+    let refused = ctx
+        .store
+        .report_export(ReportName::AbcXyz, &reversed, &ReportOptions::default())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.field.as_deref(), Some("to"), "{refused:?}");
 }
 
 pub async fn activity_counts_days_idle_clients_and_plans(ctx: Ctx) {

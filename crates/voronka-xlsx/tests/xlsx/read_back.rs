@@ -188,3 +188,32 @@ fn thousands_of_streamed_rows_arrive_whole_with_their_total() {
         &format!("SUM(B2:B{})", rows + 1)
     );
 }
+
+#[test]
+fn progress_is_told_while_the_rows_are_still_being_pulled() {
+    use std::cell::Cell as Counter;
+    use std::rc::Rc;
+    let pulled = Rc::new(Counter::new(0_u64));
+    let sheet = |name: &str, rows: u64| {
+        let pulled = Rc::clone(&pulled);
+        voronka_xlsx::SheetData::new(
+            name,
+            vec![voronka_xlsx::Column::integer("№")],
+            (1..=rows).map(move |i| {
+                pulled.set(pulled.get() + 1);
+                vec![voronka_xlsx::Cell::Int(i as i64)]
+            }),
+        )
+    };
+    let mut workbook = fixture::workbook();
+    workbook.sheets = vec![sheet("Перший", 2_500), sheet("Другий", 1_200)];
+    let dir = tempfile::tempdir().unwrap();
+    let mut told = Vec::new();
+    let written = workbook
+        .save_with_progress(dir.path().join("progress.xlsx"), |rows| told.push((rows, pulled.get())))
+        .unwrap();
+    assert_eq!(written, 3_700);
+    // Counted across the sheets; at each count exactly that many rows had been pulled: none is
+    // read ahead of the file.
+    assert_eq!(told, [(1_000, 1_000), (2_000, 2_000), (3_500, 3_500)]);
+}

@@ -1,14 +1,20 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import userEvent from '@testing-library/user-event';
 import { save } from '@tauri-apps/plugin-dialog';
 import { commands } from '../../api/commands';
 import { ok, refuse } from '../../test/fakeCommands';
 import { renderScreen } from '../../test/render';
+import type { ExportProgress } from '../../api/types';
 import { ExportButton, exportFileName } from './ExportButton';
 
 vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
 vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }));
+vi.mock('@tauri-apps/api/core', () => ({
+  Channel: class<T> {
+    constructor(public onmessage: (message: T) => void) {}
+  },
+}));
 
 const filter = { from: '2026-03-01', to: '2026-03-31', pipeline_id: null, manager_id: 'user-2' };
 const path = '/home/olena/Звіти/funnel.xlsx';
@@ -31,9 +37,16 @@ describe('ExportButton', () => {
       defaultPath: 'funnel_2026-03-01_2026-03-31.xlsx',
       filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
     });
-    expect(commands.exportReport).toHaveBeenCalledWith('funnel', filter, path);
+    expect(commands.exportReport).toHaveBeenCalledWith('funnel', filter, path, expect.anything());
     // While the workbook is written the button says so and cannot be pressed again.
     await waitFor(() => expect(screen.getByTestId('report-export')).toBeDisabled());
+    expect(screen.getByTestId('report-export')).toHaveTextContent('Saving the workbook…');
+    // A long export counts its rows on the button as they are written.
+    const channel = vi.mocked(commands.exportReport).mock.calls[0]?.[3] as unknown as {
+      onmessage: (p: ExportProgress) => void;
+    };
+    act(() => channel.onmessage({ rows: 12_000 }));
+    expect(screen.getByTestId('report-export')).toHaveTextContent('Saving the workbook… 12,000 rows');
 
     finish(ok({ path, rows: 42 }));
     expect(await screen.findByTestId('export-done')).toHaveTextContent('42 rows saved');

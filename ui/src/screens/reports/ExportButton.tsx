@@ -1,4 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
+import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { save } from '@tauri-apps/plugin-dialog';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +14,10 @@ export function exportFileName(name: ReportName, filter: ReportFilter): string {
 
 /** Saves the report as an Excel workbook where the head chooses, then offers to open it. */
 export function ExportButton({ name, filter }: { name: ReportName; filter: ReportFilter }) {
-  const { t } = useTranslation();
-  const exporting = useExportReport();
+  const { t, i18n } = useTranslation();
+  // Rows written so far by a long export; null until the first thousand.
+  const [written, setWritten] = useState<number | null>(null);
+  const exporting = useExportReport((p) => setWritten(p.rows));
 
   const run = async () => {
     let path: string | null;
@@ -29,6 +32,7 @@ export function ExportButton({ name, filter }: { name: ReportName; filter: Repor
     }
     // Cancelled in the dialog.
     if (!path) return;
+    setWritten(null);
     exporting.mutate(
       { name, filter, path },
       {
@@ -59,7 +63,11 @@ export function ExportButton({ name, filter }: { name: ReportName; filter: Repor
       loaderProps={{ type: 'dots' }}
       data-testid="report-export"
     >
-      {exporting.isPending ? t('reports.exporting') : t('reports.export')}
+      {!exporting.isPending
+        ? t('reports.export')
+        : written === null
+          ? t('reports.exporting')
+          : t('reports.exportingRows', { rows: written.toLocaleString(i18n.language) })}
     </Button>
   );
 }
