@@ -317,7 +317,7 @@ async fn abc_xyz_export_heap_probe() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("abc-xyz.xlsx");
     let made = voronka_xlsx::Authorship {
-        at: chrono::Utc::now().fixed_offset(),
+        at: store.clock().now().fixed_offset(),
         time_zone: "UTC".into(),
         by: "probe".into(),
         locale: voronka_xlsx::Locale::en(),
