@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds demo databases of SCALE deals on SQLite and PostgreSQL (once; reused while they exist)
-# and runs `voronka-cli bench` on each, then the XLSX export of 100,000 rows. Figures go to
-# OUT_DIR/bench-*.txt and the terminal.
+# and runs `voronka-cli bench` on each, then the XLSX export of 100,000 rows and ABC/XYZ's
+# streamed export from each database. Figures go to OUT_DIR/bench-*.txt and the terminal.
 set -euo pipefail
 scale="${1:-300000}"
 out="${2:-target/bench}"
@@ -41,3 +41,13 @@ cargo build --release -p voronka-xlsx --example bench_export
 export_bin=target/release/examples/bench_export
 [ -n "${CARGO_TARGET_DIR:-}" ] && export_bin="$CARGO_TARGET_DIR/release/examples/bench_export"
 /usr/bin/time -f "%e s, %M KB peak" "$export_bin" 100000 "$out/bench_export.xlsx" 2>&1 | tee "$out/bench-xlsx.txt"
+
+# The one report whose rows grow with the database, exported end to end from each backend: its
+# clients stream from the database into the file.
+for backend in sqlite postgres; do
+  url="sqlite:$sqlite_file"
+  [ "$backend" = postgres ] && url="$pg_url"
+  echo "== ABC/XYZ of 2026-05-05 to 2026-10-31 exported from $backend"
+  /usr/bin/time -f "%e s, %M KB peak" "$cli" --db "$url" report abc-xyz --from 2026-05-05 --to 2026-10-31 \
+    --at 2026-11-01T12:00:00Z --xlsx "$out/abc-xyz-$backend.xlsx" 2>&1 | tee "$out/bench-abc-xyz-$backend.txt"
+done
