@@ -16,13 +16,18 @@ pub fn report_sheets(report: &Report) -> Vec<SheetData<'static>> {
     with_charts(report.name(), sheets)
 }
 
-/// The sheets of a report on its way into a file: ABC/XYZ's clients are written as they are
-/// read, and its matrix, added up as they pass, follows them.
+/// The sheets of a report on its way into a file: the rows of ABC/XYZ's clients and of the
+/// payment plan are written as they are read (ABC/XYZ's matrix, added up as its clients pass,
+/// follows them).
 pub fn export_sheets(export: ReportExport) -> Vec<SheetData<'static>> {
-    let ranked = match export {
-        ReportExport::Whole(report) => return report_sheets(&report),
-        ReportExport::AbcXyz(ranked) => ranked,
-    };
+    match export {
+        ReportExport::Whole(report) => report_sheets(&report),
+        ReportExport::AbcXyz(ranked) => abc_xyz_sheets(ranked),
+        ReportExport::PaymentPlan(week) => vec![payment_plan_sheet(week)],
+    }
+}
+
+fn abc_xyz_sheets(ranked: r::RankedClients) -> Vec<SheetData<'static>> {
     let currency = Currency::parse(&ranked.currency).unwrap_or_default();
     let table = r::AbcXyz::companies_table(&ranked.months);
     let columns: Vec<Column> = table.columns.iter().map(|c| column(c, currency.clone())).collect();
@@ -51,6 +56,21 @@ pub fn export_sheets(export: ReportExport) -> Vec<SheetData<'static>> {
     });
     let matrix = SheetData::new(empty.title, matrix_columns, rows);
     with_charts(ReportName::AbcXyz, vec![clients, matrix])
+}
+
+fn payment_plan_sheet(week: r::PlannedWeek) -> SheetData<'static> {
+    let mut payments = week.payments.peekable();
+    // The money columns show the payments' currency, as the whole report's do: the first
+    // payment's, read before the sheet is begun.
+    let currency = match payments.peek() {
+        Some(Ok(first)) => Currency::parse(&first.currency).unwrap_or_default(),
+        _ => Currency::default(),
+    };
+    let table = r::PaymentPlan::payments_table(week.week_start, week.week_end);
+    let columns = table.columns.iter().map(|c| column(c, currency.clone())).collect();
+    let rows = payments.map(|payment| payment.map(|p| r::PaymentPlan::payment_cells(&p).iter().map(cell).collect()));
+    SheetData::from_results(table.title, columns, rows)
+        .with_totals(r::PaymentPlan::SUMMED_COLUMNS.iter().map(|&c| Total::sum(c)).collect())
 }
 
 fn with_charts(report: ReportName, mut sheets: Vec<SheetData<'static>>) -> Vec<SheetData<'static>> {

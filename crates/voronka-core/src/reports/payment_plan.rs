@@ -40,11 +40,12 @@ pub struct PlannedPayment {
     pub paid_on: Option<NaiveDate>,
 }
 
-impl Tabular for PaymentPlan {
-    fn tables(&self) -> Vec<ReportTable> {
-        let mut t = ReportTable::new(
+impl PaymentPlan {
+    /// The week's table with its columns and no rows.
+    pub fn payments_table(week_start: NaiveDate, week_end: NaiveDate) -> ReportTable {
+        ReportTable::new(
             "payments",
-            &format!("Payment plan {} – {}", self.week_start, self.week_end),
+            &format!("Payment plan {week_start} – {week_end}"),
             &[
                 ("manager", "Manager", K::Text),
                 ("company", "Company", K::Text),
@@ -57,22 +58,37 @@ impl Tabular for PaymentPlan {
                 ("paid", "Paid", K::Money),
                 ("paid_on", "Paid on", K::Date),
             ],
-        );
+        )
+    }
+
+    /// The columns of [`PaymentPlan::payments_table`] whose totals are the sums of their cells:
+    /// amount, expected and paid.
+    pub const SUMMED_COLUMNS: [usize; 3] = [5, 7, 8];
+
+    /// One payment's row of [`PaymentPlan::payments_table`].
+    pub fn payment_cells(p: &PlannedPayment) -> Vec<Cell> {
+        vec![
+            Cell::text(&p.manager.name),
+            Cell::opt_text(p.company.as_deref()),
+            Cell::opt_text(p.industry.as_deref()),
+            Cell::text(&p.deal),
+            Cell::Date(p.planned_date),
+            Cell::money(p.amount, &p.currency),
+            Cell::Percent(p.probability as f64),
+            Cell::money(p.expected, &p.currency),
+            Cell::money(if p.paid { p.amount } else { 0 }, &p.currency),
+            Cell::opt_date(p.paid_on),
+        ]
+    }
+}
+
+impl Tabular for PaymentPlan {
+    fn tables(&self) -> Vec<ReportTable> {
+        let mut t = PaymentPlan::payments_table(self.week_start, self.week_end);
         let mut currency = String::from("UAH");
         for p in &self.payments {
             currency = p.currency.clone();
-            t.row(vec![
-                Cell::text(&p.manager.name),
-                Cell::opt_text(p.company.as_deref()),
-                Cell::opt_text(p.industry.as_deref()),
-                Cell::text(&p.deal),
-                Cell::Date(p.planned_date),
-                Cell::money(p.amount, &p.currency),
-                Cell::Percent(p.probability as f64),
-                Cell::money(p.expected, &p.currency),
-                Cell::money(if p.paid { p.amount } else { 0 }, &p.currency),
-                Cell::opt_date(p.paid_on),
-            ]);
+            t.row(PaymentPlan::payment_cells(p));
         }
         let totals = vec![
             Cell::text("Total"),

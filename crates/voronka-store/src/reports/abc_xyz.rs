@@ -1,9 +1,9 @@
 //! Clients ranked by revenue (ABC) and by its steadiness (XYZ).
 
+use super::cursor::{Out, spawn_reading};
 use super::{CURRENCY, PAID_OF_LIVE_DEALS, People, Reader, Sql, period_ms, six_months};
 use crate::Store;
 use serde::Deserialize;
-use tokio::sync::mpsc;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
@@ -133,30 +133,17 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
     })
 }
 
-/// How many ranked clients wait between the database and the file being written: enough to
-/// keep both busy, few enough to be nothing in memory.
-const CLIENTS_IN_FLIGHT: usize = 256;
-
-/// ABC/XYZ's clients for an export, read from a cursor that the database ranks. A task of its
-/// own reads them in one snapshot and hands them over as the export takes them; it stops
-/// early, and lets its snapshot go, when the export stops taking them.
+/// ABC/XYZ's clients for an export, read from a cursor that the database ranks.
 pub(super) fn ranked(store: Store, f: ReportFilter) -> RankedClients {
-    let (tx, rx) = mpsc::channel(CLIENTS_IN_FLIGHT);
     let months = month_keys(&f);
-    tokio::spawn(async move {
-        if let Err(e) = send_ranked(&store, &f, &tx).await {
-            // Nobody is left to tell when the export has already stopped.
-            let _ = tx.send(Err(e)).await;
-        }
-    });
     RankedClients {
         currency: CURRENCY.into(),
         months,
-        companies: Box::new(Received(rx)),
+        companies: spawn_reading(move |out| async move { send_ranked(&store, &f, &out).await }),
     }
 }
 
-async fn send_ranked(store: &Store, f: &ReportFilter, out: &mpsc::Sender<Result<AbcXyzRow>>) -> Result<()> {
+async fn send_ranked(store: &Store, f: &ReportFilter, out: &Out<AbcXyzRow>) -> Result<()> {
     let mut r = store.report_reader(false).await?;
     let people = r.people().await?;
     let Clients { columns, from, q } = clients(&mut r, f).await?;
@@ -176,39 +163,9 @@ async fn send_ranked(store: &Store, f: &ReportFilter, out: &mpsc::Sender<Result<
     let mut rows = std::pin::pin!(r.stream::<Row>(&sql, q));
     while let Some(row) = futures_util::TryStreamExt::try_next(&mut rows).await? {
         ranking.total = row.total;
-        if out.send(Ok(ranking.rank(row))).await.is_err() {
-            // The export stopped taking clients (it failed, or was dropped).
-            return Ok(());
+        if !out.send(ranking.rank(row)).await {
+            break;
         }
     }
     Ok(())
-}
-
-/// The clients as an export pulls them: each pull waits for the reading task.
-struct Received(mpsc::Receiver<Result<AbcXyzRow>>);
-
-impl Iterator for Received {
-    type Item = Result<AbcXyzRow>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        self.0.blocking_recv()
-    }
-}
-
-impl Store {
-    /// A report as an export reads it: ABC/XYZ's clients come ranked from a cursor as they
-    /// are written (see [`ReportExport`]); every other report comes whole.
-    pub async fn report_export(
-        &self,
-        name: ReportName,
-        filter: &ReportFilter,
-        options: &ReportOptions,
-    ) -> Result<ReportExport> {
-        if name != ReportName::AbcXyz {
-            return Ok(ReportExport::Whole(self.report(name, filter, options).await?));
-        }
-        filter.validate()?;
-        options.validate()?;
-        Ok(ReportExport::AbcXyz(ranked(self.clone(), filter.clone())))
-    }
 }

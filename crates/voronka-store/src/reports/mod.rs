@@ -14,6 +14,7 @@
 
 mod abc_xyz;
 mod activity;
+mod cursor;
 mod dashboard;
 mod discipline;
 mod funnel;
@@ -322,6 +323,25 @@ impl Store {
     /// Any report by name: what a generic screen or exporter calls.
     pub async fn report(&self, name: ReportName, filter: &ReportFilter, options: &ReportOptions) -> Result<Report> {
         Ok(self.run_report(name, filter, options, false).await?.0)
+    }
+
+    /// A report as an export reads it: ABC/XYZ's clients and the payment plan's payments come
+    /// in order from a cursor as they are written (see [`ReportExport`]); every other report
+    /// comes whole.
+    pub async fn report_export(
+        &self,
+        name: ReportName,
+        filter: &ReportFilter,
+        options: &ReportOptions,
+    ) -> Result<ReportExport> {
+        filter.validate()?;
+        options.validate()?;
+        let (store, f) = (self.clone(), filter.clone());
+        Ok(match name {
+            ReportName::AbcXyz => ReportExport::AbcXyz(abc_xyz::ranked(store, f)),
+            ReportName::PaymentPlan => ReportExport::PaymentPlan(payment_plan::planned(store, f)),
+            _ => ReportExport::Whole(self.report(name, filter, options).await?),
+        })
     }
 
     /// Runs a report's statements without reading their rows into results; returns how many

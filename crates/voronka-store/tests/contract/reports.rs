@@ -402,6 +402,35 @@ pub async fn payment_plan_lists_the_week_with_expected_amounts(ctx: Ctx) {
         .await
         .unwrap();
     assert_eq!(r.payments.len(), 1, "only Olena's payment of the week");
+
+    // An export takes the same payments in the same order, one at a time from a cursor: on the
+    // 12th Olena's comes before Petro's, by the managers' names.
+    b.pay(&p, "40", "2026-03-12", None).await;
+    let week = period("2026-03-11", "2026-03-11");
+    let whole = ctx
+        .store
+        .payment_plan_report(&week, &ReportOptions::default())
+        .await
+        .unwrap();
+    let names: Vec<&str> = whole.payments.iter().map(|x| x.manager.name.as_str()).collect();
+    assert_eq!(names[1..3], ["Олена Коваль", ctx.petro.data.name.as_str()]);
+    let export = ctx
+        .store
+        .report_export(ReportName::PaymentPlan, &week, &ReportOptions::default())
+        .await
+        .unwrap();
+    let ReportExport::PaymentPlan(planned) = export else {
+        panic!("the payment plan streams into an export, got {export:?}")
+    };
+    assert_eq!(
+        (planned.week_start, planned.week_end),
+        (whole.week_start, whole.week_end)
+    );
+    let streamed = tokio::task::spawn_blocking(move || planned.payments.collect::<Result<Vec<_>, _>>())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(streamed, whole.payments);
 }
 
 pub async fn funnel_counts_reached_stages_and_conversions(ctx: Ctx) {
