@@ -160,3 +160,79 @@ fn a_saved_file_replaces_an_older_one_whole() {
         .collect();
     assert_eq!(names, ["Звіт.xlsx"]);
 }
+
+/// ABC/XYZ's clients streamed into a workbook: the matrix sheet is added up from the clients
+/// that passed; a client the database could not send stops the export, and no file is left.
+#[test]
+fn a_streamed_report_writes_its_rows_and_a_failed_row_leaves_no_file() {
+    use voronka_core::reports::{AbcXyzRow, Person, RankedClients, ReportExport};
+    let id = |n: u128| voronka_core::Id::v7(chrono::DateTime::UNIX_EPOCH, n);
+    let person = Person {
+        id: id(0),
+        name: "Олена".into(),
+    };
+    let client = |name: &str, revenue: i64, cumulative: i64| {
+        AbcXyzRow::new(
+            id(cumulative as u128),
+            name.into(),
+            person.clone(),
+            revenue,
+            cumulative,
+            1_000,
+            vec![revenue / 6; 6],
+        )
+    };
+    let clients = vec![
+        client("Дах", 800, 800),
+        client("Вікно", 150, 950),
+        client("Двері", 50, 1_000),
+    ];
+    let export = |rows: Vec<voronka_core::Result<AbcXyzRow>>| {
+        ReportExport::AbcXyz(RankedClients {
+            currency: "UAH".into(),
+            months: (1..=6).map(|m| format!("2026-0{m}")).collect(),
+            companies: Box::new(rows.into_iter()),
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("abc.xlsx");
+    let mut book = fixture::workbook();
+    book.sheets = voronka_xlsx::export_sheets(export(clients.iter().cloned().map(Ok).collect()));
+    // Three clients and the nine pairs of the matrix.
+    assert_eq!(book.save(&path).unwrap(), 12);
+    use calamine::Reader;
+    let mut read: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let matrix = read.worksheet_range("ABC × XYZ").unwrap();
+    let pairs: Vec<(String, f64)> = matrix
+        .rows()
+        .skip(1)
+        .map(|row| (row[0].to_string(), calamine::DataType::as_f64(&row[1]).unwrap()))
+        .filter(|(_, companies)| *companies > 0.0)
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("AX".to_string(), 1.0),
+            ("BX".to_string(), 1.0),
+            ("CX".to_string(), 1.0)
+        ]
+    );
+
+    let failed = dir.path().join("failed.xlsx");
+    let mut book = fixture::workbook();
+    let rows = vec![
+        Ok(clients[0].clone()),
+        Err(voronka_core::Error::storage("the connection dropped")),
+    ];
+    book.sheets = voronka_xlsx::export_sheets(export(rows));
+    let err = book.save(&failed).unwrap_err();
+    assert!(
+        matches!(&err, Error::Rows { row: 2, .. }) && err.to_string().contains("the connection dropped"),
+        "{err}"
+    );
+    assert!(
+        !failed.exists(),
+        "no half-written workbook where the report was expected"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "nor its part file");
+}
