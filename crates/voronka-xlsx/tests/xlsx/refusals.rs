@@ -182,7 +182,7 @@ fn a_streamed_report_writes_its_rows_and_a_failed_row_leaves_no_file() {
             vec![revenue / 6; 6],
         )
     };
-    let clients = vec![
+    let clients = [
         client("Дах", 800, 800),
         client("Вікно", 150, 950),
         client("Двері", 50, 1_000),
