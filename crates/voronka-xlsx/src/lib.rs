@@ -29,5 +29,4 @@ pub use model::{
 };
 pub use names::{SHEET_NAME_MAX, SheetNames, safe_file_name};
 pub use report::{Authorship, export_sheets, report_sheets, report_workbook};
-pub use save::PROGRESS_EVERY;
 pub use voronka_core::types::Currency;

@@ -6,7 +6,7 @@ use crate::cover::{self, Cover};
 use crate::{Error, SheetNames, Workbook, data_sheet};
 
 /// How many rows a workbook writes between two reports of its progress.
-pub const PROGRESS_EVERY: u64 = 1_000;
+pub(crate) const PROGRESS_EVERY: u64 = 1_000;
 
 impl Workbook<'_> {
     /// Writes the workbook to `path`, pulling each sheet's rows once, in order, and returns how
@@ -18,7 +18,7 @@ impl Workbook<'_> {
     }
 
     /// As [`Workbook::save`], telling `progress` how many rows of data are written so far:
-    /// every [`PROGRESS_EVERY`] rows, while a long sheet is read and written.
+    /// every 1,000 rows, while a long sheet is read and written.
     pub fn save_with_progress(self, path: impl AsRef<Path>, mut progress: impl FnMut(u64)) -> Result<u64, Error> {
         let path = path.as_ref();
         let (mut book, rows) = self.build(&mut progress)?;

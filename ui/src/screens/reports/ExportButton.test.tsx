@@ -41,6 +41,8 @@ describe('ExportButton', () => {
     // While the workbook is written the button says so and cannot be pressed again.
     await waitFor(() => expect(screen.getByTestId('report-export')).toBeDisabled());
     expect(screen.getByTestId('report-export')).toHaveTextContent('Saving the workbook…');
+    // Mantine's loading state would hide the label, and with it the count below.
+    expect(screen.getByTestId('report-export')).not.toHaveAttribute('data-loading');
     // A long export counts its rows on the button as they are written.
     const channel = vi.mocked(commands.exportReport).mock.calls[0]?.[3] as unknown as {
       onmessage: (p: ExportProgress) => void;

@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group, Loader, Text } from '@mantine/core';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { save } from '@tauri-apps/plugin-dialog';
@@ -59,8 +59,10 @@ export function ExportButton({ name, filter }: { name: ReportName; filter: Repor
     <Button
       variant="default"
       onClick={() => void run()}
-      loading={exporting.isPending}
-      loaderProps={{ type: 'dots' }}
+      // Not Mantine's `loading`, which hides the label: the label is where the rows written
+      // so far are counted.
+      disabled={exporting.isPending}
+      leftSection={exporting.isPending ? <Loader size="xs" type="dots" /> : undefined}
       data-testid="report-export"
     >
       {!exporting.isPending
