@@ -772,6 +772,31 @@ export type ErrorCode =
  */
 "tls_required" | 
 /**
+ * The file or server is not a Voronka database (another program's file, a corrupted or
+ * truncated database, a device, a directory).
+ */
+"not_a_database" | 
+/**
+ * The folder a database file should be in does not exist.
+ */
+"folder_missing" | 
+/**
+ * The database or its folder cannot be written.
+ */
+"read_only" | 
+/**
+ * The database is busy with another writer for longer than a write waits: try again.
+ */
+"busy" | 
+/**
+ * A migration stopped half-way: the database needs a restore or repair before use.
+ */
+"migration_incomplete" | 
+/**
+ * The signed-in user's role may not do this.
+ */
+"forbidden" | 
+/**
  * The database could not be reached or failed.
  */
 "storage"

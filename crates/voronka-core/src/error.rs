@@ -35,6 +35,19 @@ pub enum ErrorCode {
     WrongPassword,
     /// The server only accepts encrypted (TLS) connections.
     TlsRequired,
+    /// The file or server is not a Voronka database (another program's file, a corrupted or
+    /// truncated database, a device, a directory).
+    NotADatabase,
+    /// The folder a database file should be in does not exist.
+    FolderMissing,
+    /// The database or its folder cannot be written.
+    ReadOnly,
+    /// The database is busy with another writer for longer than a write waits: try again.
+    Busy,
+    /// A migration stopped half-way: the database needs a restore or repair before use.
+    MigrationIncomplete,
+    /// The signed-in user's role may not do this.
+    Forbidden,
     /// The database could not be reached or failed.
     Storage,
 }
@@ -54,6 +67,12 @@ impl ErrorCode {
             ErrorCode::Unreachable => "unreachable",
             ErrorCode::WrongPassword => "wrong_password",
             ErrorCode::TlsRequired => "tls_required",
+            ErrorCode::NotADatabase => "not_a_database",
+            ErrorCode::FolderMissing => "folder_missing",
+            ErrorCode::ReadOnly => "read_only",
+            ErrorCode::Busy => "busy",
+            ErrorCode::MigrationIncomplete => "migration_incomplete",
+            ErrorCode::Forbidden => "forbidden",
             ErrorCode::Storage => "storage",
         }
     }
