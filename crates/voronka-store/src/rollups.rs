@@ -1,7 +1,9 @@
 //! Day-by-day roll-ups (migration 0013) for the reports that aggregate a whole period: over half a
 //! year they read a few tens of thousands of small rows instead of every deal or stage spell.
 //! - `deal_days`: the deals created each UTC day by owner, pipeline, current stage, status and
-//!   furthest stage reached, with their count and amount (the funnel);
+//!   furthest stage reached, with their count and amount (the funnel's open deals and outcomes);
+//! - `reach_days` (migration 0017): the same deals once per pipeline their history passed
+//!   through, by the furthest stage they reached there (the funnel's "reached");
 //! - `response_days`: the same deals by owner, pipeline and minutes to their first contact,
 //!   rounded up (lead response);
 //! - `spell_days`: the closed stage spells of live deals by the day they were entered, stage and
@@ -31,6 +33,25 @@ pub(crate) fn fill_deal_days_sql(filter: &str) -> String {
          SELECT created_at / {DAY_MS}, owner_id, pipeline_id, stage_id, status, furthest_position, COUNT(*), SUM(amount)
          FROM deals WHERE deleted_at IS NULL AND {filter}
          GROUP BY created_at / {DAY_MS}, owner_id, pipeline_id, stage_id, status, furthest_position"
+    )
+}
+
+/// `INSERT INTO reach_days` of the live deals (`d`) and pipelines (`st`) that `filter` picks: a
+/// deal counts once in every pipeline its stage history passed through, with the furthest stage,
+/// by position, it reached there (lost stages aside; NULL when it only ever was lost there). So a
+/// deal moved to another pipeline stays in the first one's funnel for the stages it passed, as
+/// time in stage keeps its spells there. The migration that added the table fills it with the
+/// same text.
+pub(crate) fn fill_reach_days_sql(filter: &str) -> String {
+    format!(
+        "INSERT INTO reach_days (day, owner_id, pipeline_id, furthest_position, deals)
+         SELECT day, owner_id, pipeline_id, furthest_position, COUNT(*) FROM (
+            SELECT d.created_at / {DAY_MS} AS day, d.owner_id AS owner_id, st.pipeline_id AS pipeline_id,
+            MAX(CASE WHEN st.kind <> 'lost' THEN st.position END) AS furthest_position
+            FROM deals d JOIN stage_spells sp ON sp.deal_id = d.id JOIN stages st ON st.id = sp.stage_id
+            WHERE d.deleted_at IS NULL AND {filter}
+            GROUP BY d.id, d.created_at, d.owner_id, st.pipeline_id) r
+         GROUP BY day, owner_id, pipeline_id, furthest_position"
     )
 }
 
@@ -82,21 +103,29 @@ struct Cell {
 impl Tx<'_> {
     /// Fills every roll-up again: after a bulk import.
     pub(crate) async fn refill_rollups(&mut self) -> Result<()> {
-        for table in ["deal_days", "response_days", "spell_days"] {
+        for table in ["deal_days", "reach_days", "response_days", "spell_days"] {
             self.execute(&format!("DELETE FROM {table}"), vec![]).await?;
         }
         self.execute(&fill_deal_days_sql("TRUE"), vec![]).await?;
+        self.execute(&fill_reach_days_sql("TRUE"), vec![]).await?;
         self.execute(&fill_response_days_sql("TRUE"), vec![]).await?;
         self.execute(&fill_spell_days_sql("TRUE"), vec![]).await?;
         Ok(())
     }
 
-    /// Fills a pipeline's `deal_days` again, after its stages moved (the furthest stage reached
-    /// is counted by position).
+    /// Fills a pipeline's `deal_days` and `reach_days` again, after its stages moved (the
+    /// furthest stage reached is counted by position).
     pub(crate) async fn refill_pipeline_deal_days(&mut self, pipeline_id: Id) -> Result<()> {
         self.execute("DELETE FROM deal_days WHERE pipeline_id = $1", vec![pipeline_id.into()])
             .await?;
         self.execute(&fill_deal_days_sql("pipeline_id = $1"), vec![pipeline_id.into()])
+            .await?;
+        self.execute(
+            "DELETE FROM reach_days WHERE pipeline_id = $1",
+            vec![pipeline_id.into()],
+        )
+        .await?;
+        self.execute(&fill_reach_days_sql("st.pipeline_id = $1"), vec![pipeline_id.into()])
             .await?;
         Ok(())
     }
@@ -119,9 +148,15 @@ impl Tx<'_> {
         days.dedup();
         let deal_days = fill_deal_days_sql("created_at >= $1 AND created_at < $2");
         let response_days = fill_response_days_sql("created_at >= $1 AND created_at < $2");
+        let reach_days = fill_reach_days_sql("d.created_at >= $1 AND d.created_at < $2");
         for day in days {
             let range: Vec<Value> = vec![(day * DAY_MS).into(), ((day + 1) * DAY_MS).into()];
-            for (table, fill) in [("deal_days", &deal_days), ("response_days", &response_days)] {
+            let tables = [
+                ("deal_days", &deal_days),
+                ("reach_days", &reach_days),
+                ("response_days", &response_days),
+            ];
+            for (table, fill) in tables {
                 self.execute(&format!("DELETE FROM {table} WHERE day = $1"), vec![day.into()])
                     .await?;
                 self.execute(fill, range.clone()).await?;

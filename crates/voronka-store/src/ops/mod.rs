@@ -4,6 +4,7 @@
 mod activities;
 mod companies;
 mod deals;
+mod deleted_deals;
 mod gong;
 mod notifications;
 mod queries;

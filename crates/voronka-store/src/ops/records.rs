@@ -1,11 +1,12 @@
 //! What every record can do: be read, be deleted softly, be restored, have its editable part
 //! replaced at a known version.
 
+use super::deleted_deals::{deal_of, is};
 use crate::Store;
 use crate::table::Table;
 use crate::tx::Tx;
 use std::any::Any;
-use voronka_core::model::{AuditAction, Company, Meta};
+use voronka_core::model::{AuditAction, Company, Deal, Meta};
 use voronka_core::{Error, ErrorCode, Id, Result};
 
 impl Store {
@@ -25,7 +26,8 @@ impl Store {
         record
     }
 
-    /// Soft-deletes a record at the version the caller saw.
+    /// Soft-deletes a record at the version the caller saw. A deal takes its tasks and
+    /// activities along; a company with open deals is refused (see `deleted_deals`).
     pub async fn delete<R: Table>(&self, actor: Id, id: Id, version: i64) -> Result<R> {
         let mut tx = self.begin(Some(actor)).await?;
         let before: R = tx.get_at(id, version).await?;
@@ -35,16 +37,23 @@ impl Store {
                 format!("the {} is already deleted", R::ENTITY),
             ));
         }
+        if is::<R, Company>() {
+            tx.refuse_deleting_company_with_open_deals(id).await?;
+        }
         let mut after = before.clone();
         after.meta_mut().deleted_at = Some(tx.now);
         tx.update(&before, &mut after, AuditAction::Delete).await?;
+        if is::<R, Deal>() {
+            tx.delete_along_with_deal(id).await?;
+        }
         tx.reindex(R::ENTITY, id).await?;
         tx.commit().await?;
         Ok(after)
     }
 
     /// Brings a deleted record back. A company comes back only if no live company took its
-    /// place meanwhile (rule 6).
+    /// place meanwhile (rule 6); a deal brings back the tasks and activities it took along; a
+    /// task or activity of a deleted deal comes back only with its deal.
     pub async fn restore<R: Table>(&self, actor: Id, id: Id, version: i64) -> Result<R> {
         let mut tx = self.begin(Some(actor)).await?;
         let before: R = tx.get_at(id, version).await?;
@@ -57,9 +66,13 @@ impl Store {
         if let Some(company) = (&before as &dyn Any).downcast_ref::<Company>() {
             tx.refuse_duplicate_company(&company.data, Some(id)).await?;
         }
+        tx.refuse_restore_without_deal(deal_of(&before)).await?;
         let mut after = before.clone();
         after.meta_mut().deleted_at = None;
         tx.update(&before, &mut after, AuditAction::Restore).await?;
+        if is::<R, Deal>() {
+            tx.restore_along_with_deal(id).await?;
+        }
         tx.reindex(R::ENTITY, id).await?;
         tx.commit().await?;
         Ok(after)

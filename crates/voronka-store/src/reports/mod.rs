@@ -78,9 +78,36 @@ pub(crate) struct Reader<'s> {
     bare: bool,
     rows_seen: u64,
     pub(crate) now: DateTime<Utc>,
+    /// Whether the data holds stage spells entered after `now` (see `data_after_now`).
+    after_now: Option<bool>,
 }
 
 impl Reader<'_> {
+    /// Whether a stage spell was entered after the report's "now": a report reproduced at an
+    /// earlier instant (`--at`). Its kept figures and roll-ups know only the latest state, so such
+    /// a report reads the records as they stood then. One step down `stage_spells_report`.
+    pub(crate) async fn data_after_now(&mut self) -> Result<bool> {
+        if let Some(known) = self.after_now {
+            return Ok(known);
+        }
+        #[derive(serde::Deserialize)]
+        struct Later {
+            n: i64,
+        }
+        let mut q = Sql::default();
+        let n = q.bind(self.now.timestamp_millis());
+        let sql =
+            format!("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM stage_spells WHERE entered_at > {n} LIMIT 1) l");
+        let mut query = sqlx::query(&sql);
+        for p in q.params {
+            query = row::bind_plain(query, p);
+        }
+        let row = query.fetch_one(&mut *self.tx.tx).await.db()?;
+        let later: Later = row::from_row(&row, &[])?;
+        self.after_now = Some(later.n > 0);
+        Ok(later.n > 0)
+    }
+
     pub(crate) async fn rows<T: DeserializeOwned>(&mut self, sql: &str, q: Sql) -> Result<Vec<T>> {
         let mut query = sqlx::query(sql);
         for p in q.params {
@@ -285,6 +312,7 @@ impl Store {
             tx,
             bare,
             rows_seen: 0,
+            after_now: None,
         })
     }
 

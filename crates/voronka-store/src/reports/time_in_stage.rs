@@ -38,9 +38,12 @@ struct Stuck {
 }
 
 /// The period's spells of open stages, as a subquery with columns `grp` (the stage), `ms`
-/// (length, the current ones up to now) and `flag` (1 for a current one). Spells are picked by semi-joins rather than joins: they
-/// then come off `stage_spells_report` alone, without reading each spell's deal (a deleted deal
-/// is rare, and a manager's deals are looked up once).
+/// (length, the current ones up to now) and `flag` (1 for a current one). Spells are picked by
+/// semi-joins rather than joins: they then come off `stage_spells_report` alone, without reading
+/// each spell's deal (a deleted deal is rare, and a manager's deals are looked up once).
+///
+/// They are taken as they stood at `now`, which a reproduced report (`--at`) may set before the
+/// latest data: a spell entered after it does not count, and one left after it was current then.
 fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
     let (from, to) = period_ms(f);
     let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
@@ -53,10 +56,11 @@ fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
         None => LIVE_DEAL.to_string(),
     };
     format!(
-        "(SELECT s.stage_id AS grp, COALESCE(s.left_at, {n}) - s.entered_at AS ms,
-          CASE WHEN s.left_at IS NULL THEN 1 ELSE 0 END AS flag
+        "(SELECT s.stage_id AS grp,
+          CASE WHEN s.left_at IS NULL OR s.left_at > {n} THEN {n} ELSE s.left_at END - s.entered_at AS ms,
+          CASE WHEN s.left_at IS NULL OR s.left_at > {n} THEN 1 ELSE 0 END AS flag
           FROM stage_spells s
-          WHERE s.entered_at >= {a} AND s.entered_at < {b}
+          WHERE s.entered_at >= {a} AND s.entered_at < {b} AND s.entered_at <= {n}
           AND s.stage_id IN ({open}) AND {deals}) sp"
     )
 }
@@ -176,16 +180,13 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     Ok(counted.finish_picked(&picked))
 }
 
-pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: i64) -> Result<TimeInStage> {
-    let now = r.now.timestamp_millis();
-    let stages = stages(r, f, "'open'").await?;
-
-    // The roll-up does not know the spells' managers: a manager's spells are read whole.
-    let spells = match f.manager_id {
-        Some(_) => median::summaries(r, HALF_DAYS, |q| period_spells(q, f, now)).await?.0,
-        None => team_spells(r, f, now).await?,
-    };
-
+/// The open deals stuck in their stage, off the deals' own stage entry: the count and the list.
+async fn stuck_now(
+    r: &mut Reader<'_>,
+    f: &ReportFilter,
+    now: i64,
+    stuck_after_days: i64,
+) -> Result<(Count, Vec<Stuck>)> {
     let stuck_where = |q: &mut Sql| {
         let cutoff = q.bind(now - stuck_after_days * DAY_MS);
         let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
@@ -200,7 +201,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
     let n = q.bind(now);
     let w = stuck_where(&mut q);
     let limit = q.bind(LIST_LIMIT);
-    let stuck: Vec<Stuck> = r
+    let stuck = r
         .rows(
             &format!(
                 "SELECT d.id AS deal_id, d.title, d.owner_id, st.name AS stage, {n} - d.stage_entered_at AS ms, d.amount
@@ -210,6 +211,61 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
             q,
         )
         .await?;
+    Ok((total, stuck))
+}
+
+/// The deals stuck at a `now` before the latest data: the spells of open stages current then
+/// (entered by `now`, left after it or not yet) and entered before the cut-off.
+async fn stuck_then(
+    r: &mut Reader<'_>,
+    f: &ReportFilter,
+    now: i64,
+    stuck_after_days: i64,
+) -> Result<(Count, Vec<Stuck>)> {
+    let stuck_where = |q: &mut Sql| {
+        let n = q.bind(now);
+        let cutoff = q.bind(now - stuck_after_days * DAY_MS);
+        let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+        format!(
+            "st.kind = 'open' AND d.deleted_at IS NULL AND s.entered_at < {cutoff}
+             AND (s.left_at IS NULL OR s.left_at > {n}){filter}"
+        )
+    };
+    let from = "FROM stage_spells s JOIN deals d ON d.id = s.deal_id JOIN stages st ON st.id = s.stage_id";
+    let mut q = Sql::default();
+    let w = stuck_where(&mut q);
+    let total: Count = r.one(&format!("SELECT COUNT(*) AS n {from} WHERE {w}"), q).await?;
+    let mut q = Sql::default();
+    let n = q.bind(now);
+    let w = stuck_where(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let stuck = r
+        .rows(
+            &format!(
+                "SELECT d.id AS deal_id, d.title, d.owner_id, st.name AS stage, {n} - s.entered_at AS ms, d.amount
+                 {from} WHERE {w} ORDER BY s.entered_at, d.id LIMIT {limit}"
+            ),
+            q,
+        )
+        .await?;
+    Ok((total, stuck))
+}
+
+pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: i64) -> Result<TimeInStage> {
+    let now = r.now.timestamp_millis();
+    let stages = stages(r, f, "'open'").await?;
+
+    // The roll-up does not know the spells' managers, nor what was current at a `now` before
+    // the latest spell: then the spells are read whole.
+    let past = r.data_after_now().await?;
+    let spells = match (f.manager_id, past) {
+        (None, false) => team_spells(r, f, now).await?,
+        _ => median::summaries(r, HALF_DAYS, |q| period_spells(q, f, now)).await?.0,
+    };
+    let (total, stuck) = match past {
+        false => stuck_now(r, f, now, stuck_after_days).await?,
+        true => stuck_then(r, f, now, stuck_after_days).await?,
+    };
 
     let people = r.people().await?;
     let stages = stages

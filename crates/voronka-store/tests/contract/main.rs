@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod after_edits;
 mod companies;
 mod concurrency;
 mod deals;
@@ -17,6 +18,10 @@ mod team_gong;
 mod views;
 
 harness::contract!(
+    after_edits::a_deleted_deal_takes_its_tasks_and_activities_along,
+    after_edits::a_company_with_open_deals_is_not_deleted,
+    after_edits::a_report_at_an_earlier_now_counts_what_stood_then,
+    after_edits::kept_figures_equal_a_recomputation_after_every_kind_of_edit,
     companies::company_lifecycle_is_versioned_and_audited,
     companies::duplicate_company_is_refused_naming_the_owner,
     companies::duplicate_check_covers_update_and_restore,
@@ -62,7 +67,7 @@ harness::contract!(
     reports::loss_reasons_count_by_reason_manager_and_stage,
     reports::lead_response_takes_the_first_contact,
     reports::report_figures_follow_deletes_restores_and_reordered_stages,
-    reports::a_deal_moved_to_another_pipeline_takes_its_figures_along,
+    reports::a_deal_moved_to_another_pipeline_counts_where_its_history_was,
     reports::new_vs_existing_splits_revenue_by_earlier_wins,
     reports::abc_xyz_ranks_clients_and_measures_steadiness,
     reports::revenue_follows_its_deal,

@@ -8,15 +8,15 @@ use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 use voronka_store::{Import, MoveDeal, Page, TaskFilter};
 
-fn day(s: &str) -> NaiveDate {
+pub(crate) fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn at(s: &str) -> DateTime<Utc> {
+pub(crate) fn at(s: &str) -> DateTime<Utc> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap().and_utc()
 }
 
-fn period(from: &str, to: &str) -> ReportFilter {
+pub(crate) fn period(from: &str, to: &str) -> ReportFilter {
     ReportFilter {
         from: day(from),
         to: day(to),
@@ -25,30 +25,30 @@ fn period(from: &str, to: &str) -> ReportFilter {
     }
 }
 
-fn march() -> ReportFilter {
+pub(crate) fn march() -> ReportFilter {
     period("2026-03-01", "2026-03-31")
 }
 
 /// Writes the story of a small sales team on the clock it sets.
-struct Book<'a> {
-    ctx: &'a Ctx,
-    company: Company,
-    contact: Contact,
+pub(crate) struct Book<'a> {
+    pub(crate) ctx: &'a Ctx,
+    pub(crate) company: Company,
+    pub(crate) contact: Contact,
 }
 
 impl<'a> Book<'a> {
-    async fn new(ctx: &'a Ctx) -> Book<'a> {
+    pub(crate) async fn new(ctx: &'a Ctx) -> Book<'a> {
         let company = ctx.company("Дах", "0671110001").await;
         let contact = ctx.contact(&company, "Іван Петренко", "0501110001").await;
         Book { ctx, company, contact }
     }
 
-    fn now(&self, s: &str) {
+    pub(crate) fn now(&self, s: &str) {
         self.ctx.clock.set(at(s));
     }
 
     /// A deal of `owner` on the book's company, with one item so it may be won.
-    async fn deal(&self, owner: Id, title: &str, amount: &str, stage: Option<&str>) -> Deal {
+    pub(crate) async fn deal(&self, owner: Id, title: &str, amount: &str, stage: Option<&str>) -> Deal {
         self.deal_of(
             owner,
             title,
@@ -60,7 +60,7 @@ impl<'a> Book<'a> {
         .await
     }
 
-    async fn deal_of(
+    pub(crate) async fn deal_of(
         &self,
         owner: Id,
         title: &str,
@@ -96,7 +96,7 @@ impl<'a> Book<'a> {
         deal
     }
 
-    async fn moved(&self, deal: &Deal, stage: &str, reason: Option<usize>) -> Deal {
+    pub(crate) async fn moved(&self, deal: &Deal, stage: &str, reason: Option<usize>) -> Deal {
         let to = MoveDeal {
             stage_id: Some(self.ctx.stage(stage).meta.id),
             loss_reason_id: reason.map(|i| self.ctx.reasons[i].meta.id),
@@ -111,7 +111,7 @@ impl<'a> Book<'a> {
     }
 
     /// Moves a deal along `stages` at the given instants.
-    async fn walk(&self, mut deal: Deal, steps: &[(&str, &str)]) -> Deal {
+    pub(crate) async fn walk(&self, mut deal: Deal, steps: &[(&str, &str)]) -> Deal {
         for (when, stage) in steps {
             self.now(when);
             deal = self.moved(&deal, stage, None).await;
@@ -119,12 +119,12 @@ impl<'a> Book<'a> {
         deal
     }
 
-    async fn lose(&self, deal: &Deal, reason: usize) -> Deal {
+    pub(crate) async fn lose(&self, deal: &Deal, reason: usize) -> Deal {
         self.moved(deal, "Програно", Some(reason)).await
     }
 
     /// A payment planned on `planned`; paid at `paid` when given.
-    async fn pay(&self, deal: &Deal, amount: &str, planned: &str, paid: Option<&str>) -> Payment {
+    pub(crate) async fn pay(&self, deal: &Deal, amount: &str, planned: &str, paid: Option<&str>) -> Payment {
         let s = &self.ctx.store;
         let owner = deal.data.owner_id;
         let p = s
@@ -149,7 +149,7 @@ impl<'a> Book<'a> {
         }
     }
 
-    async fn log(
+    pub(crate) async fn log(
         &self,
         who: Id,
         kind: ActivityKind,
@@ -179,13 +179,13 @@ impl<'a> Book<'a> {
             .unwrap()
     }
 
-    async fn outbound_call(&self, who: Id, when: &str, deal: &Deal) -> Activity {
+    pub(crate) async fn outbound_call(&self, who: Id, when: &str, deal: &Deal) -> Activity {
         self.log(who, ActivityKind::Call, when, Some(deal), None, Direction::Outbound)
             .await
     }
 
     /// Completes the deal's `contact_lead` task at the clock's time.
-    async fn contact_lead_done(&self, deal: &Deal, when: &str) {
+    pub(crate) async fn contact_lead_done(&self, deal: &Deal, when: &str) {
         self.now(when);
         let s = &self.ctx.store;
         let tasks = s
@@ -210,7 +210,7 @@ impl<'a> Book<'a> {
         .unwrap();
     }
 
-    async fn plan(&self, user: Option<Id>, month: &str, revenue: i64, calls: i64, meetings: i64) {
+    pub(crate) async fn plan(&self, user: Option<Id>, month: &str, revenue: i64, calls: i64, meetings: i64) {
         self.ctx
             .store
             .create_plan(
@@ -1051,8 +1051,9 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     assert_eq!(without_task().await, ["D"]);
 }
 
-/// A deal moved to another pipeline takes its calls and its funnel along.
-pub async fn a_deal_moved_to_another_pipeline_takes_its_figures_along(ctx: Ctx) {
+/// A deal moved to another pipeline takes its calls along, and stays in the first one's funnel
+/// for the stages it passed there, as it stays in its time in stage.
+pub async fn a_deal_moved_to_another_pipeline_counts_where_its_history_was(ctx: Ctx) {
     let b = Book::new(&ctx).await;
     let (olena, head, s) = (ctx.olena_id(), ctx.head.meta.id, &ctx.store);
     let service = s
@@ -1113,9 +1114,30 @@ pub async fn a_deal_moved_to_another_pipeline_takes_its_figures_along(ctx: Ctx) 
     )
     .await
     .unwrap();
-    // Moved, the deal counts in the service pipeline only, from its first stage there.
-    assert_eq!(figures(ctx.pipeline.meta.id).await, (0, vec![0, 0, 0, 0, 0, 0, 0, 0]));
+    // Moved, the deal's call follows it to the service pipeline, where it now is; its funnel
+    // counts it in both: in sales for the two stages it passed there, in service from the
+    // first stage.
+    assert_eq!(figures(ctx.pipeline.meta.id).await, (0, vec![1, 1, 0, 0, 0, 0, 0, 0]));
     assert_eq!(figures(service.meta.id).await, (1, vec![1, 0]));
+    let o = ReportOptions::default();
+    let funnel = s.funnel_report(&in_pipeline(ctx.pipeline.meta.id), &o).await.unwrap();
+    assert_eq!(
+        (funnel.team.created, funnel.team.won, funnel.team.stages[0].open_count),
+        (1, 0, 0),
+        "it entered the sales pipeline, and is open elsewhere now"
+    );
+    // Time in stage counts the same deal's spells in the stages the funnel says it reached.
+    let times = s
+        .time_in_stage_report(&in_pipeline(ctx.pipeline.meta.id), &o)
+        .await
+        .unwrap();
+    let with_spells: Vec<usize> = times.stages.iter().map(|t| t.spells as usize).collect();
+    let reached: Vec<usize> = funnel.team.stages.iter().map(|st| st.reached as usize).collect();
+    assert_eq!(with_spells, reached[..with_spells.len()].to_vec());
+    let everywhere = s.funnel_report(&march(), &o).await.unwrap();
+    assert_eq!(everywhere.team.created, 1, "across pipelines the deal is one deal");
+    let reached: Vec<i64> = everywhere.team.stages.iter().map(|st| st.reached).collect();
+    assert_eq!(reached, [1, 1, 0, 0, 0, 0, 0, 0, 1, 0]);
 }
 
 pub async fn new_vs_existing_splits_revenue_by_earlier_wins(ctx: Ctx) {
