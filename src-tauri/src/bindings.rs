@@ -42,6 +42,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             deals::update_deal,
             deals::move_deal,
             deals::delete_deal,
+            deals::restore_deal,
             deals::stage_history,
             deals::deal_items,
             deals::add_deal_item,

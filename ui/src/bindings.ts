@@ -223,6 +223,9 @@ async listDeals(filter: DealFilter, page: Page) : Promise<Result<Paged<Deal>, Ap
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * A deal, deleted or not: a deleted deal's card says so and offers to restore it.
+ */
 async getDeal(id: Id) : Promise<Result<Deal, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("get_deal", { id }) };
@@ -258,6 +261,17 @@ async moveDeal(id: Id, version: number, to: MoveDeal) : Promise<Result<Deal, Api
 async deleteDeal(id: Id, version: number) : Promise<Result<Deal, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("delete_deal", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Brings a deleted deal back with the tasks and activities it took along.
+ */
+async restoreDeal(id: Id, version: number) : Promise<Result<Deal, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_deal", { id, version }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };

@@ -19,8 +19,9 @@ pub async fn list_deals(session: State<'_, Session>, filter: DealFilter, page: P
 
 #[tauri::command]
 #[specta::specta]
+/// A deal, deleted or not: a deleted deal's card says so and offers to restore it.
 pub async fn get_deal(session: State<'_, Session>, id: Id) -> Answer<Deal> {
-    Ok(session.store().await?.get(id).await?)
+    Ok(session.store().await?.get_any(id).await?)
 }
 
 #[tauri::command]
@@ -49,6 +50,14 @@ pub async fn move_deal(session: State<'_, Session>, id: Id, version: i64, to: Mo
 pub async fn delete_deal(session: State<'_, Session>, id: Id, version: i64) -> Answer<Deal> {
     let (store, me) = session.actor().await?;
     Ok(store.delete(me, id, version).await?)
+}
+
+/// Brings a deleted deal back with the tasks and activities it took along.
+#[tauri::command]
+#[specta::specta]
+pub async fn restore_deal(session: State<'_, Session>, id: Id, version: i64) -> Answer<Deal> {
+    let (store, me) = session.actor().await?;
+    Ok(store.restore(me, id, version).await?)
 }
 
 #[tauri::command]

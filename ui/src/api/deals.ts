@@ -59,6 +59,24 @@ export function useMoveDealMutation() {
   });
 }
 
+/** Deletes a deal; its tasks and activities go with it. */
+export function useDeleteDeal() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (deal: Pick<Deal, 'id' | 'version'>) => call(commands.deleteDeal(deal.id, deal.version)),
+    onSuccess: () => invalidate('deal'),
+  });
+}
+
+/** Brings a deleted deal back with what it took along. */
+export function useRestoreDeal() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (deal: Pick<Deal, 'id' | 'version'>) => call(commands.restoreDeal(deal.id, deal.version)),
+    onSuccess: () => invalidate('deal'),
+  });
+}
+
 export function useDealItems(dealId: Id) {
   return useQuery({ queryKey: keys.dealItems(dealId), queryFn: () => call(commands.dealItems(dealId)) });
 }

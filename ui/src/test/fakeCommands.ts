@@ -21,7 +21,7 @@ export function fakeCommands(): Commands {
     'appInfo', 'firstStart', 'connectTeam', 'useLocal', 'today', 'search', 'listUsers', 'listPipelines',
     'listStages', 'listLossReasons', 'listCompanies', 'getCompany', 'createCompany', 'updateCompany',
     'deleteCompany', 'companyDuplicates', 'contactDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
-    'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'dealItems', 'addDealItem',
+    'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'deleteDeal', 'restoreDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
     'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport', 'openExport',
     'recentGongs', 'notificationSettings', 'saveNotificationSettings',

@@ -15,6 +15,7 @@ import { useDealMove } from '../deals/useDealMove';
 import { DealContacts } from './DealContacts';
 import { DealItems } from './DealItems';
 import { DealPayments } from './DealPayments';
+import { DealTrash } from './DealTrash';
 import { StageHistory } from './StageHistory';
 
 const STATUS_COLOR = { open: 'blue', won: 'teal', lost: 'red' } as const;
@@ -30,9 +31,11 @@ export function DealScreen() {
   if (deal.isPending) return <ListSkeleton rows={8} />;
   if (deal.isError) return <QueryError error={deal.error} retry={() => void deal.refetch()} />;
   const d = deal.data;
+  const deleted = d.deleted_at != null;
 
   return (
     <Stack gap="md" data-testid="deal-screen">
+      {deleted && <DealTrash deal={d} />}
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={2} data-testid="deal-card-title">
@@ -52,14 +55,18 @@ export function DealScreen() {
             )}
           </Group>
         </Stack>
-        <Select
+        <Group align="flex-end">
+          {!deleted && <DealTrash deal={d} />}
+          <Select
           label={t('deal.stage')}
+          disabled={deleted}
           data={(stages.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
           value={d.stage_id}
           onChange={(stageId) => stageId && stageId !== d.stage_id && move(d, stageId)}
           allowDeselect={false}
           data-testid="deal-stage-select"
         />
+        </Group>
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 6 }}>
