@@ -84,7 +84,7 @@ impl Store {
                 };
                 (parsed.connect_url(url, state == FileState::New), parsed.path)
             }
-            Backend::Postgres => (url.to_string(), None),
+            Backend::Postgres => (password_parameter_spelled_out(url), None),
         };
         crate::migrate::migrate(backend, &url, path.as_deref()).await?;
         // The pool's connections are opened after the migrations: a SQLite connection keeps the
@@ -200,6 +200,42 @@ pub fn default_database_url() -> Result<String> {
     Ok(format!("sqlite:{}", dir.join("voronka.db").display()))
 }
 
+/// A PostgreSQL URL whose password parameter, however written (`PASSWORD=`, `pass%77ord=`), is
+/// spelled `password=`, and without other parameters naming a password (`sslpassword=`, which
+/// the driver does not support). The driver reads only `password=` and logs any parameter it
+/// does not know together with its value.
+fn password_parameter_spelled_out(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_string();
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((q, f)) => (q, Some(f)),
+        None => (query, None),
+    };
+    let params: Vec<String> = query
+        .split('&')
+        .filter_map(|param| {
+            let (name, value) = param.split_once('=').unwrap_or((param, ""));
+            let name = percent_decoded(name).to_lowercase();
+            match name.as_str() {
+                "password" => Some(format!("password={value}")),
+                n if n.contains("password") => None,
+                _ => Some(param.to_string()),
+            }
+        })
+        .collect();
+    let mut out = base.to_string();
+    if !params.is_empty() {
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
 /// The URL (or a `key=value` connection string) with every password replaced, for messages
 /// and logs: the `user:password@` of the authority and each parameter whose name, in any case
 /// and percent-decoded, contains `password` (`?password=`, `&Password=`, `sslpassword=`,
@@ -208,15 +244,24 @@ pub fn redact(url: &str) -> String {
     redact_parameters(&redact_userinfo(url))
 }
 
+/// `scheme://user:password@…` and the slashless `scheme:user:password@…` a person may type; a
+/// SQLite path may hold `@` and is left alone.
 fn redact_userinfo(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let creds = &url[scheme + 3..at];
-            match creds.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_string(),
-            }
-        }
+    if url.starts_with("sqlite:") {
+        return url.to_string();
+    }
+    let (start, slashless) = match (url.find("://"), url.find(':')) {
+        (Some(scheme), _) => (scheme + 3, false),
+        (None, Some(colon)) => (colon + 1, true),
+        (None, None) => return url.to_string(),
+    };
+    match url.rfind('@') {
+        Some(at) if at > start => match url[start..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &url[..start], &url[at..]),
+            // Without `//` what comes before `@` may be the password alone.
+            None if slashless => format!("{}***{}", &url[..start], &url[at..]),
+            None => url.to_string(),
+        },
         _ => url.to_string(),
     }
 }
@@ -257,6 +302,10 @@ fn password_value_at(text: &str, start: usize) -> Option<(usize, usize)> {
     let after_eq = after_name.strip_prefix('=')?;
     let value = after_eq.trim_start();
     let value_start = start + rest.len() - value.len();
+    if value.starts_with("***") {
+        // Redacted already (a message quoting a redacted URL).
+        return Some((value_start, value_start + 3));
+    }
     let value_len = match value.strip_prefix('\'') {
         Some(quoted) => {
             let mut escaped = false;
@@ -312,6 +361,7 @@ mod tests {
             "postgres://olena:***@db:5432/crm"
         );
         assert_eq!(redact("sqlite:/tmp/a.db"), "sqlite:/tmp/a.db");
+        assert_eq!(redact("sqlite:/tmp/o:x@y.db"), "sqlite:/tmp/o:x@y.db");
         assert_eq!(
             redact(&format!("postgres://olena@db/crm?password={SECRET}&sslmode=require")),
             "postgres://olena@db/crm?password=***&sslmode=require"
@@ -322,6 +372,8 @@ mod tests {
         );
         for url in [
             format!("postgres://olena:{SECRET}@db:5432/crm"),
+            format!("postgres:olena:{SECRET}@db:5432/crm"),
+            format!("postgres:{SECRET}@db:5432/crm"),
             format!("postgres://olena@db/crm?password={SECRET}"),
             format!("postgres://olena@db/crm?sslmode=disable&password={SECRET}"),
             format!("postgres://olena@db/crm?PassWord={SECRET}&x=1"),
@@ -338,6 +390,16 @@ mod tests {
             assert!(!shown.contains(SECRET), "{url} → {shown}");
             assert!(shown.contains("***"), "{url} → {shown}");
         }
+        assert_eq!(
+            redact(&redact("postgres://o@h/d?password=x")),
+            "postgres://o@h/d?password=***"
+        );
+        assert_eq!(
+            super::password_parameter_spelled_out(&format!(
+                "postgres://o@h/d?PassWord={SECRET}&sslmode=disable&sslpassword=k#f"
+            )),
+            format!("postgres://o@h/d?password={SECRET}&sslmode=disable#f")
+        );
         assert_eq!(
             redact("postgres://olena@db/crm?application_name=voronka"),
             "postgres://olena@db/crm?application_name=voronka",

@@ -284,23 +284,24 @@ fn bulk(ctx: &Ctx, n: usize) -> voronka_store::Import {
     }
 }
 
-/// A write from another desktop while a bulk load holds the database waits its turn and
-/// lands; the load lands too.
+/// Another desktop that opens the database while a bulk load holds it, and writes, waits its
+/// turn each time and lands; the load lands too.
 pub async fn a_write_beside_a_bulk_load_waits_its_turn(ctx: Ctx) {
-    let other = voronka_store::Store::open(&ctx.url).await.unwrap();
     let batch = bulk(&ctx, 40_000);
     let loader = ctx.store.clone();
     let load = tokio::spawn(async move {
         let started = std::time::Instant::now();
         loader.import(None, &batch).await.map(|_| started.elapsed())
     });
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let other = voronka_store::Store::open(&ctx.url).await.unwrap();
     let mut refused = Vec::new();
     for i in 0..6 {
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
         let input = client(&format!("Поруч {i}"), Some(&format!("03200000{i:02}")), None);
         if let Err(e) = other.create_company(ctx.petro.meta.id, &input).await {
             refused.push(e.to_string());
         }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let took = load.await.unwrap().unwrap();
     assert!(
