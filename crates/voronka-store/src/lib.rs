@@ -12,12 +12,14 @@ mod figures;
 mod gong_feed;
 mod import;
 mod lists;
+mod migrate;
 mod open;
 mod ops;
 mod reports;
 mod rollups;
 mod row;
 mod search;
+mod sqlite_file;
 mod table;
 mod tx;
 

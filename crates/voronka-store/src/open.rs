@@ -2,9 +2,10 @@
 //! written by a newer program.
 
 use crate::error::DbResult;
+use crate::sqlite_file::{self, FileState, SqliteUrl};
 use crate::{Settings, Store, columns::Columns};
+use sqlx::Executor;
 use sqlx::any::AnyPoolOptions;
-use sqlx::{Executor, Row};
 use std::sync::Arc;
 use std::time::Duration;
 use voronka_core::{Clock, Error, ErrorCode, IdSource, RandomIds, Result, SystemClock};
@@ -15,9 +16,14 @@ static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/post
 /// Set on every SQLite connection. Reads go through a memory map of up to 1 GiB of the file, so
 /// a page the OS already caches costs a memory read instead of a system call and a copy; each
 /// connection keeps 16 MiB of pages of its own, and sorts and groupings of reports stay in memory.
-const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
+/// A write waits up to `busy_timeout` for another writer to finish, then fails with `busy`.
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
      PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; \
      PRAGMA temp_store = MEMORY;";
+
+/// Set on every PostgreSQL connection: how long a statement waits for a lock (SQLite's
+/// `busy_timeout`).
+const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
 
 /// The newest schema version this program knows.
 pub const SCHEMA_VERSION: i64 = 17;
@@ -37,7 +43,7 @@ impl Backend {
         } else {
             Err(Error::invalid(
                 "db",
-                format!("«{url}» is neither sqlite:PATH nor postgres://…"),
+                format!("«{}» is neither sqlite:PATH nor postgres://…", redact(url)),
             ))
         }
     }
@@ -52,7 +58,7 @@ impl Backend {
         }
     }
 
-    fn migrator(self) -> &'static sqlx::migrate::Migrator {
+    pub(crate) fn migrator(self) -> &'static sqlx::migrate::Migrator {
         match self {
             Backend::Sqlite => &SQLITE,
             Backend::Postgres => &POSTGRES,
@@ -69,27 +75,22 @@ impl Store {
     pub async fn open_with(url: &str, clock: Arc<dyn Clock>, ids: Arc<dyn IdSource>) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of_url(url)?;
-        let url = match backend {
-            Backend::Sqlite if !url.contains("mode=") => {
-                let sep = if url.contains('?') { '&' } else { '?' };
-                format!("{url}{sep}mode=rwc")
+        let (url, path) = match backend {
+            Backend::Sqlite => {
+                let parsed = SqliteUrl::parse(url);
+                let state = match &parsed.path {
+                    Some(path) => sqlite_file::inspect(path)?,
+                    None => FileState::New,
+                };
+                (parsed.connect_url(url, state == FileState::New), parsed.path)
             }
-            _ => url.to_string(),
+            Backend::Postgres => (password_parameter_spelled_out(url), None),
         };
-        let mut pool = connect(backend, &url).await?;
-        refuse_newer_schema(&pool, backend).await?;
-        backend
-            .migrator()
-            .run(&pool)
-            .await
-            .map_err(|e| Error::storage(format!("migration failed: {e}")))?;
-        // A SQLite connection keeps the planner statistics it has read, even after a migration
-        // changed them (0011 drops some that would make bulk loads quadratic): the store works
-        // on connections opened after the migrations.
-        if backend == Backend::Sqlite {
-            pool.close().await;
-            pool = connect(backend, &url).await?;
-        }
+        crate::migrate::migrate(backend, &url, path.as_deref()).await?;
+        // The pool's connections are opened after the migrations: a SQLite connection keeps the
+        // planner statistics it has read, even after a migration changed them (0011 drops some
+        // that would make bulk loads quadratic).
+        let pool = connect(backend, &url).await?;
         let columns = Columns::read(&pool, backend).await?;
         let gong = crate::gong_feed::GongHub::new(backend, &url)?;
         Ok(Store {
@@ -105,7 +106,11 @@ impl Store {
 
     /// The schema version the database is at.
     pub async fn schema_version(&self) -> Result<i64> {
-        applied_version(&self.pool).await.map(|v| v.unwrap_or(0))
+        let mut conn = self.pool.acquire().await.db()?;
+        crate::migrate::applied_version(&mut conn)
+            .await
+            .db()
+            .map(|v| v.unwrap_or(0))
     }
 }
 
@@ -113,48 +118,37 @@ impl Store {
 async fn connect(backend: Backend, url: &str) -> Result<sqlx::AnyPool> {
     let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
     match backend {
-        // One writer at a time is all SQLite allows; WAL lets readers go on meanwhile.
+        // One writer at a time is all SQLite allows; WAL (set by the migration) lets readers go
+        // on meanwhile.
         Backend::Sqlite => options.max_connections(4).after_connect(|conn, _| {
             Box::pin(async move {
                 conn.execute(SQLITE_PRAGMAS).await?;
                 Ok(())
             })
         }),
-        Backend::Postgres => options.max_connections(8),
+        // A write waits for a row or lock another transaction holds as long as it would wait
+        // on SQLite, then fails with `busy` instead of hanging.
+        Backend::Postgres => options.max_connections(8).after_connect(|conn, _| {
+            Box::pin(async move {
+                conn.execute(POSTGRES_SETTINGS).await?;
+                Ok(())
+            })
+        }),
     }
     .connect(url)
     .await
     .map_err(|e| connection_error(e, url))
 }
 
-async fn applied_version(pool: &sqlx::AnyPool) -> Result<Option<i64>> {
-    let exists = sqlx::query("SELECT 1 FROM _sqlx_migrations LIMIT 1")
-        .fetch_optional(pool)
-        .await;
-    if exists.is_err() {
-        return Ok(None);
-    }
-    let row = sqlx::query("SELECT CAST(MAX(version) AS BIGINT) AS v FROM _sqlx_migrations WHERE success = TRUE")
-        .fetch_one(pool)
-        .await
-        .db()?;
-    row.try_get::<Option<i64>, _>("v").db()
-}
-
-async fn refuse_newer_schema(pool: &sqlx::AnyPool, backend: Backend) -> Result<()> {
-    let known = backend.migrator().iter().map(|m| m.version).max().unwrap_or(0);
-    match applied_version(pool).await? {
-        Some(v) if v > known => Err(Error::new(
-            ErrorCode::SchemaTooNew,
-            format!("the database has schema version {v}, newer than this program's {known}: update Voronka"),
-        )
-        .on("db")),
-        _ => Ok(()),
-    }
-}
-
 /// Why a database could not be opened, in terms a person can act on.
-fn connection_error(e: sqlx::Error, url: &str) -> Error {
+pub(crate) fn connection_error(e: sqlx::Error, url: &str) -> Error {
+    let mut err = classify_connection_error(e, url);
+    // The engine's text may quote the connection's parameters.
+    err.message = redact(&err.message);
+    err
+}
+
+fn classify_connection_error(e: sqlx::Error, url: &str) -> Error {
     let shown = redact(url);
     match &e {
         sqlx::Error::Database(d) => {
@@ -206,29 +200,211 @@ pub fn default_database_url() -> Result<String> {
     Ok(format!("sqlite:{}", dir.join("voronka.db").display()))
 }
 
-/// The URL with any password replaced, for messages and logs.
-pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let creds = &url[scheme + 3..at];
-            match creds.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
-                None => url.to_string(),
+/// A PostgreSQL URL whose password parameter, however written (`PASSWORD=`, `pass%77ord=`), is
+/// spelled `password=`, and without other parameters naming a password (`sslpassword=`, which
+/// the driver does not support). The driver reads only `password=` and logs any parameter it
+/// does not know together with its value.
+fn password_parameter_spelled_out(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_string();
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((q, f)) => (q, Some(f)),
+        None => (query, None),
+    };
+    let params: Vec<String> = query
+        .split('&')
+        .filter_map(|param| {
+            let (name, value) = param.split_once('=').unwrap_or((param, ""));
+            let name = percent_decoded(name).to_lowercase();
+            match name.as_str() {
+                "password" => Some(format!("password={value}")),
+                n if n.contains("password") => None,
+                _ => Some(param.to_string()),
             }
-        }
+        })
+        .collect();
+    let mut out = base.to_string();
+    if !params.is_empty() {
+        out.push('?');
+        out.push_str(&params.join("&"));
+    }
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The URL (or a `key=value` connection string) with every password replaced, for messages
+/// and logs: the `user:password@` of the authority and each parameter whose name, in any case
+/// and percent-decoded, contains `password` (`?password=`, `&Password=`, `sslpassword=`,
+/// `pass%77ord=`, `password = 'a b'`).
+pub fn redact(url: &str) -> String {
+    redact_parameters(&redact_userinfo(url))
+}
+
+/// `scheme://user:password@…` and the slashless `scheme:user:password@…` a person may type; a
+/// SQLite path may hold `@` and is left alone.
+fn redact_userinfo(url: &str) -> String {
+    if url.starts_with("sqlite:") {
+        return url.to_string();
+    }
+    let (start, slashless) = match (url.find("://"), url.find(':')) {
+        (Some(scheme), _) => (scheme + 3, false),
+        (None, Some(colon)) => (colon + 1, true),
+        (None, None) => return url.to_string(),
+    };
+    match url.rfind('@') {
+        Some(at) if at > start => match url[start..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &url[..start], &url[at..]),
+            // Without `//` what comes before `@` may be the password alone.
+            None if slashless => format!("{}***{}", &url[..start], &url[at..]),
+            None => url.to_string(),
+        },
         _ => url.to_string(),
     }
 }
 
+/// Replaces the value of every `name=value` whose name means a password. A name starts the
+/// text or follows `?`, `&`, `;` or white space; a value ends at `&`, `#`, white space or the
+/// end, or is quoted in `'…'` (a connection string's form, `\'` escaping a quote).
+fn redact_parameters(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut at_name = true;
+    while i < bytes.len() {
+        if at_name && let Some((value_start, value_end)) = password_value_at(text, i) {
+            out.push_str(&text[i..value_start]);
+            out.push_str("***");
+            i = value_end;
+            at_name = false;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        at_name = matches!(c, '?' | '&' | ';') || c.is_whitespace();
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// When a parameter naming a password starts at `start`: where its value starts and ends.
+fn password_value_at(text: &str, start: usize) -> Option<(usize, usize)> {
+    let rest = &text[start..];
+    let name_len = rest.find(|c: char| c == '=' || c == '&' || c == '?' || c == '#' || c.is_whitespace())?;
+    let name = percent_decoded(&rest[..name_len]).to_lowercase();
+    if !name.contains("password") {
+        return None;
+    }
+    let after_name = rest[name_len..].trim_start();
+    let after_eq = after_name.strip_prefix('=')?;
+    let value = after_eq.trim_start();
+    let value_start = start + rest.len() - value.len();
+    if value.starts_with("***") {
+        // Redacted already (a message quoting a redacted URL).
+        return Some((value_start, value_start + 3));
+    }
+    let value_len = match value.strip_prefix('\'') {
+        Some(quoted) => {
+            let mut escaped = false;
+            let close = quoted.char_indices().find(|&(_, c)| {
+                let end = c == '\'' && !escaped;
+                escaped = c == '\\' && !escaped;
+                end
+            });
+            close.map_or(value.len(), |(j, _)| j + 2)
+        }
+        None => value
+            .find(|c: char| c == '&' || c == '#' || c.is_whitespace())
+            .unwrap_or(value.len()),
+    };
+    Some((value_start, value_start + value_len))
+}
+
+/// `%XX` sequences decoded (a name is ASCII; anything else is kept as it is).
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
+    use super::redact;
+
+    const SECRET: &str = "Zk7-quartz-Wombat";
+
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(
-            super::redact("postgres://olena:s3cret@db:5432/crm"),
+            redact("postgres://olena:s3cret@db:5432/crm"),
             "postgres://olena:***@db:5432/crm"
         );
-        assert_eq!(super::redact("sqlite:/tmp/a.db"), "sqlite:/tmp/a.db");
+        assert_eq!(redact("sqlite:/tmp/a.db"), "sqlite:/tmp/a.db");
+        assert_eq!(redact("sqlite:/tmp/o:x@y.db"), "sqlite:/tmp/o:x@y.db");
+        assert_eq!(
+            redact(&format!("postgres://olena@db/crm?password={SECRET}&sslmode=require")),
+            "postgres://olena@db/crm?password=***&sslmode=require"
+        );
+        assert_eq!(
+            redact(&format!("host=db user=olena password = '{SECRET} it\\'s' dbname=crm")),
+            "host=db user=olena password = *** dbname=crm"
+        );
+        for url in [
+            format!("postgres://olena:{SECRET}@db:5432/crm"),
+            format!("postgres:olena:{SECRET}@db:5432/crm"),
+            format!("postgres:{SECRET}@db:5432/crm"),
+            format!("postgres://olena@db/crm?password={SECRET}"),
+            format!("postgres://olena@db/crm?sslmode=disable&password={SECRET}"),
+            format!("postgres://olena@db/crm?PassWord={SECRET}&x=1"),
+            format!("postgres://olena@db/crm?PASSWORD={SECRET}#frag"),
+            format!("postgres://olena@db/crm?pass%77ord={SECRET}"),
+            format!("postgres://olena@db/crm?%70%61%73%73%77%6F%72%64={SECRET}"),
+            format!("postgres://olena@db/crm?sslpassword={SECRET}"),
+            format!("postgres://olena:{SECRET}@db/crm?password={SECRET}"),
+            format!("host=db password={SECRET} dbname=crm"),
+            format!("host=db password='{SECRET}'"),
+            format!("«postgresql://o@h/d?password={SECRET}» is neither sqlite:PATH nor postgres://…"),
+        ] {
+            let shown = redact(&url);
+            assert!(!shown.contains(SECRET), "{url} → {shown}");
+            assert!(shown.contains("***"), "{url} → {shown}");
+        }
+        assert_eq!(
+            redact(&redact("postgres://o@h/d?password=x")),
+            "postgres://o@h/d?password=***"
+        );
+        assert_eq!(
+            super::password_parameter_spelled_out(&format!(
+                "postgres://o@h/d?PassWord={SECRET}&sslmode=disable&sslpassword=k#f"
+            )),
+            format!("postgres://o@h/d?password={SECRET}&sslmode=disable#f")
+        );
+        assert_eq!(
+            redact("postgres://olena@db/crm?application_name=voronka"),
+            "postgres://olena@db/crm?application_name=voronka",
+            "nothing else changes"
+        );
     }
 }
 

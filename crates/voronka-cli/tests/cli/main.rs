@@ -338,3 +338,92 @@ async fn abc_xyz_export_heap_probe() {
     // The workbook's rows are its clients and the 9 cells of the matrix.
     println!("PROBE {} {peak}", rows - 9);
 }
+
+/// What is not a Voronka database gets one coded line on its field and exit code 2, at once;
+/// a report filtered by a manager that does not exist is refused on `manager_id`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn places_that_are_not_databases_and_unknown_filters_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a database\n").unwrap();
+    let missing = dir.path().join("nowhere/voronka.db");
+    for (path, expected) in [
+        (notes.display().to_string(), "error: not_a_database [db]: "),
+        (missing.display().to_string(), "error: folder_missing [db]: "),
+        ("/dev/null".to_string(), "error: not_a_database [db]: "),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_voronka-cli"))
+            .args(["--db", &format!("sqlite:{path}"), "migrate"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{path}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with(expected), "{path}: {err}");
+        assert_eq!(err.lines().count(), 1, "{path}: one line: {err}");
+    }
+    assert_eq!(
+        std::fs::read(&notes).unwrap(),
+        b"not a database\n",
+        "the file is untouched"
+    );
+    assert!(!missing.parent().unwrap().exists(), "no folder is made");
+
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    ok(&db, &["migrate"]);
+    let nobody = uuid::Uuid::now_v7().to_string();
+    let out = cli(&db, &["report", "funnel", "--manager", &nobody]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: invalid [manager_id]: "), "{err}");
+}
+
+/// A password never reaches the output or the logs, in any form a URL can carry it: the
+/// binary runs with every log line on, and its whole output is searched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_never_reach_the_output_or_the_logs() {
+    const SECRET: &str = "Vb4-heron-Glacier";
+    let Some(pg) = TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
+    // postgres://USER[:PASSWORD]@SERVER/DB
+    let rest = pg.url.split_once("://").unwrap().1;
+    let (userinfo, server_and_db) = rest.rsplit_once('@').unwrap();
+    let user = format!("postgres://{}", userinfo.split(':').next().unwrap());
+    let server = server_and_db.split('/').next().unwrap();
+    for url in [
+        format!("{user}:{SECRET}@127.0.0.1:1/crm"),
+        format!("postgres:{SECRET}@127.0.0.1:1/crm"),
+        format!("{user}@127.0.0.1:1/crm?password={SECRET}"),
+        format!("{user}@127.0.0.1:1/crm?sslmode=disable&PASSWORD={SECRET}"),
+        format!("{user}@{server}/voronka_no_such_db?pass%77ord={SECRET}"),
+        format!("{user}@{server}/voronka_no_such_db?password={SECRET}"),
+        format!("host=127.0.0.1 password={SECRET} dbname=crm"),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_voronka-cli"))
+            .args(["--db", &url, "migrate"])
+            .env("RUST_LOG", "trace")
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(2), "{url}: {stderr}");
+        assert!(stderr.contains("error: "), "{url}: {stderr}");
+        assert!(
+            !stdout.contains(SECRET) && !stderr.contains(SECRET),
+            "{url}: the password shows:\n{stdout}{stderr}"
+        );
+    }
+    // A store that opens logs its statements at this level: the logs are really read.
+    let out = Command::new(env!("CARGO_BIN_EXE_voronka-cli"))
+        .args(["--db", &pg.url, "migrate"])
+        .env("RUST_LOG", "trace")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).lines().count() > 10,
+        "trace logging is on"
+    );
+}

@@ -145,6 +145,7 @@ impl Tx<'_> {
 
     /// Rule 6: refuses a company that matches a live one, naming its owner.
     pub(crate) async fn refuse_duplicate_company(&mut self, data: &CompanyData, except: Option<Id>) -> Result<()> {
+        self.lock_company_keys(data).await?;
         let Some(existing) = self.duplicates_of(data, except).await?.into_iter().next() else {
             return Ok(());
         };
@@ -173,6 +174,36 @@ impl Tx<'_> {
         ))
     }
 
+    /// Makes concurrent writers of companies that share a key take turns, so the check above
+    /// and the write after it are one step: otherwise two desktops saving the same client at
+    /// once each read "no duplicate" under READ COMMITTED and both write.
+    ///
+    /// A unique index cannot say it (a phone matches either phone column of the other, and
+    /// databases that already hold duplicates must keep opening), so on PostgreSQL the unit of
+    /// work takes a transaction advisory lock per key — name in city, each phone, the email and
+    /// the legal id — in one order, so two writers never wait for each other in a circle. The
+    /// second writer waits until the first commits, and its check then reads the first's
+    /// company. SQLite needs none: a unit of work holds the database's write lock from its
+    /// start (`BEGIN IMMEDIATE`).
+    async fn lock_company_keys(&mut self, data: &CompanyData) -> Result<()> {
+        if self.store.backend != crate::Backend::Postgres {
+            return Ok(());
+        }
+        let keys = data.duplicate_keys();
+        let mut texts = vec![format!("name\u{1f}{}\u{1f}{}", keys.name_key, keys.city_key)];
+        texts.extend(keys.phones.iter().map(|p| format!("phone\u{1f}{p}")));
+        texts.extend(keys.email.iter().map(|e| format!("email\u{1f}{e}")));
+        texts.extend(keys.legal_id.iter().map(|l| format!("legal_id\u{1f}{l}")));
+        let mut locks: Vec<i64> = texts.iter().map(|t| lock_key(t)).collect();
+        locks.sort_unstable();
+        locks.dedup();
+        for key in locks {
+            self.execute("SELECT CAST(pg_advisory_xact_lock($1) AS TEXT)", vec![Value::Int(key)])
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Ids from a one-parameter query.
     pub(crate) async fn ids(&mut self, sql: &str, param: Id) -> Result<Vec<Id>> {
         #[derive(serde::Deserialize)]
@@ -182,4 +213,13 @@ impl Tx<'_> {
         let rows: Vec<Row> = self.fetch_all(sql, vec![param.into()], &[]).await?;
         Ok(rows.into_iter().map(|r| r.id).collect())
     }
+}
+
+/// A key's advisory lock number: FNV-1a of its text, the same in every program and version (a
+/// rare collision only makes two unrelated saves take turns).
+fn lock_key(text: &str) -> i64 {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    i64::from_ne_bytes(hash.to_ne_bytes())
 }

@@ -326,6 +326,7 @@ impl Store {
         filter.validate()?;
         options.validate()?;
         let mut r = self.report_reader(bare).await?;
+        r.tx.refuse_unknown_filter_ids(filter).await?;
         let f = filter;
         let report = match name {
             ReportName::Dashboard => Report::Dashboard(dashboard::run(&mut r, f).await?),
@@ -364,6 +365,9 @@ impl Store {
     ) -> Result<ReportExport> {
         filter.validate()?;
         options.validate()?;
+        let mut tx = self.begin_read().await?;
+        tx.refuse_unknown_filter_ids(filter).await?;
+        tx.commit().await?;
         let (store, f) = (self.clone(), filter.clone());
         Ok(match name {
             ReportName::AbcXyz => ReportExport::AbcXyz(abc_xyz::ranked(store, f)),
@@ -376,6 +380,33 @@ impl Store {
     /// rows the database sent. For measuring what the mapping costs.
     pub async fn report_bare(&self, name: ReportName, filter: &ReportFilter, options: &ReportOptions) -> Result<u64> {
         Ok(self.run_report(name, filter, options, true).await?.1)
+    }
+}
+
+impl Tx<'_> {
+    /// A filter's manager and pipeline must exist: an id that names nothing (a typo, another
+    /// database's id) would otherwise give an empty report that looks like a true one. A deleted
+    /// manager or pipeline is still reported on: their history stays.
+    async fn refuse_unknown_filter_ids(&mut self, f: &ReportFilter) -> Result<()> {
+        use voronka_core::model::{Pipeline, User};
+        use voronka_core::{Error, ErrorCode};
+        fn missing(field: &'static str, what: &'static str, id: Id) -> impl FnOnce(Error) -> Error {
+            move |e: Error| match e.code {
+                ErrorCode::NotFound => Error::invalid(field, format!("there is no {what} with id {id}")),
+                _ => e,
+            }
+        }
+        if let Some(id) = f.manager_id {
+            self.get_any::<User>(id)
+                .await
+                .map_err(missing("manager_id", "manager", id))?;
+        }
+        if let Some(id) = f.pipeline_id {
+            self.get_any::<Pipeline>(id)
+                .await
+                .map_err(missing("pipeline_id", "pipeline", id))?;
+        }
+        Ok(())
     }
 }
 

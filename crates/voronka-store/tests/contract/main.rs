@@ -9,6 +9,7 @@ mod concurrency;
 mod deals;
 mod entities;
 mod notifications;
+mod opening;
 mod paging;
 mod reports;
 mod schema;
@@ -29,6 +30,13 @@ harness::contract!(
     companies::contact_duplicates_are_found_by_phone_email_and_name_at_the_company,
     concurrency::stale_version_is_a_conflict_and_changes_nothing,
     concurrency::of_two_simultaneous_edits_exactly_one_wins,
+    concurrency::concurrent_saves_of_one_client_let_exactly_one_in,
+    concurrency::a_write_beside_a_bulk_load_waits_its_turn,
+    concurrency::a_lock_held_too_long_is_busy_not_the_engines_text,
+    opening::concurrent_first_opens_of_a_new_database_all_succeed,
+    opening::what_is_not_a_voronka_database_is_refused_at_once,
+    opening::a_half_applied_migration_says_what_to_do,
+    opening::passwords_in_urls_never_reach_messages,
     deals::new_lead_gets_a_contact_task_and_a_stage_spell,
     deals::stage_requires_its_fields_before_entry,
     deals::stage_history_is_kept_on_every_move,
@@ -74,4 +82,5 @@ harness::contract!(
     reports::rollups_follow_deleted_and_restored_deals,
     reports::activity_counts_days_idle_clients_and_plans,
     reports::reports_refuse_a_reversed_period_and_render_as_tables,
+    reports::reports_refuse_a_manager_or_pipeline_that_does_not_exist,
 );

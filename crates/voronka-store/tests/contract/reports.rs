@@ -1619,3 +1619,52 @@ pub async fn rollups_follow_deleted_and_restored_deals(ctx: Ctx) {
     assert_eq!(figures().await, both, "restored, it counts again");
     assert_eq!(time(only_olena).await, both.2);
 }
+
+/// A filter naming a manager or pipeline that does not exist is refused on its field, by every
+/// report and export, instead of answering with an empty report; a real one still reports.
+pub async fn reports_refuse_a_manager_or_pipeline_that_does_not_exist(ctx: Ctx) {
+    let nobody = Id(uuid::Uuid::now_v7());
+    let filters = [
+        (
+            ReportFilter {
+                manager_id: Some(nobody),
+                ..march()
+            },
+            "manager_id",
+        ),
+        (
+            ReportFilter {
+                pipeline_id: Some(nobody),
+                ..march()
+            },
+            "pipeline_id",
+        ),
+    ];
+    for name in ReportName::ALL {
+        for (filter, field) in &filters {
+            let err = ctx
+                .store
+                .report(name, filter, &ReportOptions::default())
+                .await
+                .unwrap_err();
+            assert_eq!(
+                (err.code, err.field.as_deref()),
+                (voronka_core::ErrorCode::Invalid, Some(*field)),
+                "{name}: {err}"
+            );
+            let err = ctx
+                .store
+                .report_export(name, filter, &ReportOptions::default())
+                .await
+                .err()
+                .unwrap_or_else(|| panic!("{name}: the export of an unknown {field} is refused"));
+            assert_eq!(err.field.as_deref(), Some(*field), "{name} export: {err}");
+        }
+        let real = ReportFilter {
+            manager_id: Some(ctx.olena_id()),
+            pipeline_id: Some(ctx.pipeline.meta.id),
+            ..march()
+        };
+        ctx.store.report(name, &real, &ReportOptions::default()).await.unwrap();
+    }
+}
