@@ -38,6 +38,11 @@ enum Command {
         /// The day the data ends on (YYYY-MM-DD, UTC); default: today.
         #[arg(long)]
         today: Option<NaiveDate>,
+        /// Print a line on standard error after every batch loaded (the team, then companies
+        /// and deals 5,000 at a time), at any scale; without it only loads of 20,000 deals and
+        /// more show a progress meter.
+        #[arg(long)]
+        progress: bool,
     },
     /// Quick search over companies, contacts and deals.
     Search {
@@ -45,9 +50,9 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: u32,
     },
-    /// Every table as one JSON object: table name → rows.
+    /// Every table as one JSON object: table name → rows, streamed from one snapshot.
     ExportJson {
-        /// Write here instead of standard output.
+        /// Write here instead of standard output: the file appears complete or not at all.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
@@ -152,7 +157,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 store.schema_version().await?
             );
         }
-        Command::Demo { seed, scale, today } => demo(&url, seed, scale, today).await?,
+        Command::Demo {
+            seed,
+            scale,
+            today,
+            progress,
+        } => demo(&url, seed, scale, today, progress).await?,
         Command::Search { text, limit } => {
             let store = Store::open(&url).await?;
             let hits = store.search(&text, Page::first(limit)).await?;
@@ -175,10 +185,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::ExportJson { out } => {
             let store = Store::open(&url).await?;
-            let json = serde_json::to_string_pretty(&store.export_json().await?)?;
             match out {
-                Some(path) => std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?,
-                None => println!("{json}"),
+                Some(path) => export_json_file(&store, &path).await?,
+                None => {
+                    // `Stdout` rather than its lock, which may not cross the runtime's threads.
+                    let mut stdout = std::io::BufWriter::new(std::io::stdout());
+                    store.export_json(&mut stdout).await?;
+                    writeln!(stdout)?;
+                    stdout.flush()?;
+                }
             }
         }
         Command::Report {
@@ -237,16 +252,52 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn demo(url: &str, seed: u64, scale: u64, today: Option<NaiveDate>) -> anyhow::Result<()> {
+/// Streams the export into `path`: written beside it as `path.part` and renamed into place once
+/// complete and on disk, so a full disk or a failure mid-way leaves neither a cut-off file nor the
+/// part behind (a sibling, so the rename stays on one file system).
+async fn export_json_file(store: &Store, path: &std::path::Path) -> anyhow::Result<()> {
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    let part = std::path::PathBuf::from(part);
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    if folder.is_some_and(|f| !f.is_dir()) {
+        return Err(voronka_core::Error::new(
+            voronka_core::ErrorCode::FolderMissing,
+            format!("the folder of {} does not exist", path.display()),
+        )
+        .on("out")
+        .into());
+    }
+    let written = async {
+        let file = std::fs::File::create(&part).with_context(|| format!("creating {}", part.display()))?;
+        let mut out = std::io::BufWriter::new(file);
+        store.export_json(&mut out).await?;
+        let file = out.into_inner().map_err(|e| e.into_error())?;
+        // On disk before the rename, or a crash right after it could leave an empty file there.
+        file.sync_all()?;
+        std::fs::rename(&part, path).with_context(|| format!("renaming {} to {}", part.display(), path.display()))?;
+        anyhow::Ok(())
+    }
+    .await;
+    if written.is_err() {
+        // Best effort: the error that matters is the one being returned.
+        let _ = std::fs::remove_file(&part);
+    }
+    written.with_context(|| format!("exporting to {}", path.display()))
+}
+
+async fn demo(url: &str, seed: u64, scale: u64, today: Option<NaiveDate>, lines: bool) -> anyhow::Result<()> {
     let today = today.unwrap_or_else(|| SystemClock.now().date_naive());
     let start = today.and_hms_opt(0, 0, 0).context("start of day")?.and_utc();
     // A fixed clock and seeded ids make the whole load, audit entries included, reproducible.
     let store = Store::open_with(url, Arc::new(ManualClock::new(start)), Arc::new(SeededIds::new(seed))).await?;
     let options = voronka_demo::DemoOptions { seed, scale, today };
-    let show = scale >= 20_000;
+    let show = scale >= 20_000 && !lines;
     let mut last_shown = 0u64;
     let mut progress = |done: u64, total: u64| {
-        if show && (done == total || done - last_shown >= total / 100) {
+        if lines {
+            eprintln!("demo: {done} of {total} deals");
+        } else if show && (done == total || done - last_shown >= total / 100) {
             last_shown = done;
             eprint!("\rdemo: {done} of {total} deals ({}%)", done * 100 / total.max(1));
         }

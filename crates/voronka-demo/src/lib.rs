@@ -23,7 +23,6 @@ mod tests;
 pub use generator::DemoGenerator;
 
 use chrono::NaiveDate;
-use voronka_core::{Error, ErrorCode};
 use voronka_store::{Import, Store};
 
 /// The fewest and the most deals a demo can have.
@@ -82,6 +81,11 @@ impl DemoSummary {
 
 /// Generates and loads into an empty database; calls `progress(done_deals, total_deals)` after each batch.
 ///
+/// The load is all or nothing (see [`Store::begin_load`]): one transaction from the check that
+/// the database is empty to the report figures, so a load that is killed or fails leaves an
+/// empty database a new load can go into, and a second load started at the same time is refused
+/// instead of mixing two teams.
+///
 /// The records carry their own ids and times; only the store's audit entry for each batch
 /// takes the store's clock and id source, so a store opened with a `ManualClock` at the start
 /// of `today` and `SeededIds` of the same seed gives a byte-for-byte reproducible database.
@@ -91,19 +95,14 @@ pub async fn load(
     progress: &mut (dyn FnMut(u64, u64) + Send),
 ) -> voronka_core::Result<DemoSummary> {
     let mut generator = DemoGenerator::new(opts)?;
-    // Demo records next to real ones would mislead every report, and their ids would clash
-    // with an earlier demo's.
-    if !store.is_empty().await? {
-        return Err(Error::new(
-            ErrorCode::InvalidState,
-            "demo data goes into an empty database; this one already has users or clients",
-        ));
-    }
+    let mut load = store.begin_load().await?;
     while let Some(batch) = generator.next_batch()? {
-        store.import(None, &batch).await?;
+        load.add(&batch).await?;
         progress(generator.deals_done(), opts.scale);
     }
-    store.refresh_figures().await?;
+    load.commit().await?;
+    // Planner statistics, not data: a load killed before them is whole, only slower to query
+    // until the next analysis.
     store.analyze().await?;
     Ok(generator.summary().clone())
 }

@@ -1,15 +1,18 @@
 //! Every table as one JSON object (table name → rows), for inspection and for checking that two
 //! backends hold the same data. Rows are ordered by their keys so equal data gives equal text.
+//!
+//! The export is streamed: each table is read row by row from the database and each row written
+//! as it comes, so memory does not grow with the data (the whole object built first took 2.7 GB
+//! for 20,000 deals). The text is what `serde_json::to_string_pretty` gives for the whole object.
 
 use crate::row;
 use crate::table::Rows;
-use crate::{Store, error::DbResult};
-use serde_json::{Map, Value};
-use voronka_core::Result;
+use crate::tx::Tx;
+use crate::{Backend, Store, error::DbResult};
+use futures_util::TryStreamExt;
+use std::io::Write;
 use voronka_core::model::*;
-
-/// The exported object; serialise it with `serde_json`.
-pub type ExportJson = Map<String, Value>;
+use voronka_core::{Error, Result};
 
 /// (table, JSON columns, order) of every table, in the order they are written out.
 fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
@@ -43,17 +46,83 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
 }
 
 impl Store {
-    pub async fn export_json(&self) -> Result<ExportJson> {
-        let mut out = Map::new();
-        for (table, json_columns, order) in tables() {
+    /// Writes every table to `out` as one pretty-printed JSON object, table name → rows, from
+    /// one snapshot of the database: a change committed during the export is either wholly in
+    /// it or not at all (a read-only `REPEATABLE READ` transaction on PostgreSQL; a read
+    /// transaction on SQLite, whose snapshot is taken by the first table read). Hand it a
+    /// buffered writer: each row is one or a few small writes.
+    ///
+    /// `out` is written synchronously between reads; a failed write ends the export with a
+    /// `storage` error on `out`.
+    pub async fn export_json<W: Write + Send>(&self, out: &mut W) -> Result<()> {
+        let mut tx = self.begin_snapshot().await?;
+        let mut row_text = Vec::new();
+        for (i, (table, json_columns, order)) in tables().into_iter().enumerate() {
+            let key = serde_json::to_string(table).map_err(|e| Error::storage(e.to_string()))?;
+            write(out, if i == 0 { b"{\n  " } else { b",\n  " })?;
+            write(out, key.as_bytes())?;
+            write(out, b": ")?;
             let sql = format!("SELECT * FROM {table} ORDER BY {order}");
-            let rows = sqlx::query(&sql).fetch_all(&self.pool).await.db()?;
-            let rows = rows
-                .iter()
-                .map(|r| row::to_json(r, json_columns).map(Value::Object))
-                .collect::<Result<Vec<_>>>()?;
-            out.insert(table.to_string(), Value::Array(rows));
+            let mut rows = sqlx::query(&sql).fetch(&mut *tx.tx);
+            let mut written = 0u64;
+            while let Some(r) = rows.try_next().await.db()? {
+                let object = row::to_json(&r, json_columns)?;
+                row_text.clear();
+                serde_json::to_writer_pretty(&mut row_text, &object).map_err(|e| Error::storage(e.to_string()))?;
+                write(out, if written == 0 { b"[\n    " } else { b",\n    " })?;
+                write_indented(out, &row_text)?;
+                written += 1;
+            }
+            write(out, if written == 0 { b"[]" } else { b"\n  ]" })?;
         }
-        Ok(out)
+        write(out, b"\n}")?;
+        out.flush().map_err(write_error)?;
+        // Read only: ending it changes nothing.
+        tx.tx.rollback().await.db()
     }
+
+    /// A read-only transaction that sees one state of the database throughout.
+    async fn begin_snapshot(&self) -> Result<Tx<'_>> {
+        match self.backend {
+            // A deferred transaction's snapshot is taken by its first read and kept to the end;
+            // WAL lets writers go on meanwhile.
+            Backend::Sqlite => self.begin_read().await,
+            Backend::Postgres => {
+                let tx = self
+                    .pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await
+                    .db()?;
+                Ok(Tx {
+                    tx,
+                    store: self,
+                    actor: None,
+                    now: self.clock.now(),
+                    touched: Default::default(),
+                    figures_deferred: false,
+                })
+            }
+        }
+    }
+}
+
+fn write<W: Write>(out: &mut W, bytes: &[u8]) -> Result<()> {
+    out.write_all(bytes).map_err(write_error)
+}
+
+/// A row's pretty text two levels deep (inside the object, inside its table's array), as the
+/// whole object's pretty printing puts it. A line break in a row's pretty text is always one
+/// between its parts: strings carry theirs escaped as `\n`.
+fn write_indented<W: Write>(out: &mut W, text: &[u8]) -> Result<()> {
+    for (i, line) in text.split(|b| *b == b'\n').enumerate() {
+        if i > 0 {
+            write(out, b"\n    ")?;
+        }
+        write(out, line)?;
+    }
+    Ok(())
+}
+
+fn write_error(e: std::io::Error) -> Error {
+    Error::storage(format!("cannot write the export: {e}")).on("out")
 }

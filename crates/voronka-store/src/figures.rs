@@ -140,22 +140,28 @@ pub(crate) fn id_list(ids: &[Id]) -> (String, Vec<Value>) {
 }
 
 impl crate::Store {
-    /// Recomputes the figures of every deal and company: after a bulk [`crate::Store::import`].
+    /// Recomputes the figures of every deal and company: after a bulk [`crate::Store::import`]
+    /// (a [`crate::Load`] does the same inside its own transaction).
     pub async fn refresh_figures(&self) -> Result<()> {
         let mut tx = self.begin(None).await?;
-        tx.execute(&refresh_sql("TRUE"), vec![]).await?;
-        tx.execute(&refresh_open_tasks_sql("TRUE"), vec![]).await?;
-        tx.execute(&refresh_previous_stage_sql("TRUE"), vec![]).await?;
-        tx.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
-        tx.execute(&refresh_payments_sql("TRUE"), vec![]).await?;
-        tx.execute("DELETE FROM activity_days", vec![]).await?;
-        tx.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
-        tx.refill_rollups().await?;
+        tx.refresh_all_figures().await?;
         tx.commit().await
     }
 }
 
 impl Tx<'_> {
+    /// Recomputes every figure of every deal, company, payment and day.
+    pub(crate) async fn refresh_all_figures(&mut self) -> Result<()> {
+        self.execute(&refresh_sql("TRUE"), vec![]).await?;
+        self.execute(&refresh_open_tasks_sql("TRUE"), vec![]).await?;
+        self.execute(&refresh_previous_stage_sql("TRUE"), vec![]).await?;
+        self.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
+        self.execute(&refresh_payments_sql("TRUE"), vec![]).await?;
+        self.execute("DELETE FROM activity_days", vec![]).await?;
+        self.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
+        self.refill_rollups().await
+    }
+
     /// Leaves this unit of work's figures to a later [`crate::Store::refresh_figures`].
     pub(crate) fn defer_figures(&mut self) {
         self.figures_deferred = true;

@@ -1,6 +1,10 @@
-//! Bulk loading of whole records (demo data, imports): many rows per statement, one transaction
-//! per batch, search index and deal contacts kept in step. Records are taken as they are, with
-//! their ids and times, so a seeded generator gives the same database on every backend.
+//! Bulk loading of whole records (demo data, imports): many rows per statement, search index and
+//! deal contacts kept in step. Records are taken as they are, with their ids and times, so a
+//! seeded generator gives the same database on every backend.
+//!
+//! A load into an empty database ([`Store::begin_load`]) is one transaction from its emptiness
+//! check to its report figures, so it lands whole or not at all (a load killed half-way used to
+//! leave half a team behind, which then blocked the next load).
 
 use voronka_core::model::{
     Activity, AuditEntry, Company, Contact, Deal, DealItem, Document, LossReason, Payment, Pipeline, Plan, Product,
@@ -55,13 +59,13 @@ impl Import {
     }
 }
 
-use crate::Store;
 use crate::tx::Tx;
+use crate::{Backend, Store};
 use serde_json::json;
 use std::collections::HashMap;
 use voronka_core::model::{AuditAction, Record};
 use voronka_core::search::{company_text, contact_text, deal_text};
-use voronka_core::{Id, Result};
+use voronka_core::{Error, ErrorCode, Id, Result};
 
 impl Store {
     /// Loads one batch in one transaction and records it in the audit log as one import.
@@ -72,35 +76,159 @@ impl Store {
     pub async fn import(&self, actor: Option<Id>, batch: &Import) -> Result<()> {
         let mut tx = self.begin(actor).await?;
         tx.defer_figures();
-        tx.insert_many(&batch.users).await?;
-        tx.insert_many(&batch.pipelines).await?;
-        tx.insert_many(&batch.stages).await?;
-        tx.insert_many(&batch.loss_reasons).await?;
-        tx.insert_many(&batch.products).await?;
-        tx.insert_many(&batch.companies).await?;
-        tx.insert_many(&batch.contacts).await?;
-        tx.insert_many(&batch.deals).await?;
-        tx.insert_many(&batch.stage_spells).await?;
-        tx.insert_many(&batch.deal_items).await?;
-        tx.insert_many(&batch.payments).await?;
-        tx.insert_many(&batch.tasks).await?;
-        tx.insert_many(&batch.activities).await?;
-        tx.insert_many(&batch.documents).await?;
-        tx.insert_many(&batch.plans).await?;
-        tx.insert_many(&batch.audit).await?;
-        link_deal_contacts(&mut tx, batch).await?;
-        index_batch(&mut tx, batch).await?;
-        if let Some(first) = first_id(batch) {
-            let counts = json!({
-                "users": batch.users.len(), "companies": batch.companies.len(), "contacts": batch.contacts.len(),
-                "deals": batch.deals.len(), "tasks": batch.tasks.len(), "payments": batch.payments.len(),
-                "activities": batch.activities.len(),
-            });
-            tx.audit("import", first, AuditAction::Create, None, Some(counts))
-                .await?;
-        }
+        write_batch(&mut tx, batch).await?;
         tx.commit().await
     }
+
+    /// Starts a load into an empty database: every batch given to [`Load::add`] and the report
+    /// figures [`Load::commit`] computes are written in this one transaction, so readers (the
+    /// reports, the app, another desktop) see no team until the whole of it is there, and a load
+    /// that is killed or fails leaves the database as empty as it found it.
+    ///
+    /// One transaction holds even 300,000 deals: PostgreSQL keeps the uncommitted rows in its
+    /// tables, SQLite in its write-ahead log (a file as large as the data until the commit
+    /// checkpoints it; memory stays at the page cache, which spills to the log).
+    ///
+    /// The emptiness check runs inside the transaction, after a lock two loads share: on SQLite
+    /// the write lock `BEGIN IMMEDIATE` takes, on PostgreSQL a transaction-level advisory lock.
+    /// A second load started meanwhile waits for it (up to the 10 s a writer waits on SQLite)
+    /// and is then refused, `invalid_state` on `db`: "not empty" once the first has committed,
+    /// "already running" while it still runs. Without the lock both saw an empty database and
+    /// the two teams were mixed.
+    pub async fn begin_load(&self) -> Result<Load<'_>> {
+        let begun = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        };
+        let tx = match begun {
+            Ok(tx) => tx,
+            Err(e) if is_busy(&e) => return Err(already_running()),
+            Err(e) => return Err(crate::error::db(e)),
+        };
+        let mut tx = Tx {
+            tx,
+            store: self,
+            actor: None,
+            now: self.clock.now(),
+            touched: Default::default(),
+            figures_deferred: false,
+        };
+        if self.backend == Backend::Postgres {
+            // As long as SQLite's busy timeout; set back so the load's own statements wait as
+            // any other would.
+            tx.execute("SET LOCAL lock_timeout = '10s'", vec![]).await?;
+            let locked = sqlx::query("SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock($1)) AS locked")
+                .bind(LOAD_LOCK)
+                .execute(&mut *tx.tx)
+                .await;
+            match locked {
+                Ok(_) => {}
+                Err(e) if is_busy(&e) => return Err(already_running()),
+                Err(e) => return Err(crate::error::db(e)),
+            }
+            tx.execute("SET LOCAL lock_timeout = DEFAULT", vec![]).await?;
+        }
+        tx.defer_figures();
+        let rows = tx
+            .scalar(
+                "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM companies) + (SELECT COUNT(*) FROM deals)",
+                vec![],
+            )
+            .await?;
+        if rows > 0 {
+            // Loaded records next to real ones would mislead every report, and a seeded load's
+            // ids would clash with an earlier one's.
+            return Err(Error::new(
+                ErrorCode::InvalidState,
+                "the database is not empty: a load goes into a database without users or clients",
+            )
+            .on("db"));
+        }
+        Ok(Load { tx })
+    }
+}
+
+/// A load in progress (see [`Store::begin_load`]). Dropping it without [`Load::commit`] rolls
+/// everything back.
+pub struct Load<'s> {
+    tx: Tx<'s>,
+}
+
+impl std::fmt::Debug for Load<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Load").finish_non_exhaustive()
+    }
+}
+
+impl Load<'_> {
+    /// Writes one batch, with an audit entry for it as one import. Batches come in an order that
+    /// respects references (see [`Import`]).
+    pub async fn add(&mut self, batch: &Import) -> Result<()> {
+        write_batch(&mut self.tx, batch).await
+    }
+
+    /// Computes every report figure from the loaded records and commits. The figures are part
+    /// of the same transaction: a load stopped after its last batch once left deals with no
+    /// figures, and every funnel stage at 0.
+    pub async fn commit(mut self) -> Result<()> {
+        self.tx.refresh_all_figures().await?;
+        self.tx.commit().await
+    }
+}
+
+/// The advisory lock of a load on PostgreSQL ("VoronkaL" in ASCII); the gong has its own.
+const LOAD_LOCK: i64 = 0x566f_726f_6e6b_614c;
+
+fn already_running() -> Error {
+    Error::new(
+        ErrorCode::InvalidState,
+        "a demo load is already running in this database; wait for it to finish",
+    )
+    .on("db")
+}
+
+/// SQLite's "database is locked" (another writer held on past the busy timeout) or
+/// PostgreSQL's lock timeout.
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => {
+            let code = d.code();
+            matches!(code.as_deref(), Some("5" | "55P03")) || d.message().contains("database is locked")
+        }
+        _ => false,
+    }
+}
+
+/// The records of one batch, their deal contacts and search entries, and its audit entry.
+async fn write_batch(tx: &mut Tx<'_>, batch: &Import) -> Result<()> {
+    tx.insert_many(&batch.users).await?;
+    tx.insert_many(&batch.pipelines).await?;
+    tx.insert_many(&batch.stages).await?;
+    tx.insert_many(&batch.loss_reasons).await?;
+    tx.insert_many(&batch.products).await?;
+    tx.insert_many(&batch.companies).await?;
+    tx.insert_many(&batch.contacts).await?;
+    tx.insert_many(&batch.deals).await?;
+    tx.insert_many(&batch.stage_spells).await?;
+    tx.insert_many(&batch.deal_items).await?;
+    tx.insert_many(&batch.payments).await?;
+    tx.insert_many(&batch.tasks).await?;
+    tx.insert_many(&batch.activities).await?;
+    tx.insert_many(&batch.documents).await?;
+    tx.insert_many(&batch.plans).await?;
+    tx.insert_many(&batch.audit).await?;
+    link_deal_contacts(tx, batch).await?;
+    index_batch(tx, batch).await?;
+    if let Some(first) = first_id(batch) {
+        let counts = json!({
+            "users": batch.users.len(), "companies": batch.companies.len(), "contacts": batch.contacts.len(),
+            "deals": batch.deals.len(), "tasks": batch.tasks.len(), "payments": batch.payments.len(),
+            "activities": batch.activities.len(),
+        });
+        tx.audit("import", first, AuditAction::Create, None, Some(counts))
+            .await?;
+    }
+    Ok(())
 }
 
 fn first_id(batch: &Import) -> Option<Id> {

@@ -23,9 +23,8 @@ mod sqlite_file;
 mod table;
 mod tx;
 
-pub use export::ExportJson;
 pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
-pub use import::Import;
+pub use import::{Import, Load};
 pub use lists::*;
 pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
 pub use ops::*;

@@ -1,6 +1,9 @@
 //! The real `voronka-cli` binary on fresh databases of both backends.
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
+mod export;
+mod loads;
+
 use std::process::{Command, Output};
 use voronka_testdb::{Kind, TestDb};
 

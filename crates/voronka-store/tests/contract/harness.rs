@@ -147,7 +147,9 @@ impl Ctx {
 
     /// Rows of a table, for checking that a refused change wrote nothing.
     pub async fn count(&self, table: &str) -> i64 {
-        let export = self.store.export_json().await.expect("export");
+        let mut text = Vec::new();
+        self.store.export_json(&mut text).await.expect("export");
+        let export: serde_json::Value = serde_json::from_slice(&text).expect("the export is JSON");
         export
             .get(table)
             .and_then(|v| v.as_array())

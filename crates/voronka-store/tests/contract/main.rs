@@ -8,6 +8,8 @@ mod companies;
 mod concurrency;
 mod deals;
 mod entities;
+mod exporting;
+mod loading;
 mod notifications;
 mod opening;
 mod paging;
@@ -83,4 +85,10 @@ harness::contract!(
     reports::activity_counts_days_idle_clients_and_plans,
     reports::reports_refuse_a_reversed_period_and_render_as_tables,
     reports::reports_refuse_a_manager_or_pipeline_that_does_not_exist,
+    loading::a_load_lands_whole_with_its_figures_or_not_at_all,
+    loading::of_two_loads_at_once_the_second_is_refused,
+    loading::a_load_started_while_another_runs_long_is_refused,
+    exporting::export_json_is_the_pretty_text_of_every_table,
+    exporting::export_json_reads_one_snapshot,
+    exporting::export_json_reports_a_failed_write,
 );
