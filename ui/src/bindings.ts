@@ -87,6 +87,9 @@ async listLossReasons() : Promise<Result<LossReason[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The users a record may be given to (owners, assignees): the active ones.
+ */
 async activeUsers() : Promise<Result<User[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("active_users") };
@@ -95,6 +98,9 @@ async activeUsers() : Promise<Result<User[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The loss reasons a deal may be lost with: the ones the dictionary still offers.
+ */
 async activeLossReasons() : Promise<Result<LossReason[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("active_loss_reasons") };
@@ -103,9 +109,15 @@ async activeLossReasons() : Promise<Result<LossReason[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Every time zone a user may choose (IANA names).
+ */
 async timeZones() : Promise<string[]> {
     return await TAURI_INVOKE("time_zones");
 },
+/**
+ * Saves the signed-in user's language and time zone on their user record.
+ */
 async setMyPreferences(language: Language, timeZone: string) : Promise<Result<User, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("set_my_preferences", { language, timeZone }) };
@@ -363,7 +375,9 @@ async updateTask(id: Id, version: number, input: TaskInput) : Promise<Result<Tas
 }
 },
 /**
- * Rule 3 is the store's: a result that says nothing comes back as `result_not_meaningful`.
+ * Completes a task and creates its next one in one transaction. Rule 3 is the store's (a
+ * result that says nothing comes back as `result_not_meaningful`), so is rule 2 (the last open
+ * task of an open deal needs `next`, refused on `next`).
  */
 async completeTask(id: Id, version: number, result: string, next: TaskInput | null) : Promise<Result<Completed, ApiError>> {
     try {
