@@ -129,6 +129,10 @@ async fn gongs(app: AppHandle, session: Session, notifier: Arc<DesktopNotifier>)
                 continue;
             }
         };
+        // The missed gongs may come before the first tick: they speak the user's stored language.
+        if let Ok(user) = store.get::<User>(me).await {
+            notifier.set_language(user.data.language);
+        }
         missed_gongs(&store, me, newest, notifier.as_ref()).await;
         let mut feed = match store.gong_feed(Some(newest)).await {
             Ok(feed) => feed,

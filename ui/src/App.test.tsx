@@ -40,14 +40,23 @@ describe('App', () => {
     await waitFor(() => expect(commands.report).toHaveBeenCalledWith('dashboard', expect.anything()));
   });
 
-  it('switches the language in Settings and remembers it', async () => {
+  it('switches the language in Settings, saving it on the user', async () => {
     vi.mocked(commands.appInfo).mockResolvedValue(ok(appInfo));
+    vi.mocked(commands.setMyPreferences).mockResolvedValue(ok({ ...appInfo.user!, language: 'uk' }));
     window.location.hash = '#/settings';
     render(<App />);
     await userEvent.click(await screen.findByTestId('settings-language'));
     await userEvent.click(await screen.findByText('Українська'));
     expect(await screen.findByTestId('nav-deals')).toHaveTextContent('Угоди');
+    expect(commands.setMyPreferences).toHaveBeenCalledWith('uk', 'Europe/Kyiv');
     expect(localStorage.getItem('voronka.language')).toBe('uk');
+  });
+
+  it('speaks the language saved on the user, whatever the browser remembered', async () => {
+    localStorage.setItem('voronka.language', 'en');
+    vi.mocked(commands.appInfo).mockResolvedValue(ok({ ...appInfo, user: { ...appInfo.user!, language: 'ru' } }));
+    render(<App />);
+    expect(await screen.findByTestId('nav-deals')).toHaveTextContent('Сделки');
   });
 
   it('shows why it cannot start when the database refuses', async () => {

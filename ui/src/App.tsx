@@ -1,9 +1,10 @@
 import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { HashRouter } from 'react-router';
 import { useAppInfo } from './api/app';
 import { QueryError } from './components/QueryError';
 import { Providers } from './Providers';
+import i18n, { setLanguage } from './i18n';
 import { Shell } from './shell/Shell';
 
 // Only a new database needs it: a returning person goes straight to Today.
@@ -22,6 +23,12 @@ function Loading() {
 /** Until the database has a user there is nothing to show but the first-start form. */
 function Gate() {
   const info = useAppInfo();
+  // The signed-in user's language is the one saved on them; the browser's storage only keeps
+  // it for the moment before the database answers.
+  const language = info.data?.user?.language;
+  useEffect(() => {
+    if (language && i18n.language !== language) void setLanguage(language);
+  }, [language]);
   if (info.isPending) return <Loading />;
   if (info.isError) {
     return (

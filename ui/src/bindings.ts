@@ -87,6 +87,45 @@ async listLossReasons() : Promise<Result<LossReason[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The users a record may be given to (owners, assignees): the active ones.
+ */
+async activeUsers() : Promise<Result<User[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("active_users") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The loss reasons a deal may be lost with: the ones the dictionary still offers.
+ */
+async activeLossReasons() : Promise<Result<LossReason[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("active_loss_reasons") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every time zone a user may choose (IANA names).
+ */
+async timeZones() : Promise<string[]> {
+    return await TAURI_INVOKE("time_zones");
+},
+/**
+ * Saves the signed-in user's language and time zone on their user record.
+ */
+async setMyPreferences(language: Language, timeZone: string) : Promise<Result<User, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_my_preferences", { language, timeZone }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listCompanies(filter: CompanyFilter, page: Page) : Promise<Result<Paged<Company>, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_companies", { filter, page }) };
@@ -350,11 +389,13 @@ async updateTask(id: Id, version: number, input: TaskInput) : Promise<Result<Tas
 }
 },
 /**
- * Rule 3 is the store's: a result that says nothing comes back as `result_not_meaningful`.
+ * Completes a task and creates its next one in one transaction. Rule 3 is the store's (a
+ * result that says nothing comes back as `result_not_meaningful`), so is rule 2 (the last open
+ * task of an open deal needs `next`, refused on `next`).
  */
-async completeTask(id: Id, version: number, result: string) : Promise<Result<Task, ApiError>> {
+async completeTask(id: Id, version: number, result: string, next: TaskInput | null) : Promise<Result<Completed, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("complete_task", { id, version, result }) };
+    return { status: "ok", data: await TAURI_INVOKE("complete_task", { id, version, result, next }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -600,6 +641,10 @@ export type CompanyInput = { name: string; legal_id: string | null; industry: st
  * A company's name as the team writes it ("ТОВ «Дах»").
  */
 export type CompanyName = string
+/**
+ * A completed task and the next task planned with it, if any.
+ */
+export type Completed = { done: Task; next: Task | null }
 export type Contact = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ full_name: PersonName; position: string | null; company_id: Id | null; phones: Phone[]; emails: Email[]; messengers: Messenger[]; address: string | null; birthday: string | null; important_dates: ImportantDate[]; notes: string | null; owner_id: Id })
 export type ContactFilter = { company_id?: Id | null; owner_id?: Id | null; deleted?: boolean }
 export type ContactInput = { full_name: string; position: string | null; company_id: Id | null; phones?: string[]; emails?: string[]; messengers?: Messenger[]; address: string | null; birthday: string | null; important_dates?: ImportantDate[]; notes: string | null; owner_id: Id | null }

@@ -1,7 +1,7 @@
 //! The rules of the sales process (DOMAIN.md) that decide on facts the caller gathered.
 //! The store gathers the facts inside its transaction and asks these functions.
 
-use crate::model::{DealFacts, DealField, Stage, StageKind, meaningful_result};
+use crate::model::{DealFacts, DealField, LossReason, Stage, StageKind, meaningful_result};
 use crate::{Error, ErrorCode, Id, Result};
 
 /// Rule 4 and rule 5: may a deal enter `stage`? Lists every missing field at once so the form
@@ -32,6 +32,32 @@ pub fn check_stage_entry(facts: &DealFacts<'_>, stage: &Stage, loss_reason_id: O
     Ok(())
 }
 
+/// Rule 5's reason must be one the dictionary still offers: a retired reason keeps the deals
+/// lost with it but takes no new ones.
+pub fn check_loss_reason(reason: &LossReason) -> Result<()> {
+    if reason.data.active {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        "loss_reason_id",
+        format!("«{}» is no longer offered as a loss reason", reason.data.name),
+    ))
+}
+
+/// Rule 2 when a task is closed: a task about an open deal that has no other open task may only
+/// be closed together with the deal's next task. `other_open_tasks` counts the deal's open tasks
+/// besides the one being closed; `next_for_deal` says whether the next task is about that deal.
+pub fn check_next_task(deal_open: bool, other_open_tasks: i64, next_for_deal: bool) -> Result<()> {
+    if !deal_open || other_open_tasks > 0 || next_for_deal {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorCode::InvalidState,
+        "this is the deal's last open task: plan the deal's next task to close it",
+    )
+    .on("next"))
+}
+
 /// Rule 3, re-exported here so every rule can be found in one place.
 pub fn task_result(raw: &str) -> Result<String> {
     meaningful_result(raw)
@@ -51,4 +77,30 @@ pub fn duplicate_company(existing_name: &str, owner_name: &str, field: &str) -> 
         format!("«{existing_name}» already exists, owned by {owner_name} (same {what})"),
     )
     .on(field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_task_of_an_open_deal_needs_the_next_one() {
+        let err = check_next_task(true, 0, false).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::InvalidState, Some("next"))
+        );
+        assert!(
+            check_next_task(true, 0, true).is_ok(),
+            "the next task keeps the deal covered"
+        );
+        assert!(
+            check_next_task(true, 1, false).is_ok(),
+            "another open task keeps it covered"
+        );
+        assert!(
+            check_next_task(false, 0, false).is_ok(),
+            "a won or lost deal needs none"
+        );
+    }
 }

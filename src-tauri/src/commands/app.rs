@@ -89,3 +89,35 @@ pub async fn list_stages(session: State<'_, Session>, pipeline_id: Id) -> Answer
 pub async fn list_loss_reasons(session: State<'_, Session>) -> Answer<Vec<LossReason>> {
     Ok(session.store().await?.list_loss_reasons().await?)
 }
+
+/// The users a record may be given to (owners, assignees): the active ones.
+#[tauri::command]
+#[specta::specta]
+pub async fn active_users(session: State<'_, Session>) -> Answer<Vec<User>> {
+    Ok(session.store().await?.active_users().await?)
+}
+
+/// The loss reasons a deal may be lost with: the ones the dictionary still offers.
+#[tauri::command]
+#[specta::specta]
+pub async fn active_loss_reasons(session: State<'_, Session>) -> Answer<Vec<LossReason>> {
+    Ok(session.store().await?.active_loss_reasons().await?)
+}
+
+/// Every time zone a user may choose (IANA names).
+#[tauri::command]
+#[specta::specta]
+pub fn time_zones() -> Vec<String> {
+    voronka_core::model::time_zones()
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// Saves the signed-in user's language and time zone on their user record.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_my_preferences(session: State<'_, Session>, language: Language, time_zone: String) -> Answer<User> {
+    let (store, me) = session.actor().await?;
+    Ok(store.set_my_preferences(me, language, &time_zone).await?)
+}

@@ -3,7 +3,7 @@ use crate::session::Session;
 use tauri::State;
 use voronka_core::Id;
 use voronka_core::model::{Task, TaskInput};
-use voronka_store::{Page, Paged, TaskFilter};
+use voronka_store::{Completed, Page, Paged, TaskFilter};
 
 #[tauri::command]
 #[specta::specta]
@@ -25,10 +25,20 @@ pub async fn update_task(session: State<'_, Session>, id: Id, version: i64, inpu
     Ok(store.update_task(me, id, version, &input).await?)
 }
 
-/// Rule 3 is the store's: a result that says nothing comes back as `result_not_meaningful`.
+/// Completes a task and creates its next one in one transaction. Rule 3 is the store's (a
+/// result that says nothing comes back as `result_not_meaningful`), so is rule 2 (the last open
+/// task of an open deal needs `next`, refused on `next`).
 #[tauri::command]
 #[specta::specta]
-pub async fn complete_task(session: State<'_, Session>, id: Id, version: i64, result: String) -> Answer<Task> {
+pub async fn complete_task(
+    session: State<'_, Session>,
+    id: Id,
+    version: i64,
+    result: String,
+    next: Option<TaskInput>,
+) -> Answer<Completed> {
     let (store, me) = session.actor().await?;
-    Ok(store.complete_task(me, id, version, &result).await?)
+    Ok(store
+        .complete_task_with_next(me, id, version, &result, next.as_ref())
+        .await?)
 }

@@ -111,13 +111,27 @@ async fn rules_come_back_from_the_commands_as_coded_errors() {
         (Some("result_not_meaningful"), Some("result")),
         "rule 3: {err}"
     );
-    let done = invoke(
+    let err = invoke(
         &webview,
         "complete_task",
         json!({"id": task["id"], "version": task["version"], "result": "Подзвонила, домовились про замір"}),
     )
+    .unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid_state"), Some("next")),
+        "rule 2: the deal's last open task closes with the next one: {err}"
+    );
+    let next = json!({"kind": "meeting", "title": "Замір", "deal_id": id, "company_id": null,
+        "contact_id": null, "assignee_id": null, "due_at": 1_900_000_000_000_i64});
+    let completed = invoke(
+        &webview,
+        "complete_task",
+        json!({"id": task["id"], "version": task["version"], "result": "Подзвонила, домовились про замір", "next": next}),
+    )
     .unwrap();
-    assert!(done["done_at"].is_number());
+    assert!(completed["done"]["done_at"].is_number());
+    assert_eq!(completed["next"]["title"], "Замір", "the next task in the same command");
     let err = invoke(
         &webview,
         "update_company",

@@ -3,7 +3,7 @@ import { call } from './call';
 import { commands } from './commands';
 import { Channel } from '@tauri-apps/api/core';
 import { keys } from './keys';
-import type { DemoProgress, Language, TeamConnection } from './types';
+import type { AppInfo, DemoProgress, Language, TeamConnection, User } from './types';
 
 export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
@@ -34,5 +34,18 @@ export function useLocalDatabase() {
   return useMutation({
     mutationFn: () => call(commands.useLocal()),
     onSuccess: () => qc.resetQueries(),
+  });
+}
+
+/** Saves the signed-in user's language and time zone on their user; Settings shows the saved user. */
+export function useSavePreferences() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { language: Language; timeZone: string }) =>
+      call(commands.setMyPreferences(v.language, v.timeZone)),
+    onSuccess: (user: User) => {
+      qc.setQueryData<AppInfo>(keys.appInfo, (info) => (info ? { ...info, user } : info));
+      void qc.invalidateQueries({ queryKey: keys.users });
+    },
   });
 }

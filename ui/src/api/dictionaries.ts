@@ -16,6 +16,15 @@ export function useUsers() {
   });
 }
 
+/** The users a record may be given to (owners, assignees): the store lists the active ones. */
+export function useActiveUsers() {
+  return useQuery({
+    queryKey: keys.activeUsers,
+    queryFn: () => call(commands.activeUsers()),
+    staleTime: DICTIONARY_STALE_MS,
+  });
+}
+
 export function useUserNames(): Map<Id, string> {
   const { data } = useUsers();
   return useMemo(() => new Map((data ?? []).map((u) => [u.id, u.name])), [data]);
@@ -48,5 +57,23 @@ export function useLossReasons() {
     queryKey: keys.lossReasons,
     queryFn: () => call(commands.listLossReasons()),
     staleTime: DICTIONARY_STALE_MS,
+  });
+}
+
+/** The loss reasons a deal may be lost with: the store lists the ones still offered. */
+export function useActiveLossReasons() {
+  return useQuery({
+    queryKey: keys.activeLossReasons,
+    queryFn: () => call(commands.activeLossReasons()),
+    staleTime: DICTIONARY_STALE_MS,
+  });
+}
+
+/** The IANA time zones a user may choose, from the Rust side's zone database. */
+export function useTimeZones() {
+  return useQuery({
+    queryKey: keys.timeZones,
+    queryFn: () => commands.timeZones(),
+    staleTime: Infinity,
   });
 }

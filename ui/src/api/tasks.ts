@@ -26,11 +26,12 @@ export function useCreateTask() {
   });
 }
 
+/** Completes a task and creates its next one (or none) in one command, one transaction. */
 export function useCompleteTask() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { task: Task; result: string }) =>
-      call(commands.completeTask(v.task.id, v.task.version, v.result)),
+    mutationFn: (v: { task: Task; result: string; next: TaskInput | null }) =>
+      call(commands.completeTask(v.task.id, v.task.version, v.result, v.next)),
     onSuccess: () => invalidate('task'),
   });
 }

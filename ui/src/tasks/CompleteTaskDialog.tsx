@@ -1,10 +1,10 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/call';
 import { notifyError, applyFieldError } from '../api/errors';
-import { useCompleteTask, useCreateTask } from '../api/tasks';
-import type { Task, TaskKind } from '../api/types';
+import { useCompleteTask } from '../api/tasks';
+import type { Task, TaskInput, TaskKind } from '../api/types';
 import { defaultNextDue, dueMillis } from './dueDate';
 import { NextTaskFields, type NextTaskValues } from './NextTaskFields';
 
@@ -14,8 +14,8 @@ interface Values {
   next: NextTaskValues;
 }
 
-// The store names the task's fields; in this dialog they live under `next`.
-const NEXT_ALIASES = { title: 'next.title', due_at: 'next.due', kind: 'next.kind' };
+// The store names the next task's fields `next.<field>`; the form keeps its due time as `due`.
+const NEXT_ALIASES = { 'next.due_at': 'next.due' };
 
 /**
  * Closing a task takes a written result (the server judges whether it says anything) and, in
@@ -32,9 +32,6 @@ export function CompleteTaskDialog({ task, onClose }: { task: Task | null; onClo
 function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) {
   const { t } = useTranslation();
   const complete = useCompleteTask();
-  const createTask = useCreateTask();
-  // Once the result is saved, a retry after a refused next task must not complete it again.
-  const [completed, setCompleted] = useState(false);
   const form = useForm<Values>({
     initialValues: {
       result: '',
@@ -44,17 +41,19 @@ function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) 
   });
 
   const fail = (e: unknown) => {
+    // Rule 2: the deal's last open task closes only together with its next one.
+    if (e instanceof ApiError && e.code === 'invalid_state' && e.field === 'next') {
+      form.setFieldValue('addNext', true);
+      form.setFieldError('addNext', t('task.nextRequired'));
+      return;
+    }
     if (!applyFieldError(form, e, t, NEXT_ALIASES)) notifyError(t, e);
   };
 
+  // One command: the result and the next task are saved together or not at all.
   const submit = form.onSubmit(async (v) => {
-    try {
-      if (!completed) {
-        await complete.mutateAsync({ task, result: v.result });
-        setCompleted(true);
-      }
-      if (v.addNext) {
-        await createTask.mutateAsync({
+    const next: TaskInput | null = v.addNext
+      ? {
           kind: v.next.kind as TaskKind,
           title: v.next.title,
           deal_id: task.deal_id,
@@ -62,8 +61,10 @@ function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) 
           contact_id: task.contact_id,
           assignee_id: null,
           due_at: dueMillis(v.next.due),
-        });
-      }
+        }
+      : null;
+    try {
+      await complete.mutateAsync({ task, result: v.result, next });
       onDone();
     } catch (e) {
       fail(e);
@@ -79,15 +80,9 @@ function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) 
           autosize
           minRows={3}
           data-autofocus
-          disabled={completed}
           data-testid="task-result"
           {...form.getInputProps('result')}
         />
-        {completed && (
-          <Text size="sm" c="teal">
-            {t('task.completedAddNext')}
-          </Text>
-        )}
         <Checkbox
           label={t('task.addNext')}
           data-testid="task-add-next"
@@ -97,7 +92,7 @@ function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) 
         <Group justify="flex-end">
           <Button
             type="submit"
-            loading={complete.isPending || createTask.isPending}
+            loading={complete.isPending}
             data-testid="complete-task-submit"
           >
             {t('task.complete')}

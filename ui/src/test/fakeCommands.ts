@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['listUsers', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const LISTS = ['listUsers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
 const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -24,11 +24,16 @@ export function fakeCommands(): Commands {
     'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'deleteDeal', 'restoreDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
     'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport', 'openExport',
-    'recentGongs', 'notificationSettings', 'saveNotificationSettings',
+    'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
+    'setMyPreferences', 'timeZones',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {
-    const answer = LISTS.includes(name) ? ok([]) : PAGED.includes(name) ? ok(paged([])) : refuse('not_found', null);
+    // Commands that cannot fail answer their data bare.
+    const answer =
+      name === 'timeZones'
+        ? ['Europe/Kyiv', 'UTC']
+        : LISTS.includes(name) ? ok([]) : PAGED.includes(name) ? ok(paged([])) : refuse('not_found', null);
     const fn = vi.fn(async () => answer);
     resets.push(() => fn.mockReset().mockImplementation(async () => answer));
     fake[name] = fn;

@@ -12,7 +12,7 @@ impl Store {
     pub async fn create_company(&self, actor: Id, input: &CompanyInput) -> Result<Company> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
-        tx.require::<User>(data.owner_id, "owner_id").await?;
+        tx.require_owner::<Company>(data.owner_id, None).await?;
         tx.refuse_duplicate_company(&data, None).await?;
         let company = tx.create_from(|meta| Company { meta, data }).await?;
         tx.reindex(Company::ENTITY, company.meta.id).await?;
@@ -23,7 +23,7 @@ impl Store {
     pub async fn update_company(&self, actor: Id, id: Id, version: i64, input: &CompanyInput) -> Result<Company> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
-        tx.require::<User>(data.owner_id, "owner_id").await?;
+        tx.require_owner::<Company>(data.owner_id, Some(id)).await?;
         tx.refuse_duplicate_company(&data, Some(id)).await?;
         let (_, company) = tx.replace::<Company>(id, version, data).await?;
         tx.reindex(Company::ENTITY, id).await?;

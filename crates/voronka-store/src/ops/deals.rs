@@ -28,7 +28,7 @@ impl Store {
     pub async fn create_deal(&self, actor: Id, input: &DealInput, stage_id: Option<Id>) -> Result<Deal> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
-        tx.check_deal_links(&data).await?;
+        tx.check_deal_links(&data, None).await?;
         let stages = tx.stages_of(data.pipeline_id).await?;
         let first = stages
             .first()
@@ -90,8 +90,8 @@ impl Store {
     pub async fn update_deal(&self, actor: Id, id: Id, version: i64, input: &DealInput) -> Result<Deal> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
-        tx.check_deal_links(&data).await?;
         let current: Deal = tx.get_at(id, version).await?;
+        tx.check_deal_links(&data, Some(id)).await?;
         if current.data.pipeline_id != data.pipeline_id {
             return Err(Error::new(
                 ErrorCode::InvalidState,
@@ -147,7 +147,7 @@ impl Store {
             reason,
         )?;
         if let Some(reason) = reason {
-            tx.require::<LossReason>(reason, "loss_reason_id").await?;
+            tx.require_loss_reason(reason).await?;
         }
         let mut after = before.clone();
         after.data.pipeline_id = stage.data.pipeline_id;
@@ -345,8 +345,10 @@ impl Store {
 }
 
 impl Tx<'_> {
-    async fn check_deal_links(&mut self, data: &DealData) -> Result<()> {
-        self.require::<User>(data.owner_id, "owner_id").await?;
+    /// The deal's links for a new deal (`deal` None) or a change of `deal`: a new owner must be
+    /// active, the one it has may stay.
+    async fn check_deal_links(&mut self, data: &DealData, deal: Option<Id>) -> Result<()> {
+        self.require_owner::<Deal>(data.owner_id, deal).await?;
         self.require::<Pipeline>(data.pipeline_id, "pipeline_id").await?;
         self.require_opt::<Company>(data.company_id, "company_id").await?;
         for (i, contact) in data.contact_ids.iter().enumerate() {

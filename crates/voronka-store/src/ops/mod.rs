@@ -2,6 +2,7 @@
 //! checks the rules inside the transaction, and commits the change with its audit entry.
 
 mod activities;
+mod choices;
 mod companies;
 mod deals;
 mod deleted_deals;
@@ -18,4 +19,5 @@ pub use deals::MoveDeal;
 pub use gong::GONG_CHANNEL;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use queries::*;
+pub use tasks::Completed;
 pub use views::{BoardColumn, TodayView};

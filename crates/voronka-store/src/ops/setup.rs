@@ -55,6 +55,23 @@ impl Store {
         Ok(user)
     }
 
+    /// The signed-in user's own language and time zone (an IANA name, refused on `time_zone`
+    /// otherwise): what notifications, exports and Today's day boundaries follow. Only these two
+    /// fields change, so it needs no version: the latest choice wins.
+    pub async fn set_my_preferences(&self, actor: Id, language: Language, time_zone: &str) -> Result<User> {
+        let time_zone = voronka_core::model::time_zone(time_zone)?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let before: User = tx.get(actor).await?;
+        let mut after = before.clone();
+        after.data.language = language;
+        after.data.time_zone = time_zone;
+        if after != before {
+            tx.update(&before, &mut after, AuditAction::Update).await?;
+        }
+        tx.commit().await?;
+        Ok(after)
+    }
+
     pub async fn create_stage(&self, actor: Id, input: &StageInput) -> Result<Stage> {
         let data = input.validate()?;
         let mut tx = self.begin(Some(actor)).await?;

@@ -1,15 +1,25 @@
-//! Tasks, with rule 3: a task is done only with a meaningful written result.
+//! Tasks, with rule 3 (a task is done only with a meaningful written result) and rule 2 (an
+//! open deal always has an open task: its last one is closed together with the next one).
 
 use crate::Store;
 use crate::tx::Tx;
+use serde::{Deserialize, Serialize};
 use voronka_core::model::*;
 use voronka_core::{Error, ErrorCode, Id, Result, rules};
+
+/// A completed task and the next task planned with it, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct Completed {
+    pub done: Task,
+    pub next: Option<Task>,
+}
 
 impl Store {
     pub async fn create_task(&self, actor: Id, input: &TaskInput) -> Result<Task> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
-        tx.check_task_links(&data).await?;
+        tx.check_task_links(&data, None).await?;
         let task = tx.add_task(data).await?;
         tx.commit().await?;
         Ok(task)
@@ -19,19 +29,40 @@ impl Store {
     pub async fn update_task(&self, actor: Id, id: Id, version: i64, input: &TaskInput) -> Result<Task> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
-        tx.check_task_links(&data).await?;
         let current: Task = tx.get_at(id, version).await?;
         if current.done_at.is_some() {
             return Err(Error::new(ErrorCode::InvalidState, "a done task cannot be changed").on("done_at"));
         }
+        tx.check_task_links(&data, Some(current.data.assignee_id)).await?;
         let (_, task) = tx.replace::<Task>(id, version, data).await?;
         tx.commit().await?;
         Ok(task)
     }
 
-    /// Completes a task with its result (rule 3) and puts the result on the timeline.
+    /// Completes a task with its result, without planning another; the last open task of an
+    /// open deal is refused on `next` (see [`Store::complete_task_with_next`]).
     pub async fn complete_task(&self, actor: Id, id: Id, version: i64, result: &str) -> Result<Task> {
+        Ok(self
+            .complete_task_with_next(actor, id, version, result, None)
+            .await?
+            .done)
+    }
+
+    /// Completes a task with its result (rule 3), puts the result on the timeline and creates
+    /// the next task, all in one transaction. Both the result and the next task are checked
+    /// before anything is written; a refusal of either (a stale version, an inactive or
+    /// vanished assignee, a deal left without an open task by rule 2) leaves the task open and
+    /// writes nothing. The next task's own fields are refused as `next.<field>`.
+    pub async fn complete_task_with_next(
+        &self,
+        actor: Id,
+        id: Id,
+        version: i64,
+        result: &str,
+        next: Option<&TaskInput>,
+    ) -> Result<Completed> {
         let result = rules::task_result(result)?;
+        let next = next.map(|n| n.validate(actor)).transpose().map_err(under_next)?;
         let mut tx = self.begin(Some(actor)).await?;
         let before: Task = tx.get_at(id, version).await?;
         if before.meta.deleted_at.is_some() {
@@ -40,6 +71,11 @@ impl Store {
         if before.done_at.is_some() {
             return Err(Error::new(ErrorCode::InvalidState, "the task is already done").on("done_at"));
         }
+        if let Some(next) = &next {
+            tx.check_task_links(next, None).await.map_err(under_next)?;
+        }
+        tx.check_deal_keeps_a_task(&before, next.as_ref()).await?;
+
         let mut after = before.clone();
         after.done_at = Some(tx.now);
         after.result = Some(result.clone());
@@ -59,18 +95,48 @@ impl Store {
             })
             .await?;
         }
+        let next = match next {
+            Some(data) => Some(tx.add_task(data).await?),
+            None => None,
+        };
         tx.commit().await?;
-        Ok(after)
+        Ok(Completed { done: after, next })
+    }
+}
+
+/// The next task's fields are named under `next` so a form can tell them from the result's.
+fn under_next(e: Error) -> Error {
+    match e.field.clone() {
+        Some(f) => e.on(format!("next.{f}")),
+        None => e,
     }
 }
 
 impl Tx<'_> {
-    async fn check_task_links(&mut self, data: &TaskData) -> Result<()> {
-        self.require::<User>(data.assignee_id, "assignee_id").await?;
+    /// The task's links; a new assignee must be active, the one a task has (`current`) may stay.
+    async fn check_task_links(&mut self, data: &TaskData, current: Option<Id>) -> Result<()> {
+        self.require_assignable(data.assignee_id, "assignee_id", current)
+            .await?;
         self.require_opt::<Deal>(data.deal_id, "deal_id").await?;
         self.require_opt::<Company>(data.company_id, "company_id").await?;
         self.require_opt::<Contact>(data.contact_id, "contact_id").await?;
         Ok(())
+    }
+
+    /// Rule 2: closing `task` must leave its open deal an open task, another or `next`.
+    async fn check_deal_keeps_a_task(&mut self, task: &Task, next: Option<&TaskData>) -> Result<()> {
+        let Some(deal_id) = task.data.deal_id else {
+            return Ok(());
+        };
+        let deal: Deal = self.get_any(deal_id).await?;
+        let open = deal.status == DealStatus::Open && deal.meta.deleted_at.is_none();
+        let others = self
+            .scalar(
+                "SELECT COUNT(*) FROM tasks WHERE deal_id = $1 AND id <> $2 AND done_at IS NULL AND deleted_at IS NULL",
+                vec![deal_id.into(), task.meta.id.into()],
+            )
+            .await?;
+        rules::check_next_task(open, others, next.is_some_and(|n| n.deal_id == Some(deal_id)))
     }
 
     /// A new open task by the acting user (or by the system when there is none).

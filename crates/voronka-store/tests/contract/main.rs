@@ -4,6 +4,7 @@
 mod harness;
 
 mod after_edits;
+mod choices;
 mod companies;
 mod concurrency;
 mod deals;
@@ -46,6 +47,13 @@ harness::contract!(
     deals::items_payments_and_documents_belong_to_a_deal,
     tasks::task_needs_a_meaningful_result,
     tasks::timeline_merges_a_company_and_its_deals,
+    tasks::completing_a_task_creates_the_next_one_in_the_same_transaction,
+    tasks::a_refused_next_task_or_a_stale_version_writes_nothing,
+    choices::an_inactive_owner_or_assignee_is_refused_for_new_work_only,
+    choices::an_inactive_loss_reason_is_refused_for_a_new_loss,
+    choices::lists_to_choose_from_hold_only_active_users_and_reasons,
+    choices::my_language_and_time_zone_are_saved_on_me,
+    choices::todays_day_boundary_follows_my_time_zone,
     entities::every_entity_is_created_read_updated_deleted_restored,
     entities::plans_are_unique_per_person_and_month,
     search::search_finds_by_any_fragment,

@@ -184,7 +184,8 @@ impl<'a> Book<'a> {
             .await
     }
 
-    /// Completes the deal's `contact_lead` task at the clock's time.
+    /// Completes the deal's `contact_lead` task at the clock's time, with a call a week later as
+    /// the deal's next task (rule 2).
     pub(crate) async fn contact_lead_done(&self, deal: &Deal, when: &str) {
         self.now(when);
         let s = &self.ctx.store;
@@ -200,11 +201,21 @@ impl<'a> Book<'a> {
             .unwrap()
             .items;
         let task = tasks.iter().find(|t| t.data.kind == TaskKind::ContactLead).unwrap();
-        s.complete_task(
+        let next = TaskInput {
+            kind: TaskKind::Call,
+            title: "Передзвонити щодо КП".into(),
+            deal_id: Some(deal.meta.id),
+            company_id: deal.data.company_id,
+            contact_id: None,
+            assignee_id: None,
+            due_at: self.ctx.clock_now() + chrono::Duration::days(7),
+        };
+        s.complete_task_with_next(
             deal.data.owner_id,
             task.meta.id,
             task.meta.version,
             "Зателефонувала, домовились про КП",
+            Some(&next),
         )
         .await
         .unwrap();
@@ -1038,7 +1049,8 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     .unwrap();
     assert_eq!(reached().await, [1, 1, 1, 1, 1, 1, 1, 1]);
 
-    // The deal's only open task is its "contact the lead"; once it is done, the deal has none.
+    // The deal's only open task is its "contact the lead"; once it is done with a next task
+    // the deal still has one, and once that is deleted it has none.
     let without_task = || async {
         let r = s.discipline_report(&march(), &ReportOptions::default()).await.unwrap();
         r.deals_without_task
@@ -1048,6 +1060,23 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     };
     assert_eq!(without_task().await, Vec::<String>::new());
     b.contact_lead_done(&deal, "2026-03-03 11:00").await;
+    assert_eq!(without_task().await, Vec::<String>::new());
+    let next = s
+        .list_tasks(
+            &TaskFilter {
+                deal_id: Some(deal.meta.id),
+                open: true,
+                ..Default::default()
+            },
+            Page::first(10),
+        )
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    s.delete::<Task>(ctx.olena_id(), next.meta.id, next.meta.version)
+        .await
+        .unwrap();
     assert_eq!(without_task().await, ["D"]);
 }
 

@@ -2,7 +2,7 @@ use crate::harness::Ctx;
 use chrono::Duration;
 use voronka_core::ErrorCode;
 use voronka_core::model::*;
-use voronka_store::{Page, TimelineOf};
+use voronka_store::{Page, TaskFilter, TimelineOf};
 
 pub async fn task_needs_a_meaningful_result(ctx: Ctx) {
     let s = &ctx.store;
@@ -173,4 +173,195 @@ pub async fn timeline_merges_a_company_and_its_deals(ctx: Ctx) {
         ),
         ["лист контакту"]
     );
+}
+
+/// A deal with its `contact_lead` task, and what a refused completion must leave untouched.
+async fn deal_with_lead_task(ctx: &Ctx) -> (Deal, Task) {
+    let s = &ctx.store;
+    let deal = s
+        .create_deal(ctx.olena_id(), &ctx.deal_input("Покрівля"), None)
+        .await
+        .unwrap();
+    let task = s
+        .list_tasks(
+            &TaskFilter {
+                deal_id: Some(deal.meta.id),
+                ..Default::default()
+            },
+            Page::first(10),
+        )
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    (deal, task)
+}
+
+fn next_call(ctx: &Ctx, deal: &Deal, title: &str) -> TaskInput {
+    TaskInput {
+        kind: TaskKind::Call,
+        title: title.into(),
+        deal_id: Some(deal.meta.id),
+        company_id: None,
+        contact_id: None,
+        assignee_id: None,
+        due_at: ctx.clock_now() + Duration::days(2),
+    }
+}
+
+async fn written(ctx: &Ctx) -> [i64; 3] {
+    [
+        ctx.count("tasks").await,
+        ctx.count("activities").await,
+        ctx.count("audit_log").await,
+    ]
+}
+
+pub async fn completing_a_task_creates_the_next_one_in_the_same_transaction(ctx: Ctx) {
+    let s = &ctx.store;
+    let (deal, task) = deal_with_lead_task(&ctx).await;
+    let before = written(&ctx).await;
+    let done = s
+        .complete_task_with_next(
+            ctx.olena_id(),
+            task.meta.id,
+            task.meta.version,
+            "Зателефонувала, домовились про замір",
+            Some(&next_call(&ctx, &deal, "Узгодити час заміру")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        done.done.result.as_deref(),
+        Some("Зателефонувала, домовились про замір")
+    );
+    let next = done.next.clone().expect("the next task");
+    assert_eq!(
+        (next.data.deal_id, next.data.assignee_id, next.author_id, next.done_at),
+        (Some(deal.meta.id), ctx.olena_id(), ctx.olena_id(), None)
+    );
+    assert_eq!(s.get::<Task>(next.meta.id).await.unwrap(), next);
+    let after = written(&ctx).await;
+    assert_eq!(
+        [after[0] - before[0], after[1] - before[1], after[2] - before[2]],
+        [1, 1, 3],
+        "one new task, the result on the timeline, an audit entry for each of the three writes"
+    );
+    let today = s.today(ctx.olena_id()).await.unwrap();
+    assert!(
+        today.deals_without_task.is_empty(),
+        "rule 2: the deal keeps an open task"
+    );
+
+    // Rule 2: the deal's last open task cannot be closed without the next one.
+    let before = written(&ctx).await;
+    let elsewhere = TaskInput {
+        deal_id: None,
+        ..next_call(&ctx, &deal, "Інша справа")
+    };
+    for then in [None, Some(&elsewhere)] {
+        let err = s
+            .complete_task_with_next(
+                ctx.olena_id(),
+                next.meta.id,
+                next.meta.version,
+                "Замір узгоджено на п'ятницю",
+                then,
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::InvalidState, Some("next")),
+            "{err}"
+        );
+    }
+    let err = s
+        .complete_task(
+            ctx.olena_id(),
+            next.meta.id,
+            next.meta.version,
+            "Замір узгоджено на п'ятницю",
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::InvalidState, Some("next"))
+    );
+    assert_eq!(written(&ctx).await, before, "a refused completion writes nothing");
+    assert_eq!(s.get::<Task>(next.meta.id).await.unwrap(), next, "the task stays open");
+}
+
+pub async fn a_refused_next_task_or_a_stale_version_writes_nothing(ctx: Ctx) {
+    let s = &ctx.store;
+    let (deal, task) = deal_with_lead_task(&ctx).await;
+    let result = "Зателефонувала, домовились про замір";
+    let gone = s
+        .create_user(
+            Some(ctx.head.meta.id),
+            &UserInput {
+                name: "Ігор Звільнений".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    s.delete::<User>(ctx.head.meta.id, gone.meta.id, gone.meta.version)
+        .await
+        .unwrap();
+    let before = written(&ctx).await;
+    let refusals = [
+        (
+            next_call(&ctx, &deal, "  "),
+            task.meta.version,
+            ErrorCode::Invalid,
+            "next.title",
+        ),
+        (
+            TaskInput {
+                assignee_id: Some(gone.meta.id),
+                ..next_call(&ctx, &deal, "Узгодити час")
+            },
+            task.meta.version,
+            ErrorCode::Invalid,
+            "next.assignee_id",
+        ),
+        (
+            TaskInput {
+                contact_id: Some(gone.meta.id),
+                ..next_call(&ctx, &deal, "Узгодити час")
+            },
+            task.meta.version,
+            ErrorCode::Invalid,
+            "next.contact_id",
+        ),
+        (
+            next_call(&ctx, &deal, "Узгодити час"),
+            task.meta.version + 1,
+            ErrorCode::Conflict,
+            "version",
+        ),
+    ];
+    for (next, version, code, field) in refusals {
+        let err = s
+            .complete_task_with_next(ctx.olena_id(), task.meta.id, version, result, Some(&next))
+            .await
+            .unwrap_err();
+        assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{err}");
+        assert_eq!(written(&ctx).await, before, "refused on {field}: nothing written");
+        assert_eq!(s.get::<Task>(task.meta.id).await.unwrap(), task, "the task stays open");
+    }
+    let err = s
+        .complete_task_with_next(
+            ctx.olena_id(),
+            task.meta.id,
+            task.meta.version,
+            "+",
+            Some(&next_call(&ctx, &deal, "Узгодити")),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::ResultNotMeaningful);
+    assert_eq!(written(&ctx).await, before);
 }

@@ -11,6 +11,7 @@ vi.mock('../../api/commands', async () => ({ commands: (await import('../../test
 describe('DuplicateWarning', () => {
   it('names the existing client and its owner', async () => {
     vi.mocked(commands.listUsers).mockResolvedValue(ok([me]));
+    vi.mocked(commands.activeUsers).mockResolvedValue(ok([me]));
     vi.mocked(commands.companyDuplicates).mockResolvedValue(
       ok([{ ...inputFromValues(valuesFromCompany(null, me.id)), id: 'c1', name: 'ТОВ Дах', city: 'Львів', created_at: 0, updated_at: 0, version: 1, deleted_at: null, currency: 'UAH', owner_id: me.id, tags: [], important_dates: [] }]),
     );

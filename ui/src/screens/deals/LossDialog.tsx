@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useLossReasons } from '../../api/dictionaries';
+import { useActiveLossReasons } from '../../api/dictionaries';
 import { reportError } from '../../api/errors';
 import type { Id } from '../../api/types';
 
@@ -28,7 +28,7 @@ export function LossDialog({ opened, onClose, onSubmit }: {
 
 function LossForm({ onSubmit }: { onSubmit: (answer: LossAnswer) => Promise<void> }) {
   const { t } = useTranslation();
-  const reasons = useLossReasons();
+  const reasons = useActiveLossReasons();
   const form = useForm<{ reasonId: string | null; comment: string }>({
     initialValues: { reasonId: null, comment: '' },
   });
@@ -44,7 +44,7 @@ function LossForm({ onSubmit }: { onSubmit: (answer: LossAnswer) => Promise<void
       <Stack>
         <Select
           label={t('loss.reason')}
-          data={(reasons.data ?? []).filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))}
+          data={(reasons.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
           data-testid="loss-reason"
           {...form.getInputProps('reasonId')}
         />

@@ -27,7 +27,7 @@ const reasons = [
 describe('useDealMove', () => {
   it('asks for a loss reason when the server requires one, then repeats the move with it', async () => {
     const d = deal('d1', 'Дах', 's1', 100);
-    vi.mocked(commands.listLossReasons).mockResolvedValue(ok(reasons));
+    vi.mocked(commands.activeLossReasons).mockResolvedValue(ok(reasons));
     vi.mocked(commands.moveDeal)
       .mockResolvedValueOnce(refuse('loss_reason_required', 'loss_reason_id'))
       .mockResolvedValueOnce(ok({ ...d, stage_id: 'lost', status: 'lost' }));

@@ -41,6 +41,7 @@ describe('ReportsScreen', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2026, 2, 11, 10));
     vi.mocked(commands.listUsers).mockResolvedValue(ok([me]));
+    vi.mocked(commands.activeUsers).mockResolvedValue(ok([me]));
   });
   afterEach(() => vi.useRealTimers());
 

@@ -1,12 +1,12 @@
-import { Paper, SegmentedControl, Select, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, setLanguage, type UiLanguage } from '../../i18n';
 import { useAppInfoContext } from '../../shell/currentUser';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
+import { PreferencesFields } from './PreferencesFields';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
 
 export function SettingsScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const info = useAppInfoContext();
   return (
@@ -14,14 +14,7 @@ export function SettingsScreen() {
       <Title order={2}>{t('settings.title')}</Title>
       <Paper withBorder p="md">
         <Stack>
-          <Select
-            label={t('settings.language')}
-            data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-            value={i18n.language}
-            onChange={(v) => v && void setLanguage(v as UiLanguage)}
-            allowDeselect={false}
-            data-testid="settings-language"
-          />
+          {info?.user && <PreferencesFields user={info.user} />}
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t('settings.theme')}
