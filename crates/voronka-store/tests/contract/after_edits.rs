@@ -260,31 +260,7 @@ async fn check(ctx: &Ctx, pipelines: &[Id], step: &str) {
 pub async fn kept_figures_equal_a_recomputation_after_every_kind_of_edit(ctx: Ctx) {
     let b = Book::new(&ctx).await;
     let (olena, petro, head, s) = (ctx.olena_id(), ctx.petro.meta.id, ctx.head.meta.id, &ctx.store);
-    let service = s
-        .create_pipeline(
-            head,
-            &PipelineInput {
-                name: "Сервіс".into(),
-                position: Some(2),
-                is_default: Some(false),
-            },
-        )
-        .await
-        .unwrap();
-    let first = s
-        .create_stage(
-            head,
-            &StageInput {
-                pipeline_id: service.meta.id,
-                name: "Заявка".into(),
-                position: 0,
-                kind: StageKind::Open,
-                win_probability: None,
-                required_fields: Vec::new(),
-            },
-        )
-        .await
-        .unwrap();
+    let (service, first) = b.service_pipeline().await;
     let pipelines = [ctx.pipeline.meta.id, service.meta.id];
     let other = ctx.company("Вікно", "0671110002").await;
     let other_contact = ctx.contact(&other, "Марія Вікно", "0501110002").await;

@@ -221,6 +221,34 @@ impl<'a> Book<'a> {
         .unwrap();
     }
 
+    /// A second pipeline, «Сервіс»: «Заявка» (open), then «Виконано» (won). Returns it and its
+    /// first stage.
+    pub(crate) async fn service_pipeline(&self) -> (Pipeline, Stage) {
+        let (s, head) = (&self.ctx.store, self.ctx.head.meta.id);
+        let input = PipelineInput {
+            name: "Сервіс".into(),
+            position: Some(2),
+            is_default: Some(false),
+        };
+        let service = s.create_pipeline(head, &input).await.unwrap();
+        let stage = |name: &str, position: i64, kind: StageKind| StageInput {
+            pipeline_id: service.meta.id,
+            name: name.into(),
+            position,
+            kind,
+            win_probability: None,
+            required_fields: Vec::new(),
+        };
+        let first = s
+            .create_stage(head, &stage("Заявка", 0, StageKind::Open))
+            .await
+            .unwrap();
+        s.create_stage(head, &stage("Виконано", 1, StageKind::Won))
+            .await
+            .unwrap();
+        (service, first)
+    }
+
     pub(crate) async fn plan(&self, user: Option<Id>, month: &str, revenue: i64, calls: i64, meetings: i64) {
         self.ctx
             .store
@@ -1085,32 +1113,7 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
 pub async fn a_deal_moved_to_another_pipeline_counts_where_its_history_was(ctx: Ctx) {
     let b = Book::new(&ctx).await;
     let (olena, head, s) = (ctx.olena_id(), ctx.head.meta.id, &ctx.store);
-    let service = s
-        .create_pipeline(
-            head,
-            &PipelineInput {
-                name: "Сервіс".into(),
-                position: Some(2),
-                is_default: Some(false),
-            },
-        )
-        .await
-        .unwrap();
-    let stage = |name: &str, position: i64, kind: StageKind| StageInput {
-        pipeline_id: service.meta.id,
-        name: name.into(),
-        position,
-        kind,
-        win_probability: None,
-        required_fields: Vec::new(),
-    };
-    let first = s
-        .create_stage(head, &stage("Заявка", 0, StageKind::Open))
-        .await
-        .unwrap();
-    s.create_stage(head, &stage("Виконано", 1, StageKind::Won))
-        .await
-        .unwrap();
+    let (service, first) = b.service_pipeline().await;
     b.now("2026-03-02 10:00");
     let deal = b.deal(olena, "D", "100", None).await;
     let deal = b.walk(deal, &[("2026-03-02 11:00", "Кваліфікація")]).await;
