@@ -7,9 +7,49 @@
 
 
 export const commands = {
-async appInfo() : Promise<Result<AppInfo, ApiError>> {
+async appInfo() : Promise<Result<Startup, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("app_info") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async retryStart() : Promise<Result<Startup, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retry_start") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async workLocally() : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("work_locally") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async backToTeam() : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("back_to_team") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async openDatabaseFile(dialog: DatabaseDialog) : Promise<Result<AppInfo | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_database_file", { dialog }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createDatabaseFile(dialog: DatabaseDialog) : Promise<Result<AppInfo | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_database_file", { dialog }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -354,6 +394,14 @@ async report(name: ReportName, filter: ReportFilter) : Promise<Result<ReportView
     else return { status: "error", error: e  as any };
 }
 },
+async chooseExportPath(title: string, fileName: string, filterName: string) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_export_path", { title, fileName, filterName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 /**
  * Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
  * signed-in user in their time zone and language.
@@ -416,6 +464,7 @@ openRecord: "open-record"
 
 /** user-defined constants **/
 
+export const TLS_MODES = ["disable","prefer","require","verify_full"] as const;
 
 
 /** user-defined types **/
@@ -501,6 +550,9 @@ plan_fulfilment: MonthFulfilment[] }
  * shadowing JavaScript's `Error`.
  */
 export type ApiError = { code: ErrorCode; field: string | null; message: string }
+export type StartProblem = { error: ApiError; database: string; team: TeamConnection | null }
+export type Startup = ({ state: "ready" } & AppInfo) | ({ state: "problem" } & StartProblem)
+export type DatabaseDialog = { title: string; filter_name: string }
 /**
  * What the UI needs to know at start: where the data is and who is signed in.
  */
@@ -512,11 +564,7 @@ database: string; schema_version: number; team: TeamConnection | null; user: Use
 /**
  * No user is signed in to this database yet: ask the name and language, offer demo data.
  */
-first_start: boolean; 
-/**
- * Why the team database could not be opened at start, if it could not.
- */
-warning: ApiError | null }
+first_start: boolean; team_waiting: TeamConnection | null }
 export type AuditAction = "create" | "update" | "delete" | "restore"
 /**
  * Who changed what and how, written in the same transaction as the change.
@@ -791,7 +839,7 @@ export type ErrorCode =
 /**
  * A migration stopped half-way: the database needs a restore or repair before use.
  */
-"migration_incomplete" | 
+"migration_incomplete" | "keychain" | 
 /**
  * The signed-in user's role may not do this.
  */
@@ -1183,7 +1231,7 @@ due_at: number; done_at: number | null; result: string | null }
 /**
  * Where a team's PostgreSQL is and who connects; the password lives in a [`SecretStore`].
  */
-export type TeamConnection = { host: string; port: number; database: string; user: string; tls_mode: TlsMode }
+export type TeamConnection = { host: string; port: number; database: string; user: string; tls_mode: TlsMode; root_cert?: string | null }
 /**
  * The team's progress to its plan on a day, as the dashboard counts it (DOMAIN.md "Dashboard"):
  * 
@@ -1224,7 +1272,7 @@ stuck: StuckDeal[]; stuck_total: number }
  * Whose timeline to read.
  */
 export type TimelineOf = { kind: "company"; id: Id } | { kind: "contact"; id: Id } | { kind: "deal"; id: Id }
-export type TlsMode = "disable" | "prefer" | "require"
+export type TlsMode = "disable" | "prefer" | "require" | "verify_full"
 /**
  * A manager's open tasks by when they are due, and the open deals that have no open task
  * (rule 2: every open deal must have one).
