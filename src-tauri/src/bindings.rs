@@ -11,6 +11,11 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
     Builder::<R>::new()
         .commands(collect_commands![
             app::app_info,
+            app::retry_start,
+            app::work_locally,
+            app::back_to_team,
+            app::open_database_file,
+            app::create_database_file,
             app::first_start,
             app::connect_team,
             app::use_local,
@@ -58,6 +63,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             tasks::update_task,
             tasks::complete_task,
             reports::report,
+            reports::choose_export_path,
             reports::export_report,
             reports::open_export,
             notifications::recent_gongs,
@@ -65,6 +71,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             notifications::save_notification_settings,
         ])
         .events(collect_events![GongRung, OpenRecord])
+        // The Team database form lists the modes the core knows, in its order.
+        .constant("TLS_MODES", voronka_core::connection::TlsMode::ALL)
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

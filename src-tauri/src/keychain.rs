@@ -2,7 +2,7 @@
 //! behind the core's `SecretStore` port.
 
 use voronka_core::connection::{Secret, SecretStore};
-use voronka_core::{Error, Result};
+use voronka_core::{Error, ErrorCode, Result};
 
 const SERVICE: &str = "ua.voronka.desktop";
 
@@ -10,7 +10,8 @@ const SERVICE: &str = "ua.voronka.desktop";
 pub struct Keychain;
 
 fn entry(key: &str) -> Result<keyring::Entry> {
-    keyring::Entry::new(SERVICE, key).map_err(|e| Error::storage(format!("the keychain is not available: {e}")))
+    keyring::Entry::new(SERVICE, key)
+        .map_err(|e| Error::new(ErrorCode::Keychain, format!("the keychain is not available: {e}")))
 }
 
 impl SecretStore for Keychain {
@@ -18,20 +19,26 @@ impl SecretStore for Keychain {
         match entry(key)?.get_password() {
             Ok(p) => Ok(Some(Secret::new(p))),
             Err(keyring::Error::NoEntry) => Ok(None),
-            Err(e) => Err(Error::storage(format!("cannot read the keychain: {e}"))),
+            Err(e) => Err(Error::new(
+                ErrorCode::Keychain,
+                format!("cannot read the keychain: {e}"),
+            )),
         }
     }
 
     fn set(&self, key: &str, secret: &Secret) -> Result<()> {
         entry(key)?
             .set_password(secret.expose())
-            .map_err(|e| Error::storage(format!("cannot write the keychain: {e}")))
+            .map_err(|e| Error::new(ErrorCode::Keychain, format!("cannot write the keychain: {e}")))
     }
 
     fn delete(&self, key: &str) -> Result<()> {
         match entry(key)?.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
-            Err(e) => Err(Error::storage(format!("cannot clear the keychain: {e}"))),
+            Err(e) => Err(Error::new(
+                ErrorCode::Keychain,
+                format!("cannot clear the keychain: {e}"),
+            )),
         }
     }
 }

@@ -6,12 +6,13 @@ pub mod bindings;
 mod commands;
 pub mod config;
 mod desk;
+pub mod dialogs;
 mod keychain;
 mod session;
 
 pub use bindings::builder;
 pub use commands::reports::Exports;
-pub use session::Session;
+pub use session::{AppInfo, Session, StartProblem, Startup};
 
 use tauri::Manager;
 
@@ -45,8 +46,11 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
+            app.manage(dialogs::Dialogs::new(dialogs::NativeDialogs(app.handle().clone())));
             let session = app.state::<Session>().inner().clone();
-            tauri::async_runtime::block_on(session.open_at_start())?;
+            // A database that cannot be opened is the start-up screen's to show, not a reason
+            // to quit: the session keeps the problem and the window offers the ways out.
+            let _ = tauri::async_runtime::block_on(session.open_at_start());
             if let Some(window) = app.get_webview_window("main") {
                 config::restore_geometry(&window, session.config());
             }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { commands } from './api/commands';
 import { ok, refuse } from './test/fakeCommands';
-import { appInfo } from './test/fixtures';
+import { appInfo, ready } from './test/fixtures';
 
 vi.mock('./api/commands', async () => ({ commands: (await import('./test/fakeCommands')).fakeCommands() }));
 
@@ -14,13 +14,13 @@ describe('App', () => {
   });
 
   it('asks for the first start when the database has no user yet', async () => {
-    vi.mocked(commands.appInfo).mockResolvedValue(ok({ ...appInfo, user: null, first_start: true }));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready({ ...appInfo, user: null, first_start: true })));
     render(<App />);
     expect(await screen.findByTestId('first-start-form')).toBeInTheDocument();
   });
 
   it('opens on Today and moves between screens from the navbar', async () => {
-    vi.mocked(commands.appInfo).mockResolvedValue(ok(appInfo));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(appInfo)));
     render(<App />);
     expect(await screen.findByTestId('today-screen')).toBeInTheDocument();
     for (const link of ['nav-today', 'nav-deals', 'nav-companies', 'nav-contacts', 'nav-reports', 'nav-settings']) {
@@ -31,7 +31,7 @@ describe('App', () => {
   });
 
   it('opens on the plan/fact dashboard for the head of sales', async () => {
-    vi.mocked(commands.appInfo).mockResolvedValue(ok({ ...appInfo, user: { ...appInfo.user!, role: 'head' } }));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready({ ...appInfo, user: { ...appInfo.user!, role: 'head' } })));
     render(<App />);
     // The reports load on first visit, ECharts with them: slower than the other screens.
     expect(await screen.findByTestId('reports-screen', {}, { timeout: 5000 })).toBeInTheDocument();
@@ -41,7 +41,7 @@ describe('App', () => {
   });
 
   it('switches the language in Settings, saving it on the user', async () => {
-    vi.mocked(commands.appInfo).mockResolvedValue(ok(appInfo));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(appInfo)));
     vi.mocked(commands.setMyPreferences).mockResolvedValue(ok({ ...appInfo.user!, language: 'uk' }));
     window.location.hash = '#/settings';
     render(<App />);
@@ -54,9 +54,47 @@ describe('App', () => {
 
   it('speaks the language saved on the user, whatever the browser remembered', async () => {
     localStorage.setItem('voronka.language', 'en');
-    vi.mocked(commands.appInfo).mockResolvedValue(ok({ ...appInfo, user: { ...appInfo.user!, language: 'ru' } }));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready({ ...appInfo, user: { ...appInfo.user!, language: 'ru' } })));
     render(<App />);
     expect(await screen.findByTestId('nav-deals')).toHaveTextContent('Сделки');
+  });
+
+  it('shows a database that failed at start, and the first start on the new file made instead', async () => {
+    vi.mocked(commands.appInfo).mockResolvedValueOnce(
+      ok({
+        state: 'problem',
+        error: { code: 'schema_too_new', field: 'db', message: 'schema version 99' },
+        database: 'sqlite:/home/olena/voronka.db',
+        team: null,
+      }),
+    );
+    render(<App />);
+    // The start-up screen loads on demand, like the first-start one.
+    expect(await screen.findByTestId('start-problem', {}, { timeout: 5000 })).toHaveTextContent('newer Voronka');
+    expect(screen.queryByTestId('nav-today')).not.toBeInTheDocument();
+
+    const fresh = { ...appInfo, database: 'sqlite:/home/olena/new.db', user: null, first_start: true };
+    vi.mocked(commands.createDatabaseFile).mockResolvedValue(ok(fresh));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(fresh)));
+    await userEvent.click(screen.getByTestId('start-create-file'));
+    expect(await screen.findByTestId('first-start-form', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByTestId('first-start-demo')).toBeInTheDocument();
+  });
+
+  it('marks the local file in the header while the team database waits, until back on it', async () => {
+    const team = { host: 'db', port: 5432, database: 'crm', user: 'olena', tls_mode: 'prefer' as const, root_cert: null };
+    vi.mocked(commands.appInfo).mockResolvedValueOnce(ok(ready({ ...appInfo, team_waiting: team })));
+    render(<App />);
+    const badge = await screen.findByTestId('local-file-badge', {}, { timeout: 5000 });
+    expect(badge).toHaveTextContent('Local file');
+
+    const onTeam = { ...appInfo, backend: 'postgres', database: 'postgres://olena@db:5432/crm', team };
+    vi.mocked(commands.backToTeam).mockResolvedValue(ok(onTeam));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(onTeam)));
+    await userEvent.click(screen.getByTestId('back-to-team'));
+    await waitFor(() => expect(screen.queryByTestId('local-file-badge')).not.toBeInTheDocument());
+    expect(commands.backToTeam).toHaveBeenCalledTimes(1);
+    expect(await screen.findByTestId('today-screen', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('shows why it cannot start when the database refuses', async () => {

@@ -11,6 +11,10 @@ import { Shell } from './shell/Shell';
 const FirstStartScreen = lazy(() =>
   import('./screens/first-start/FirstStartScreen').then((m) => ({ default: m.FirstStartScreen })),
 );
+// Only a start whose database failed needs it.
+const StartProblemScreen = lazy(() =>
+  import('./screens/start-problem/StartProblemScreen').then((m) => ({ default: m.StartProblemScreen })),
+);
 
 function Loading() {
   return (
@@ -20,7 +24,10 @@ function Loading() {
   );
 }
 
-/** Until the database has a user there is nothing to show but the first-start form. */
+/**
+ * A database that failed at start leaves only the start-up screen's choices; until the
+ * database has a user there is nothing to show but the first-start form.
+ */
 function Gate() {
   const info = useAppInfo();
   // The signed-in user's language is the one saved on them; the browser's storage only keeps
@@ -35,6 +42,13 @@ function Gate() {
       <Center h="100vh" p="xl">
         <QueryError error={info.error} retry={() => void info.refetch()} />
       </Center>
+    );
+  }
+  if (info.data.state === 'problem') {
+    return (
+      <Suspense fallback={<Loading />}>
+        <StartProblemScreen problem={info.data} />
+      </Suspense>
     );
   }
   if (info.data.first_start || !info.data.user) {

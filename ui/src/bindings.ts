@@ -7,9 +7,58 @@
 
 
 export const commands = {
-async appInfo() : Promise<Result<AppInfo, ApiError>> {
+/**
+ * The open database, or why none could be opened at start.
+ */
+async appInfo() : Promise<Result<Startup, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("app_info") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async retryStart() : Promise<Result<Startup, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("retry_start") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async workLocally() : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("work_locally") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async backToTeam() : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("back_to_team") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Opens a SQLite file picked in the open dialog; `None` when the dialog is cancelled.
+ */
+async openDatabaseFile(dialog: DatabaseDialog) : Promise<Result<AppInfo | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_database_file", { dialog }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Makes a new local database where the save dialog says; `None` when it is cancelled.
+ */
+async createDatabaseFile(dialog: DatabaseDialog) : Promise<Result<AppInfo | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_database_file", { dialog }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -410,8 +459,21 @@ async report(name: ReportName, filter: ReportFilter) : Promise<Result<ReportView
 }
 },
 /**
- * Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
- * signed-in user in their time zone and language.
+ * Asks where to save a report's workbook; the answer is the only path `export_report` takes.
+ * `None` when the person cancels.
+ */
+async chooseExportPath(title: string, fileName: string, filterName: string) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_export_path", { title, fileName, filterName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the report as an XLSX workbook to `path`, made by the signed-in user in their time
+ * zone and language. `path` must be an answer of this run's save dialog
+ * ([`choose_export_path`]); any other is refused before anything is read or written.
  */
 async exportReport(name: ReportName, filter: ReportFilter, path: string, progress: TAURI_CHANNEL<ExportProgress>) : Promise<Result<ExportedReport, ApiError>> {
     try {
@@ -471,7 +533,7 @@ openRecord: "open-record"
 
 /** user-defined constants **/
 
-
+export const TLS_MODES = ["disable","prefer","require","verify_full"] as const;
 
 /** user-defined types **/
 
@@ -557,21 +619,26 @@ plan_fulfilment: MonthFulfilment[] }
  */
 export type ApiError = { code: ErrorCode; field: string | null; message: string }
 /**
- * What the UI needs to know at start: where the data is and who is signed in.
+ * What the UI needs to know about the open database: where the data is and who is signed in.
  */
 export type AppInfo = { version: string; backend: string; 
 /**
  * The database, password removed.
  */
-database: string; schema_version: number; team: TeamConnection | null; user: User | null; 
+database: string; schema_version: number; 
+/**
+ * The team database, when it is the one open.
+ */
+team: TeamConnection | null; 
+/**
+ * The saved team database while the person works on the local file instead (it could not
+ * be opened at start): the header says "local file" and offers to go back to it.
+ */
+team_waiting: TeamConnection | null; user: User | null; 
 /**
  * No user is signed in to this database yet: ask the name and language, offer demo data.
  */
-first_start: boolean; 
-/**
- * Why the team database could not be opened at start, if it could not.
- */
-warning: ApiError | null }
+first_start: boolean }
 export type AuditAction = "create" | "update" | "delete" | "restore"
 /**
  * Who changed what and how, written in the same transaction as the change.
@@ -694,6 +761,14 @@ percent_of_plan: number | null;
  * fact / expected to date in percent, one decimal.
  */
 percent_of_expected: number | null; forecast: number }
+/**
+ * The dialog's words, in the UI's language.
+ */
+export type DatabaseDialog = { title: string; 
+/**
+ * The name of the file type the dialog lists ("Voronka database").
+ */
+filter_name: string }
 export type Deal = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ title: DealTitle; company_id: Id | null; contact_ids: Id[]; owner_id: Id; pipeline_id: Id; 
 /**
  * Minor units of `currency`.
@@ -855,6 +930,10 @@ export type ErrorCode =
  * The signed-in user's role may not do this.
  */
 "forbidden" | 
+/**
+ * The OS keychain refused to keep, give or forget a team password.
+ */
+"keychain" | 
 /**
  * The database could not be reached or failed.
  */
@@ -1221,6 +1300,22 @@ mean_days: number | null;
  */
 median_days: number | null }
 /**
+ * Why no database is open after the start, and which one failed.
+ */
+export type StartProblem = { error: ApiError; 
+/**
+ * The database that could not be opened, password removed.
+ */
+database: string; 
+/**
+ * The saved team database, when it is the one that failed; `None` for a file or `--db`.
+ */
+team: TeamConnection | null }
+/**
+ * The state the window opens on: a database, or the problem that kept every database closed.
+ */
+export type Startup = ({ state: "ready" } & AppInfo) | ({ state: "problem" } & StartProblem)
+/**
  * A user's notification settings as stored. `version` is 0 while the user has never saved any
  * (the defaults are in effect); saving names the version it was read at.
  */
@@ -1242,7 +1337,12 @@ due_at: number; done_at: number | null; result: string | null }
 /**
  * Where a team's PostgreSQL is and who connects; the password lives in a [`SecretStore`].
  */
-export type TeamConnection = { host: string; port: number; database: string; user: string; tls_mode: TlsMode }
+export type TeamConnection = { host: string; port: number; database: string; user: string; tls_mode: TlsMode; 
+/**
+ * The root certificate (a PEM file) that signs the server's, for `verify-full` when it is
+ * not one the system trusts; `None` uses the system's authorities.
+ */
+root_cert?: string | null }
 /**
  * The team's progress to its plan on a day, as the dashboard counts it (DOMAIN.md "Dashboard"):
  * 
@@ -1283,7 +1383,25 @@ stuck: StuckDeal[]; stuck_total: number }
  * Whose timeline to read.
  */
 export type TimelineOf = { kind: "company"; id: Id } | { kind: "contact"; id: Id } | { kind: "deal"; id: Id }
-export type TlsMode = "disable" | "prefer" | "require"
+export type TlsMode = 
+/**
+ * No encryption.
+ */
+"disable" | 
+/**
+ * Encrypted when the server offers it, unencrypted otherwise.
+ */
+"prefer" | 
+/**
+ * Always encrypted, but any certificate is accepted: no protection from a server that
+ * pretends to be the team's.
+ */
+"require" | 
+/**
+ * Always encrypted, and the server's certificate must be signed by a trusted authority
+ * (the system's, or the root certificate given) for the host name connected to.
+ */
+"verify_full"
 /**
  * A manager's open tasks by when they are due, and the open deals that have no open task
  * (rule 2: every open deal must have one).

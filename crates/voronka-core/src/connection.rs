@@ -10,17 +10,29 @@ use std::sync::Mutex;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TlsMode {
+    /// No encryption.
     Disable,
+    /// Encrypted when the server offers it, unencrypted otherwise.
     Prefer,
+    /// Always encrypted, but any certificate is accepted: no protection from a server that
+    /// pretends to be the team's.
     Require,
+    /// Always encrypted, and the server's certificate must be signed by a trusted authority
+    /// (the system's, or the root certificate given) for the host name connected to.
+    VerifyFull,
 }
 
 impl TlsMode {
-    fn sslmode(self) -> &'static str {
+    /// Every mode, in the order the Team database form lists them.
+    pub const ALL: [TlsMode; 4] = [TlsMode::Disable, TlsMode::Prefer, TlsMode::Require, TlsMode::VerifyFull];
+
+    /// PostgreSQL's name of the mode (`sslmode=`).
+    pub fn sslmode(self) -> &'static str {
         match self {
             TlsMode::Disable => "disable",
             TlsMode::Prefer => "prefer",
             TlsMode::Require => "require",
+            TlsMode::VerifyFull => "verify-full",
         }
     }
 }
@@ -34,6 +46,10 @@ pub struct TeamConnection {
     pub database: String,
     pub user: String,
     pub tls_mode: TlsMode,
+    /// The root certificate (a PEM file) that signs the server's, for `verify-full` when it is
+    /// not one the system trusts; `None` uses the system's authorities.
+    #[serde(default)]
+    pub root_cert: Option<String>,
 }
 
 impl TeamConnection {
@@ -54,12 +70,31 @@ impl TeamConnection {
         if self.user.trim().is_empty() {
             return Err(Error::invalid("user", "enter the user name"));
         }
+        if let Some(cert) = self.root_cert() {
+            if self.tls_mode != TlsMode::VerifyFull {
+                return Err(Error::invalid(
+                    "root_cert",
+                    "a root certificate is only checked with TLS «verify-full»",
+                ));
+            }
+            if !std::path::Path::new(cert).is_absolute() {
+                return Err(Error::invalid(
+                    "root_cert",
+                    "enter the full path of the root certificate file",
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// The root certificate's path, if one is given (blank counts as none).
+    pub fn root_cert(&self) -> Option<&str> {
+        self.root_cert.as_deref().map(str::trim).filter(|c| !c.is_empty())
     }
 
     /// The connection URL with the password, for the driver only: never log or store it.
     pub fn url(&self, password: &Secret) -> String {
-        format!(
+        let mut url = format!(
             "postgres://{}:{}@{}:{}/{}?sslmode={}",
             encode(self.user.trim()),
             encode(password.expose()),
@@ -67,7 +102,12 @@ impl TeamConnection {
             self.port,
             encode(self.database.trim()),
             self.tls_mode.sslmode()
-        )
+        );
+        if let Some(cert) = self.root_cert().filter(|_| self.tls_mode == TlsMode::VerifyFull) {
+            url.push_str("&sslrootcert=");
+            url.push_str(&encode(cert));
+        }
+        url
     }
 
     /// The key of this connection's password in the OS keychain.
@@ -154,7 +194,64 @@ mod tests {
             database: "crm".into(),
             user: "olena".into(),
             tls_mode: TlsMode::Require,
+            root_cert: None,
         }
+    }
+
+    #[test]
+    fn each_tls_mode_reaches_the_url_by_its_postgres_name() {
+        let url = |tls_mode, root_cert: Option<&str>| {
+            TeamConnection {
+                tls_mode,
+                root_cert: root_cert.map(Into::into),
+                ..team()
+            }
+            .url(&Secret::new("pw"))
+        };
+        let base = "postgres://olena:pw@db.voronka.ua:5432/crm?sslmode=";
+        assert_eq!(url(TlsMode::Disable, None), format!("{base}disable"));
+        assert_eq!(url(TlsMode::Prefer, None), format!("{base}prefer"));
+        assert_eq!(url(TlsMode::Require, None), format!("{base}require"));
+        assert_eq!(url(TlsMode::VerifyFull, None), format!("{base}verify-full"));
+        assert_eq!(
+            url(TlsMode::VerifyFull, Some("/etc/ssl/team root.pem")),
+            format!("{base}verify-full&sslrootcert=%2Fetc%2Fssl%2Fteam%20root.pem"),
+            "the root certificate's path is encoded as one parameter"
+        );
+        assert_eq!(
+            url(TlsMode::VerifyFull, Some("  ")),
+            format!("{base}verify-full"),
+            "a blank certificate field is no certificate"
+        );
+        assert_eq!(TlsMode::ALL.len(), 4, "every mode is listed for the form");
+        let names: Vec<_> = TlsMode::ALL.iter().map(|m| serde_json::to_value(m).unwrap()).collect();
+        assert_eq!(names, ["disable", "prefer", "require", "verify_full"]);
+    }
+
+    #[test]
+    fn a_root_certificate_goes_only_with_verify_full_and_a_full_path() {
+        let with = |tls_mode, cert: &str| {
+            TeamConnection {
+                tls_mode,
+                root_cert: Some(cert.into()),
+                ..team()
+            }
+            .validate()
+        };
+        assert!(with(TlsMode::VerifyFull, "/etc/ssl/root.pem").is_ok());
+        assert_eq!(
+            with(TlsMode::Require, "/etc/ssl/root.pem")
+                .unwrap_err()
+                .field
+                .as_deref(),
+            Some("root_cert"),
+            "«require» checks no certificate, so one given would be silently ignored"
+        );
+        assert_eq!(
+            with(TlsMode::VerifyFull, "root.pem").unwrap_err().field.as_deref(),
+            Some("root_cert")
+        );
+        assert!(with(TlsMode::Require, " ").is_ok(), "a blank field is no certificate");
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub enum ErrorCode {
     MigrationIncomplete,
     /// The signed-in user's role may not do this.
     Forbidden,
+    /// The OS keychain refused to keep, give or forget a team password.
+    Keychain,
     /// The database could not be reached or failed.
     Storage,
 }
@@ -73,6 +75,7 @@ impl ErrorCode {
             ErrorCode::Busy => "busy",
             ErrorCode::MigrationIncomplete => "migration_incomplete",
             ErrorCode::Forbidden => "forbidden",
+            ErrorCode::Keychain => "keychain",
             ErrorCode::Storage => "storage",
         }
     }

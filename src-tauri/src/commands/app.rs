@@ -1,5 +1,6 @@
 use super::Answer;
-use crate::session::{AppInfo, Session};
+use crate::dialogs::{Dialogs, FileRequest};
+use crate::session::{AppInfo, Session, Startup};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use tauri::ipc::Channel;
@@ -8,10 +9,75 @@ use voronka_core::connection::{Secret, TeamConnection};
 use voronka_core::model::{Language, LossReason, Pipeline, Stage, User};
 use voronka_store::{Page, Paged, SearchHit, TodayView};
 
+/// The open database, or why none could be opened at start.
 #[tauri::command]
 #[specta::specta]
-pub async fn app_info(session: State<'_, Session>) -> Answer<AppInfo> {
-    Ok(session.info().await?)
+pub async fn app_info(session: State<'_, Session>) -> Answer<Startup> {
+    Ok(session.startup().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn retry_start(session: State<'_, Session>) -> Answer<Startup> {
+    Ok(session.retry_start().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn work_locally(session: State<'_, Session>) -> Answer<AppInfo> {
+    Ok(session.work_locally().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn back_to_team(session: State<'_, Session>) -> Answer<AppInfo> {
+    Ok(session.back_to_team().await?)
+}
+
+/// The dialog's words, in the UI's language.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+pub struct DatabaseDialog {
+    pub title: String,
+    /// The name of the file type the dialog lists ("Voronka database").
+    pub filter_name: String,
+}
+
+impl DatabaseDialog {
+    fn request(self, file_name: Option<&str>) -> FileRequest {
+        FileRequest {
+            title: self.title,
+            file_name: file_name.map(Into::into),
+            filter: (self.filter_name, vec!["db".into(), "sqlite".into(), "sqlite3".into()]),
+        }
+    }
+}
+
+/// Opens a SQLite file picked in the open dialog; `None` when the dialog is cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_database_file(
+    session: State<'_, Session>,
+    dialogs: State<'_, Dialogs>,
+    dialog: DatabaseDialog,
+) -> Answer<Option<AppInfo>> {
+    match dialogs.open(dialog.request(None)).await? {
+        Some(path) => Ok(Some(session.open_file(&path).await?)),
+        None => Ok(None),
+    }
+}
+
+/// Makes a new local database where the save dialog says; `None` when it is cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_database_file(
+    session: State<'_, Session>,
+    dialogs: State<'_, Dialogs>,
+    dialog: DatabaseDialog,
+) -> Answer<Option<AppInfo>> {
+    match dialogs.save(dialog.request(Some("voronka.db"))).await? {
+        Some(path) => Ok(Some(session.create_file(&path).await?)),
+        None => Ok(None),
+    }
 }
 
 #[tauri::command]

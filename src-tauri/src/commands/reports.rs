@@ -1,4 +1,5 @@
 use super::Answer;
+use crate::dialogs::{Dialogs, FileRequest};
 use crate::session::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -24,9 +25,40 @@ pub struct ExportedReport {
     pub rows: u64,
 }
 
-/// The files this run of the app exported: the only ones the UI may ask to open.
+/// The files of this run's exports: where the save dialog said a report may be written (each
+/// answer good for one export), and what was written (the only files the UI may ask to open).
 #[derive(Debug, Default)]
-pub struct Exports(Mutex<HashSet<PathBuf>>);
+pub struct Exports {
+    chosen: Mutex<HashSet<PathBuf>>,
+    written: Mutex<HashSet<PathBuf>>,
+}
+
+fn poisoned<T>(_: T) -> Error {
+    Error::storage("the export list is poisoned")
+}
+
+/// Asks where to save a report's workbook; the answer is the only path `export_report` takes.
+/// `None` when the person cancels.
+#[tauri::command]
+#[specta::specta]
+pub async fn choose_export_path(
+    dialogs: State<'_, Dialogs>,
+    exports: State<'_, Exports>,
+    title: String,
+    file_name: String,
+    filter_name: String,
+) -> Answer<Option<String>> {
+    let request = FileRequest {
+        title,
+        file_name: Some(file_name),
+        filter: (filter_name, vec!["xlsx".into()]),
+    };
+    let Some(path) = dialogs.save(request).await? else {
+        return Ok(None);
+    };
+    exports.chosen.lock().map_err(poisoned)?.insert(path.clone());
+    Ok(Some(path.display().to_string()))
+}
 
 /// How many rows of an export are written so far, sent every thousand rows: a long export
 /// (ABC/XYZ's clients) shows it on its button.
@@ -35,8 +67,9 @@ pub struct ExportProgress {
     pub rows: u64,
 }
 
-/// Writes the report as an XLSX workbook to `path` (chosen in the save dialog), made by the
-/// signed-in user in their time zone and language.
+/// Writes the report as an XLSX workbook to `path`, made by the signed-in user in their time
+/// zone and language. `path` must be an answer of this run's save dialog
+/// ([`choose_export_path`]); any other is refused before anything is read or written.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_report(
@@ -47,6 +80,14 @@ pub async fn export_report(
     path: String,
     progress: Channel<ExportProgress>,
 ) -> Answer<ExportedReport> {
+    let target = PathBuf::from(&path);
+    if !exports.chosen.lock().map_err(poisoned)?.remove(&target) {
+        return Err(Error::invalid(
+            "path",
+            format!("{path} was not chosen in the save dialog: a report is written only where the dialog said"),
+        )
+        .into());
+    }
     let (store, me) = session.actor().await?;
     let report = store.report_export(name, &filter, &ReportOptions::default()).await?;
     let user: User = store.get(me).await?;
@@ -69,7 +110,6 @@ pub async fn export_report(
             Language::En => voronka_xlsx::Locale::en(),
         },
     };
-    let target = PathBuf::from(&path);
     let written = target.clone();
     // Writing is CPU and disk work, and pulling ABC/XYZ's clients waits for the database: off
     // the async threads, the workbook made where it is saved.
@@ -81,11 +121,7 @@ pub async fn export_report(
     .await
     .map_err(|e| Error::storage(format!("the export stopped: {e}")))?
     .map_err(|e| Error::new(ErrorCode::Invalid, format!("{path} could not be written: {e}")).on("path"))?;
-    exports
-        .0
-        .lock()
-        .map_err(|_| Error::storage("the export list is poisoned"))?
-        .insert(target);
+    exports.written.lock().map_err(poisoned)?.insert(target);
     Ok(ExportedReport { path, rows })
 }
 
@@ -94,9 +130,9 @@ pub async fn export_report(
 #[specta::specta]
 pub async fn open_export(exports: State<'_, Exports>, path: String) -> Answer<()> {
     let known = exports
-        .0
+        .written
         .lock()
-        .map_err(|_| Error::storage("the export list is poisoned"))?
+        .map_err(poisoned)?
         .contains(&PathBuf::from(&path));
     if !known {
         return Err(

@@ -3,12 +3,39 @@
 
 use crate::session::{session, tempfile_dir};
 use serde_json::{Value, json};
-use std::sync::Arc;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
+use voronka_app::dialogs::{Dialogs, FilePicker, FileRequest};
 use voronka_core::model::Language;
 use voronka_testdb::{Kind, TestDb};
+
+/// The person in the OS dialogs: answers each with the path the test gives, and remembers
+/// what it was asked.
+#[derive(Debug, Default, Clone)]
+struct Person(Arc<Mutex<(Option<PathBuf>, Vec<FileRequest>)>>);
+
+impl Person {
+    fn will_choose(&self, path: Option<PathBuf>) {
+        self.0.lock().unwrap().0 = path;
+    }
+    fn answer(&self, request: &FileRequest) -> Option<PathBuf> {
+        let mut state = self.0.lock().unwrap();
+        state.1.push(request.clone());
+        state.0.clone()
+    }
+}
+
+impl FilePicker for Person {
+    fn save(&self, request: &FileRequest) -> Option<PathBuf> {
+        self.answer(request)
+    }
+    fn open(&self, request: &FileRequest) -> Option<PathBuf> {
+        self.answer(request)
+    }
+}
 
 fn invoke(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     let request = InvokeRequest {
@@ -153,10 +180,12 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
     s.first_start("Олена Коваль", Language::Uk, true, &mut |_, _| {})
         .await
         .unwrap();
+    let person = Person::default();
     let app = mock_builder()
         .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
         .manage(s)
         .manage(voronka_app::Exports::default())
+        .manage(Dialogs::new(person.clone()))
         .build(tauri::generate_context!())
         .unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -187,13 +216,23 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
 
     let dir = tempfile_dir();
     let file = dir.join("Воронка.xlsx");
-    let done = invoke(
+    person.will_choose(Some(file.clone()));
+    let chosen = invoke(
         &webview,
-        "export_report",
-        // The UI's progress channel; a week's plan is too short to report any.
-        json!({"name": "payment-plan", "filter": filter, "path": file, "progress": "__CHANNEL__:1"}),
+        "choose_export_path",
+        json!({"title": "Export", "fileName": "payment-plan.xlsx", "filterName": "Excel"}),
     )
     .unwrap();
+    assert_eq!(chosen, file.to_str().unwrap(), "the dialog's answer comes back");
+    let export = |path: &std::path::Path| {
+        invoke(
+            &webview,
+            "export_report",
+            // The UI's progress channel; a week's plan is too short to report any.
+            json!({"name": "payment-plan", "filter": filter, "path": path, "progress": "__CHANNEL__:1"}),
+        )
+    };
+    let done = export(&file).unwrap();
     assert_eq!(done["path"], file.to_str().unwrap());
     let plan = invoke(&webview, "report", json!({"name": "payment-plan", "filter": filter})).unwrap();
     let plan_rows: usize = plan["tables"]
@@ -206,6 +245,82 @@ async fn reports_come_through_the_commands_and_export_as_a_workbook() {
     let bytes = std::fs::read(&file).expect("the workbook is written");
     assert_eq!(&bytes[..2], b"PK", "an XLSX file is a zip archive");
 
+    // Only where the dialog said, once per answer.
+    let foreign = dir.join("elsewhere.xlsx");
+    let err = export(&foreign).unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid"), Some("path")),
+        "a path the dialog did not give is refused: {err}"
+    );
+    assert!(!foreign.exists(), "and nothing is written there");
+    let again = export(&file).unwrap_err();
+    assert_eq!(again["field"], "path", "an answer is good for one export: {again}");
+    person.will_choose(None);
+    let cancelled = invoke(
+        &webview,
+        "choose_export_path",
+        json!({"title": "Export", "fileName": "x.xlsx", "filterName": "Excel"}),
+    )
+    .unwrap();
+    assert!(cancelled.is_null(), "a cancelled dialog chooses nothing");
+
     let elsewhere = invoke(&webview, "open_export", json!({"path": "/etc/passwd"})).unwrap_err();
     assert_eq!(elsewhere["code"], "not_found", "only exported files open: {elsewhere}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_start_screen_hears_why_a_database_failed_and_opens_the_one_picked() {
+    let broken = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    // Another program's file where the database should be.
+    std::fs::write(
+        broken.sqlite_path().unwrap(),
+        b"PK\x03\x04 a spreadsheet, not a database",
+    )
+    .unwrap();
+    let s = session(&broken, &tempfile_dir(), Arc::default());
+    s.open_at_start().await.unwrap_err();
+    let person = Person::default();
+    let app = mock_builder()
+        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
+        .manage(s)
+        .manage(Dialogs::new(person.clone()))
+        .build(tauri::generate_context!())
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+
+    let start = invoke(&webview, "app_info", json!({})).unwrap();
+    assert_eq!(start["state"], "problem", "{start}");
+    assert_eq!(start["database"], broken.url.as_str());
+    assert!(start["team"].is_null() && start["error"]["code"].is_string(), "{start}");
+    let err = invoke(&webview, "today", json!({})).unwrap_err();
+    assert_eq!(
+        err["code"], "invalid_state",
+        "no database stands in for the broken one: {err}"
+    );
+
+    let dialog = json!({"dialog": {"title": "Open a database", "filter_name": "Voronka database"}});
+    person.will_choose(None);
+    assert!(
+        invoke(&webview, "open_database_file", dialog.clone())
+            .unwrap()
+            .is_null()
+    );
+    let other = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    person.will_choose(other.sqlite_path().map(PathBuf::from));
+    let info = invoke(&webview, "open_database_file", dialog).unwrap();
+    assert_eq!(info["database"], other.url.as_str());
+    assert_eq!(
+        info["first_start"], true,
+        "a fresh file offers the first start and its demo"
+    );
+    let start = invoke(&webview, "app_info", json!({})).unwrap();
+    assert_eq!(
+        (start["state"].as_str(), start["database"].as_str()),
+        (Some("ready"), Some(other.url.as_str()))
+    );
+    let asked = person.0.lock().unwrap().1.last().cloned().unwrap();
+    assert_eq!(asked.title, "Open a database", "the dialog speaks the UI's words");
 }

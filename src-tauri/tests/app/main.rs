@@ -1,6 +1,10 @@
 //! The desktop shell's session and commands on real databases: first start, switching to a
-//! team PostgreSQL and back, and the rules reaching the UI through the real command handlers.
+//! team PostgreSQL and back, what the start-up screen is told when a database fails, where the
+//! team password may and may not go, and the rules reaching the UI through the real command
+//! handlers.
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
 mod commands;
+mod secrets;
 mod session;
+mod startup;

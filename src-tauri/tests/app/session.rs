@@ -86,7 +86,7 @@ async fn first_start_with_demo_data_fills_today() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_team_connection_says_why_and_keeps_the_old_database() {
     let local = TestDb::fresh(Kind::Sqlite).await.unwrap();
-    let Some(team_db) = TestDb::fresh(Kind::Postgres).await else {
+    let Some(team_db) = TeamDb::fresh().await else {
         return;
     };
     let dir = tempfile_dir();
@@ -95,15 +95,15 @@ async fn a_failed_team_connection_says_why_and_keeps_the_old_database() {
     s.open_at_start().await.unwrap();
     let before = s.info().await.unwrap().database;
 
-    let (host, port, database, user, password) = parts(&team_db.url);
+    let team = team_db.team.clone();
     let wrong = TeamConnection {
-        host: host.clone(),
         port: 1,
-        database: database.clone(),
-        user: user.clone(),
-        tls_mode: TlsMode::Disable,
+        ..team.clone()
     };
-    let err = s.connect_team(wrong.clone(), Secret::new("pw")).await.unwrap_err();
+    let err = s
+        .connect_team(wrong.clone(), Secret::new(TEAM_SECRET))
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::Unreachable, "{}", err.message);
     assert_eq!(
         s.info().await.unwrap().database,
@@ -120,7 +120,7 @@ async fn a_failed_team_connection_says_why_and_keeps_the_old_database() {
                 host: String::new(),
                 ..wrong
             },
-            Secret::new("pw"),
+            Secret::new(TEAM_SECRET),
         )
         .await
         .unwrap_err();
@@ -130,39 +130,35 @@ async fn a_failed_team_connection_says_why_and_keeps_the_old_database() {
         "the form's fields are checked before connecting"
     );
 
-    let team = TeamConnection {
-        host,
-        port,
-        database,
-        user,
-        tls_mode: TlsMode::Disable,
-    };
-    let info = s
-        .connect_team(team.clone(), Secret::new(password.clone()))
-        .await
-        .unwrap();
+    let info = s.connect_team(team.clone(), Secret::new(TEAM_SECRET)).await.unwrap();
     assert_eq!(info.backend, "postgres");
     assert_eq!(info.team.as_ref(), Some(&team));
-    assert!(
-        info.database.contains(":***@") && !info.database.contains(&format!(":{password}@")),
-        "the shown URL has no password: {}",
-        info.database
+    assert_eq!(
+        info.database,
+        format!("postgres://{}@{}:{}/{}", team.user, team.host, team.port, team.database),
+        "the database is shown by user, host, port and name"
     );
     assert_eq!(
         secrets.get(&team.secret_key()).unwrap().map(|p| p.expose().to_string()),
-        Some(password),
+        Some(TEAM_SECRET.to_string()),
         "the password went to the keychain"
     );
+    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
+        .await
+        .unwrap();
     let saved = std::fs::read_to_string(dir.join("settings.json")).unwrap();
     assert!(
-        saved.contains("\"team\"") && !saved.contains("secret-word"),
-        "the settings file holds the connection, never the password"
+        saved.contains("\"team\"") && saved.contains(&team.user),
+        "the settings file holds the connection and who signed in: {saved}"
     );
+    assert!(!saved.contains(TEAM_SECRET), "never the password: {saved}");
 
     // A restart reconnects with the keychain's password.
     let again = Session::new(None, ConfigFile::at(Some(dir.join("settings.json"))), secrets.clone());
     again.open_at_start().await.unwrap();
-    assert_eq!(again.info().await.unwrap().backend, "postgres");
+    let info = again.info().await.unwrap();
+    assert_eq!(info.backend, "postgres");
+    assert!(!info.first_start, "the same person is signed in again");
 
     let back = s.use_local().await.unwrap();
     assert_eq!(back.backend, "sqlite");
@@ -170,28 +166,81 @@ async fn a_failed_team_connection_says_why_and_keeps_the_old_database() {
         secrets.get(&team.secret_key()).unwrap().is_none(),
         "leaving the team forgets its password"
     );
-    drop(team_db);
 }
 
-/// host, port, database, user and password of a postgres:// URL (the test server's).
-fn parts(url: &str) -> (String, u16, String, String, String) {
-    let rest = url.strip_prefix("postgres://").unwrap();
-    let (creds, rest) = rest.split_once('@').unwrap();
-    let (user, password) = creds.split_once(':').unwrap_or((creds, ""));
-    let (hostport, database) = rest.split_once('/').unwrap();
-    let (host, port) = hostport.split_once(':').unwrap_or((hostport, "5432"));
-    let password = if password.is_empty() {
-        "secret-word".to_string()
-    } else {
-        password.to_string()
-    };
-    (
-        host.into(),
-        port.parse().unwrap(),
-        database.into(),
-        user.into(),
-        password,
-    )
+/// The password of the tests' team logins: no default setup uses it, so finding it anywhere
+/// (a file, a `Debug`, a log line) can only be a leak.
+pub const TEAM_SECRET: &str = "Zq9-xV7-team-secret";
+
+/// A PostgreSQL database owned by a login of its own with the password [`TEAM_SECRET`]; the
+/// login and the database go when it is dropped.
+pub struct TeamDb {
+    pub team: TeamConnection,
+    admin_url: String,
+    _db: TestDb,
+}
+
+impl TeamDb {
+    /// `None` when no PostgreSQL answers outside CI (as [`TestDb::fresh`]).
+    pub async fn fresh() -> Option<TeamDb> {
+        use sqlx::Connection;
+        let db = TestDb::fresh(Kind::Postgres).await?;
+        let admin_url =
+            std::env::var("VORONKA_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let database = db.url.rsplit('/').next().unwrap().to_string();
+        let user = format!("voronka_team_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = sqlx::PgConnection::connect(&admin_url).await.unwrap();
+        for sql in [
+            format!("CREATE ROLE {user} LOGIN PASSWORD '{TEAM_SECRET}'"),
+            format!("ALTER DATABASE {database} OWNER TO {user}"),
+        ] {
+            sqlx::query(&sql).execute(&mut conn).await.unwrap();
+        }
+        let server = admin_url.rsplit_once('@').map_or(admin_url.as_str(), |(_, s)| s);
+        let server = server.split('/').next().unwrap();
+        let (host, port) = server.split_once(':').unwrap_or((server, "5432"));
+        Some(TeamDb {
+            team: TeamConnection {
+                host: host.into(),
+                port: port.parse().unwrap(),
+                database,
+                user,
+                tls_mode: TlsMode::Disable,
+                root_cert: None,
+            },
+            admin_url,
+            _db: db,
+        })
+    }
+}
+
+impl Drop for TeamDb {
+    fn drop(&mut self) {
+        use sqlx::Connection;
+        let (admin_url, database, user) = (
+            self.admin_url.clone(),
+            self.team.database.clone(),
+            self.team.user.clone(),
+        );
+        // The login owns the database's tables: the database goes first, then the login.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    for sql in [
+                        format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
+                        format!("DROP ROLE IF EXISTS {user}"),
+                    ] {
+                        let _ = sqlx::query(&sql).execute(&mut conn).await;
+                    }
+                }
+            });
+        })
+        .join();
+    }
 }
 
 pub fn tempfile_dir() -> std::path::PathBuf {

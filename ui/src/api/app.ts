@@ -3,8 +3,9 @@ import { call } from './call';
 import { commands } from './commands';
 import { Channel } from '@tauri-apps/api/core';
 import { keys } from './keys';
-import type { AppInfo, DemoProgress, Language, TeamConnection, User } from './types';
+import type { DatabaseDialog, DemoProgress, Language, Startup, TeamConnection, User } from './types';
 
+/** The open database, or the start-up problem that kept every database closed. */
 export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
 }
@@ -19,22 +20,52 @@ export function useFirstStart(onProgress: (p: DemoProgress) => void) {
   });
 }
 
-/** Switching databases changes every answer, so the whole cache goes. */
-export function useConnectTeam() {
+/**
+ * A call that may switch databases: a switch changes every answer, so the whole cache goes.
+ * A cancelled file dialog (`null`) switched nothing.
+ */
+function useSwitch<V, T>(run: (v: V) => Promise<T>, { failureChangesState = false } = {}) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { connection: TeamConnection; password: string }) =>
-      call(commands.connectTeam(v.connection, v.password)),
-    onSuccess: () => qc.resetQueries(),
+    mutationFn: run,
+    onSuccess: (done) => (done === null ? undefined : qc.resetQueries()),
+    onError: () => (failureChangesState ? qc.resetQueries() : undefined),
   });
 }
 
+export function useConnectTeam() {
+  return useSwitch((v: { connection: TeamConnection; password: string }) =>
+    call(commands.connectTeam(v.connection, v.password)),
+  );
+}
+
 export function useLocalDatabase() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => call(commands.useLocal()),
-    onSuccess: () => qc.resetQueries(),
-  });
+  return useSwitch(() => call(commands.useLocal()));
+}
+
+/** "Try again" on the start-up screen. */
+export function useRetryStart() {
+  return useSwitch(() => call(commands.retryStart()));
+}
+
+/** The local file while the team database waits; the header marks it until `useBackToTeam`. */
+export function useWorkLocally() {
+  // A local file that fails too becomes the start-up problem to show.
+  return useSwitch(() => call(commands.workLocally()), { failureChangesState: true });
+}
+
+export function useBackToTeam() {
+  return useSwitch(() => call(commands.backToTeam()));
+}
+
+/** Another SQLite file, picked in the shell's open dialog. */
+export function useOpenDatabaseFile() {
+  return useSwitch((dialog: DatabaseDialog) => call(commands.openDatabaseFile(dialog)));
+}
+
+/** A new local database where the shell's save dialog says. */
+export function useCreateDatabaseFile() {
+  return useSwitch((dialog: DatabaseDialog) => call(commands.createDatabaseFile(dialog)));
 }
 
 /** Saves the signed-in user's language and time zone on their user; Settings shows the saved user. */
@@ -44,7 +75,7 @@ export function useSavePreferences() {
     mutationFn: (v: { language: Language; timeZone: string }) =>
       call(commands.setMyPreferences(v.language, v.timeZone)),
     onSuccess: (user: User) => {
-      qc.setQueryData<AppInfo>(keys.appInfo, (info) => (info ? { ...info, user } : info));
+      qc.setQueryData<Startup>(keys.appInfo, (start) => (start?.state === 'ready' ? { ...start, user } : start));
       void qc.invalidateQueries({ queryKey: keys.users });
     },
   });

@@ -16,4 +16,5 @@ export const SALES_CHANNELS = ['direct', 'dealer', 'marketplace', 'tender', 'onl
 export const COMMUNICATION_CHANNELS = ['phone', 'email', 'messenger', 'meeting', 'video', 'other'] as const;
 export const TASK_KINDS = ['call', 'meeting', 'email', 'proposal', 'contact_lead', 'review_lost', 'other'] as const;
 export const CALL_OUTCOMES = ['reached', 'no_answer', 'busy', 'voicemail'] as const;
-export const TLS_MODES = ['disable', 'prefer', 'require'] as const;
+// The TLS modes are the core's (`TlsMode::ALL`), exported with the bindings.
+export { TLS_MODES } from '../bindings';

@@ -40,6 +40,13 @@ export function useExportReport(onProgress: (p: ExportProgress) => void) {
   });
 }
 
+/**
+ * Asks where to save a workbook in the shell's save dialog; `null` when cancelled. The shell
+ * keeps the answer: it is the only path an export may then write to.
+ */
+export function chooseExportPath(title: string, fileName: string, filterName: string): Promise<string | null> {
+  return call(commands.chooseExportPath(title, fileName, filterName));
+}
 
 /** Opens a workbook this run of the app exported, in the program the OS uses for it. */
 export function openExport(path: string): Promise<null> {

@@ -37,6 +37,16 @@ const ERROR_CODES: ErrorCode[] = [
   'result_not_meaningful',
   'invalid_state',
   'schema_too_new',
+  'unreachable',
+  'wrong_password',
+  'tls_required',
+  'not_a_database',
+  'folder_missing',
+  'read_only',
+  'busy',
+  'migration_incomplete',
+  'forbidden',
+  'keychain',
   'storage',
 ];
 

@@ -9,8 +9,8 @@ import type { AppInfo } from '../api/types';
 import { ListSkeleton } from '../components/ListSkeleton';
 import { TodayScreen } from '../screens/today/TodayScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
-import { DatabaseWarning } from './DatabaseWarning';
 import { GongFeed } from './GongFeed';
+import { LocalFileBadge } from './LocalFileBadge';
 import { AppInfoContext, homePath } from './currentUser';
 import { NavLinks } from './NavLinks';
 import { QuickSearch } from './QuickSearch';
@@ -49,6 +49,7 @@ export function Shell({ info }: { info: AppInfo }) {
             <Group wrap="nowrap">
               <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
               <Title order={4}>Voronka</Title>
+              {info.team_waiting && <LocalFileBadge />}
             </Group>
             <QuickSearch />
             <Group gap={4} wrap="nowrap">
@@ -62,7 +63,6 @@ export function Shell({ info }: { info: AppInfo }) {
           <NavLinks />
         </AppShell.Navbar>
         <AppShell.Main>
-          {info.warning && <DatabaseWarning warning={info.warning} />}
           <Suspense fallback={<ListSkeleton />}>
             <Routes>
               <Route path="/" element={<Navigate to={home} replace />} />

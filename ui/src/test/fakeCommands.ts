@@ -18,12 +18,13 @@ const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTask
  */
 export function fakeCommands(): Commands {
   const names: (keyof Commands)[] = [
-    'appInfo', 'firstStart', 'connectTeam', 'useLocal', 'today', 'search', 'listUsers', 'listPipelines',
+    'appInfo', 'retryStart', 'workLocally', 'backToTeam', 'openDatabaseFile', 'createDatabaseFile',
+    'firstStart', 'connectTeam', 'useLocal', 'today', 'search', 'listUsers', 'listPipelines',
     'listStages', 'listLossReasons', 'listCompanies', 'getCompany', 'createCompany', 'updateCompany',
     'deleteCompany', 'companyDuplicates', 'contactDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',
     'board', 'listDeals', 'getDeal', 'createDeal', 'updateDeal', 'moveDeal', 'deleteDeal', 'restoreDeal', 'dealItems', 'addDealItem',
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
-    'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'exportReport', 'openExport',
+    'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'chooseExportPath', 'exportReport', 'openExport',
     'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
     'setMyPreferences', 'timeZones',
   ];

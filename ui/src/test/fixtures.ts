@@ -1,4 +1,4 @@
-import type { AppInfo, Deal, Meta, Stage, Task, User } from '../api/types';
+import type { AppInfo, Deal, Meta, Stage, Startup, Task, User } from '../api/types';
 
 const meta = (id: string): Meta => ({ id, created_at: 0, updated_at: 0, version: 1, deleted_at: null });
 
@@ -18,10 +18,13 @@ export const appInfo: AppInfo = {
   database: '/home/user/.local/share/voronka/voronka.db',
   schema_version: 3,
   team: null,
+  team_waiting: null,
   user: me,
   first_start: false,
-  warning: null,
 };
+
+/** What `appInfo` answers when `info`'s database is open. */
+export const ready = (info: AppInfo): Startup => ({ state: 'ready', ...info });
 
 export function task(id: string, title: string, over: Partial<Task> = {}): Task {
   return {

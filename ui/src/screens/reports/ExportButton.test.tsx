@@ -1,7 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import userEvent from '@testing-library/user-event';
-import { save } from '@tauri-apps/plugin-dialog';
 import { commands } from '../../api/commands';
 import { ok, refuse } from '../../test/fakeCommands';
 import { renderScreen } from '../../test/render';
@@ -9,7 +8,6 @@ import type { ExportProgress } from '../../api/types';
 import { ExportButton, exportFileName } from './ExportButton';
 
 vi.mock('../../api/commands', async () => ({ commands: (await import('../../test/fakeCommands')).fakeCommands() }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ save: vi.fn() }));
 vi.mock('@tauri-apps/api/core', () => ({
   Channel: class<T> {
     constructor(public onmessage: (message: T) => void) {}
@@ -23,20 +21,20 @@ describe('ExportButton', () => {
   beforeEach(() => {
     // Notifications live in a store of their own that outlives each render.
     notifications.clean();
-    vi.mocked(save).mockReset();
   });
 
-  it('asks where to save, exports there, and offers to open the file', async () => {
-    vi.mocked(save).mockResolvedValue(path);
+  it('asks the shell where to save, exports there, and offers to open the file', async () => {
+    vi.mocked(commands.chooseExportPath).mockResolvedValue(ok(path));
     let finish: (v: Awaited<ReturnType<typeof commands.exportReport>>) => void = () => {};
     vi.mocked(commands.exportReport).mockReturnValue(new Promise((resolve) => (finish = resolve)));
     renderScreen(<ExportButton name="funnel" filter={filter} />);
 
     await userEvent.click(screen.getByTestId('report-export'));
-    expect(save).toHaveBeenCalledWith({
-      defaultPath: 'funnel_2026-03-01_2026-03-31.xlsx',
-      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
-    });
+    expect(commands.chooseExportPath).toHaveBeenCalledWith(
+      'Export to Excel',
+      'funnel_2026-03-01_2026-03-31.xlsx',
+      'Excel workbook',
+    );
     expect(commands.exportReport).toHaveBeenCalledWith('funnel', filter, path, expect.anything());
     // While the workbook is written the button says so and cannot be pressed again.
     await waitFor(() => expect(screen.getByTestId('report-export')).toBeDisabled());
@@ -59,15 +57,15 @@ describe('ExportButton', () => {
   });
 
   it('does nothing when the save dialog is cancelled', async () => {
-    vi.mocked(save).mockResolvedValue(null);
+    vi.mocked(commands.chooseExportPath).mockResolvedValue(ok(null));
     renderScreen(<ExportButton name="dashboard" filter={filter} />);
     await userEvent.click(screen.getByTestId('report-export'));
-    await waitFor(() => expect(save).toHaveBeenCalled());
+    await waitFor(() => expect(commands.chooseExportPath).toHaveBeenCalled());
     expect(commands.exportReport).not.toHaveBeenCalled();
   });
 
   it('tells when the workbook could not be written', async () => {
-    vi.mocked(save).mockResolvedValue(path);
+    vi.mocked(commands.chooseExportPath).mockResolvedValue(ok(path));
     vi.mocked(commands.exportReport).mockResolvedValue(refuse('storage', null, 'disk full'));
     renderScreen(<ExportButton name="funnel" filter={filter} />);
     await userEvent.click(screen.getByTestId('report-export'));

@@ -1,9 +1,8 @@
 import { Button, Group, Loader, Text } from '@mantine/core';
 import { useState } from 'react';
 import { notifications } from '@mantine/notifications';
-import { save } from '@tauri-apps/plugin-dialog';
 import { useTranslation } from 'react-i18next';
-import { openExport, useExportReport } from '../../api/reports';
+import { chooseExportPath, openExport, useExportReport } from '../../api/reports';
 import type { ReportFilter, ReportName } from '../../api/types';
 import { errorText } from '../../api/errors';
 
@@ -22,10 +21,7 @@ export function ExportButton({ name, filter }: { name: ReportName; filter: Repor
   const run = async () => {
     let path: string | null;
     try {
-      path = await save({
-        defaultPath: exportFileName(name, filter),
-        filters: [{ name: t('reports.excel'), extensions: ['xlsx'] }],
-      });
+      path = await chooseExportPath(t('reports.export'), exportFileName(name, filter), t('reports.excel'));
     } catch (e) {
       notifications.show({ color: 'red', title: t('reports.exportFailed'), message: errorText(t, e) });
       return;

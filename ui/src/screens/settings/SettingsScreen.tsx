@@ -42,7 +42,8 @@ export function SettingsScreen() {
               {t('settings.version', { version: info.version })}
             </Text>
           )}
-          <TeamDatabaseForm team={info?.team ?? null} />
+          {/* While the local file stands in for the team database, the form holds the team's. */}
+          <TeamDatabaseForm team={info?.team ?? info?.team_waiting ?? null} />
         </Stack>
       </Paper>
     </Stack>

@@ -15,10 +15,14 @@ interface Values {
   user: string;
   password: string;
   tls_mode: TlsMode;
+  root_cert: string;
 }
 
-/** The shared PostgreSQL of a team; the password goes to the OS keychain, never to a file. */
-export function TeamDatabaseForm({ team }: { team: TeamConnection | null }) {
+/**
+ * The shared PostgreSQL of a team; the password goes to the OS keychain, never to a file.
+ * `offerLocal` adds "Use the local database" (which forgets the team) when a team is saved.
+ */
+export function TeamDatabaseForm({ team, offerLocal = true }: { team: TeamConnection | null; offerLocal?: boolean }) {
   const isTeam = team != null;
   const { t } = useTranslation();
   const connect = useConnectTeam();
@@ -31,13 +35,22 @@ export function TeamDatabaseForm({ team }: { team: TeamConnection | null }) {
       user: team?.user ?? '',
       password: '',
       tls_mode: team?.tls_mode ?? 'prefer',
+      root_cert: team?.root_cert ?? '',
     },
   });
   const onError = useFormErrors(form);
   const submit = form.onSubmit((v) =>
     connect.mutate(
       {
-        connection: { host: v.host, port: Number(v.port), database: v.database, user: v.user, tls_mode: v.tls_mode },
+        connection: {
+          host: v.host,
+          port: Number(v.port),
+          database: v.database,
+          user: v.user,
+          tls_mode: v.tls_mode,
+          // Only verify-full checks a certificate; the server refuses one given with another mode.
+          root_cert: v.tls_mode === 'verify_full' && v.root_cert.trim() ? v.root_cert.trim() : null,
+        },
         password: v.password,
       },
       {
@@ -59,11 +72,21 @@ export function TeamDatabaseForm({ team }: { team: TeamConnection | null }) {
             label={t('settings.tlsMode')}
             data={TLS_MODES.map((m) => ({ value: m, label: t(`settings.tls.${m}`) }))}
             allowDeselect={false}
+            data-testid="team-tls-mode"
             {...form.getInputProps('tls_mode')}
           />
         </SimpleGrid>
+        {form.values.tls_mode === 'verify_full' && (
+          <TextInput
+            label={t('settings.rootCert')}
+            description={t('settings.rootCertHint')}
+            placeholder="/etc/ssl/certs/team-root.pem"
+            data-testid="team-root-cert"
+            {...form.getInputProps('root_cert')}
+          />
+        )}
         <Group justify="flex-end">
-          {isTeam && (
+          {isTeam && offerLocal && (
             <Button
               variant="default"
               loading={local.isPending}
