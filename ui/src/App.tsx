@@ -32,7 +32,7 @@ function Gate() {
   const info = useAppInfo();
   // The signed-in user's language is the one saved on them; the browser's storage only keeps
   // it for the moment before the database answers.
-  const language = info.data?.user?.language;
+  const language = info.data?.state === 'ready' ? info.data.user?.language : undefined;
   useEffect(() => {
     if (language && i18n.language !== language) void setLanguage(language);
   }, [language]);
