@@ -1,4 +1,5 @@
 import { Combobox, Loader, Text, TextInput, useCombobox } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -37,6 +38,7 @@ export function QuickSearch() {
           placeholder={t('search.placeholder')}
           aria-label={t('search.placeholder')}
           data-testid="search-input"
+          leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />}
           rightSection={isFetching ? <Loader size="xs" /> : <Text size="xs" c="dimmed">Ctrl K</Text>}
           rightSectionWidth={56}
           onChange={(e) => {
