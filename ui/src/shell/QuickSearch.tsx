@@ -11,7 +11,7 @@ export function QuickSearch() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const { data, isFetching } = useSearchHits(text);
+  const { data, isFetching, answers } = useSearchHits(text);
   const groups = groupHits(text.trim() ? (data?.items ?? []) : []);
 
   // Enter with nothing highlighted still opens the best hit. Only new results reset the
@@ -52,7 +52,7 @@ export function QuickSearch() {
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={!text.trim()} data-testid="search-results">
+      <Combobox.Dropdown hidden={!text.trim()} data-testid="search-results" data-answers={answers ?? undefined}>
         <Combobox.Options mah={420} style={{ overflowY: 'auto' }}>
           {groups.map((g) => (
             <Combobox.Group key={g.kind} label={t(`search.kind.${g.kind}`)}>
