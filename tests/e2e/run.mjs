@@ -14,12 +14,13 @@ import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { captureScreen, failedShot, OUT } from './lib/paths.mjs';
 import { SCALE_DB, SCALE_DEALS } from './lib/scale.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -135,9 +136,16 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+// A screen kept by an earlier run would pass for this run's failure.
+mkdirSync(OUT, { recursive: true });
+for (const f of readdirSync(OUT)) {
+  if (/^failed-.*\.png$/.test(f)) rmSync(join(OUT, f), { force: true });
+}
+
 let passed = 0;
-let failed = 0;
 let skipped = 0;
+/** The failed scenarios: file name, test name and the screen kept at the failure. */
+const failures = [];
 const stream = run({ files, concurrency: 1 });
 stream.on('test:pass', (d) => {
   if (d.nesting !== 0) return;
@@ -145,7 +153,13 @@ stream.on('test:pass', (d) => {
   else passed += 1;
 });
 stream.on('test:fail', (d) => {
-  if (d.nesting === 0) failed += 1;
+  if (d.nesting !== 0) return;
+  const scenario = basename(d.file ?? d.name, '.test.mjs');
+  const shot = failedShot(scenario);
+  // The scenario keeps its own screen before it stops its app; one that ran out of time did
+  // not get there, and its app is still up now.
+  if (!existsSync(shot)) captureScreen(shot);
+  failures.push({ scenario, name: d.name, shot: existsSync(shot) ? relative(REPO, shot) : null });
 });
 const out = stream.compose(new spec());
 out.pipe(process.stdout);
@@ -153,6 +167,10 @@ await finished(out);
 stopLeftovers();
 
 console.log(`e2e run took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+for (const f of failures) {
+  console.log(`failed: ${f.scenario} (${f.name})${f.shot ? `, screen at the failure: ${f.shot}` : ''}`);
+}
 if (skipped) console.log(`${skipped} skipped`);
+const failed = failures.length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -7,7 +7,7 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, 
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
-import { OUT, REPO } from './paths.mjs';
+import { captureScreen, failedShot, OUT, REPO, SCENARIO } from './paths.mjs';
 
 export { OUT, REPO };
 export const APP = process.env.VORONKA_E2E_APP ?? join(REPO, 'target/debug/voronka');
@@ -164,6 +164,7 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
     await browser.setWindowRect(0, 0, 1920, 1080);
     return app;
   } catch (e) {
+    keepFailedScreen();
     await app.close({ failed: true });
     throw e;
   }
@@ -187,15 +188,24 @@ export async function withApp(options, body) {
   }
 }
 
-/** What the screen and the page showed when a scenario failed, under target/e2e/logs. */
+/**
+ * The screen at the scenario's first failure as target/e2e/failed-<scenario>.png, the name the
+ * runner's summary gives. A later failure of the same scenario does not replace it.
+ */
+function keepFailedScreen() {
+  mkdirSync(OUT, { recursive: true });
+  if (!existsSync(failedShot(SCENARIO))) captureScreen(failedShot(SCENARIO));
+}
+
+/**
+ * What the screen and the page showed when a scenario or a step failed, under target/e2e/logs
+ * (and the first failure's screen as target/e2e/failed-<scenario>.png), while the app still runs.
+ */
 export async function keepEvidence(app, name) {
+  keepFailedScreen();
   const dir = join(OUT, 'logs');
   mkdirSync(dir, { recursive: true });
-  try {
-    execFileSync('import', ['-window', 'root', join(dir, `${name}-failure.png`)], { timeout: 10_000 });
-  } catch {
-    // No display to capture.
-  }
+  captureScreen(join(dir, `${name}-failure.png`));
   try {
     const page = await within(
       app.browser.execute(() => `${location.href}\n\n${document.body.innerText}`),

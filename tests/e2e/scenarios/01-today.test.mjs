@@ -39,7 +39,8 @@ test('first start with demo data lands on Today with grouped tasks; the main scr
     const cards = await waitAll(browser, `${tid('kanban')} ${tid('deal-card')}`, { min: 5 });
     assert.ok(cards.length >= 5, `the demo board shows only ${cards.length} deals`);
     await screenshot(browser, 'kanban.png');
-    await cards[0].click();
+    // By selector, not the element found above: the board may have re-rendered since.
+    await click(browser, `${tid('kanban')} ${tid('deal-card')}`);
     await waitFor(browser, tid('deal-card-title'));
     await screenshot(browser, 'deal.png');
 

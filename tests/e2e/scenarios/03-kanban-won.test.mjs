@@ -17,8 +17,11 @@ async function columnCount(browser, stage) {
 
 /** Scrolls the board so `stage` is its leftmost column: the board is wider than the window. */
 async function scrollBoardTo(browser, stage) {
-  await browser.execute((sel) => document.querySelector(sel).scrollIntoView({ inline: 'start', block: 'nearest' }), column(stage));
-  await browser.pause(200);
+  // An instant scroll (the board sets no smooth scrolling); the drag measures after the next frame.
+  await browser.executeAsync((sel, done) => {
+    document.querySelector(sel).scrollIntoView({ inline: 'start', block: 'nearest' });
+    requestAnimationFrame(() => requestAnimationFrame(() => done()));
+  }, column(stage));
 }
 
 test('a deal dragged across the board to the won stage, filling what each stage requires', { timeout: 240_000 }, async (t) => {

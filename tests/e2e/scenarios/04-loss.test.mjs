@@ -22,7 +22,8 @@ test('losing a deal without a reason is refused, with a reason it is lost', { ti
 
     // Submitting the dialog empty changes nothing: the store refuses again.
     await click(browser, tid('loss-submit'));
-    await browser.pause(1000);
+    // The button shows its loader until the store has answered.
+    await waitGone(browser, `${tid('loss-submit')}[data-loading]`, { what: 'the loader of the empty submit' });
     await waitFor(browser, dialog, { what: 'the loss dialog after an empty submit' });
     await waitFor(browser, statusBadge('Open'), { what: 'the deal still open after an empty reason' });
 

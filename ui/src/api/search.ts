@@ -9,14 +9,22 @@ import type { SearchHit, SearchKind } from './types';
 export const SEARCH_DEBOUNCE_MS = 150;
 const SEARCH_LIMIT = 30;
 
+/**
+ * Hits for `text`, asked for once typing pauses. While the answer to the newest text is on its
+ * way the previous hits stay on screen; `answers` names the text the shown hits are for, and is
+ * null while they are an older text's.
+ */
 export function useSearchHits(text: string) {
-  const [debounced] = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
-  return useQuery({
+  const wanted = text.trim();
+  const [debounced] = useDebouncedValue(wanted, SEARCH_DEBOUNCE_MS);
+  const query = useQuery({
     queryKey: keys.search(debounced),
     queryFn: () => call(commands.search(debounced, { offset: 0, limit: SEARCH_LIMIT })),
     enabled: debounced.length > 0,
     placeholderData: keepPreviousData,
   });
+  const current = debounced === wanted && query.data !== undefined && !query.isPlaceholderData;
+  return { ...query, answers: current ? debounced : null };
 }
 
 export const SEARCH_KINDS: SearchKind[] = ['company', 'contact', 'deal'];

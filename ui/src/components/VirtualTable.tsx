@@ -1,4 +1,5 @@
 import { Box, Center, Loader, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
 import classes from './VirtualTable.module.css';
@@ -73,7 +74,12 @@ export function VirtualTable<T>({
     <Box ref={scrollRef} className={classes.scroll} style={{ height }} data-testid={testId}>
       <div className={classes.header} style={{ gridTemplateColumns: template, width: totalWidth }} role="row">
         {columns.map((c) => (
-          <div key={c.key} className={classes.cell} role="columnheader">
+          <div
+            key={c.key}
+            className={classes.cell}
+            role="columnheader"
+            aria-sort={sort?.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+          >
             {c.sortable && onSort ? (
               <UnstyledButton
                 onClick={() => onSort(c.key)}
@@ -81,7 +87,8 @@ export function VirtualTable<T>({
                 data-testid={`sort-${c.key}`}
               >
                 {c.label}
-                {sort?.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                {sort?.key === c.key &&
+                  (sort.descending ? <IconChevronDown size={14} aria-hidden /> : <IconChevronUp size={14} aria-hidden />)}
               </UnstyledButton>
             ) : (
               c.label

@@ -1,4 +1,5 @@
 import { ActionIcon, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 export function ColorSchemeToggle() {
@@ -15,7 +16,7 @@ export function ColorSchemeToggle() {
       onClick={() => setColorScheme(next)}
       data-testid="theme-toggle"
     >
-      {computed === 'dark' ? '☀' : '☾'}
+      {computed === 'dark' ? <IconSun size={18} stroke={1.6} aria-hidden /> : <IconMoon size={18} stroke={1.6} aria-hidden />}
     </ActionIcon>
   );
 }

@@ -1,5 +1,6 @@
 import { ActionIcon, Divider, Indicator, Popover, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconBell } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +75,7 @@ export function GongFeed() {
               onClick={() => setOpened((o) => !o)}
               data-testid="gong-button"
             >
-              🔔
+              <IconBell size={20} stroke={1.6} aria-hidden />
             </ActionIcon>
           </Tooltip>
         </Indicator>

@@ -38,6 +38,26 @@ describe('QuickSearch', () => {
     expect(within(results).getByText('Іван Дахно')).toBeInTheDocument();
   });
 
+  it("names the text its hits answer, and none while the previous text's hits are still shown", async () => {
+    renderScreen(<QuickSearch />);
+    const input = screen.getByTestId('search-input');
+    await userEvent.type(input, 'дах');
+    const results = await screen.findByTestId('search-results');
+    await waitFor(() => expect(results).toHaveAttribute('data-answers', 'дах'));
+
+    let answer: (v: Awaited<ReturnType<typeof commands.search>>) => void = () => {};
+    vi.mocked(commands.search).mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    await userEvent.type(input, 'пром');
+    expect(results).not.toHaveAttribute('data-answers');
+    await waitFor(() => expect(commands.search).toHaveBeenLastCalledWith('дахпром', { offset: 0, limit: 30 }));
+    expect(within(results).getAllByTestId('search-hit-company')).toHaveLength(2);
+    expect(results).not.toHaveAttribute('data-answers');
+
+    answer(ok(paged([{ kind: 'company', id: 'c2', title: 'Дахпром', subtitle: 'Київ' }])));
+    await waitFor(() => expect(results).toHaveAttribute('data-answers', 'дахпром'));
+    expect(within(results).getAllByTestId('search-hit-company')).toHaveLength(1);
+  });
+
   it('opens the first hit on Enter', async () => {
     renderScreen(
       <>

@@ -1,4 +1,5 @@
 import { Combobox, Loader, Text, TextInput, useCombobox } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,7 +11,7 @@ export function QuickSearch() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const { data, isFetching } = useSearchHits(text);
+  const { data, isFetching, answers } = useSearchHits(text);
   const groups = groupHits(text.trim() ? (data?.items ?? []) : []);
 
   // Enter with nothing highlighted still opens the best hit. Only new results reset the
@@ -37,6 +38,7 @@ export function QuickSearch() {
           placeholder={t('search.placeholder')}
           aria-label={t('search.placeholder')}
           data-testid="search-input"
+          leftSection={<IconSearch size={16} stroke={1.6} aria-hidden />}
           rightSection={isFetching ? <Loader size="xs" /> : <Text size="xs" c="dimmed">Ctrl K</Text>}
           rightSectionWidth={56}
           onChange={(e) => {
@@ -50,7 +52,7 @@ export function QuickSearch() {
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={!text.trim()} data-testid="search-results">
+      <Combobox.Dropdown hidden={!text.trim()} data-testid="search-results" data-answers={answers ?? undefined}>
         <Combobox.Options mah={420} style={{ overflowY: 'auto' }}>
           {groups.map((g) => (
             <Combobox.Group key={g.kind} label={t(`search.kind.${g.kind}`)}>

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import type { OpenRecord } from '../api/types';
 import { appInfo } from '../test/fixtures';
@@ -41,5 +41,21 @@ describe('Shell', () => {
 
     // The router moves in a transition, once the deal screen's code has loaded.
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/deals/deal-7'), { timeout: 5000 });
+  });
+
+  it("draws the header's icons as SVG with accessible names, not as text glyphs a font may lack", async () => {
+    renderScreen(<Shell info={appInfo} />, { route: '/today' });
+    const header = (await screen.findByTestId('gong-button')).closest('header');
+    if (!header) throw new Error('the gong button is not in the header');
+    for (const id of ['gong-button', 'shortcuts-button', 'theme-toggle']) {
+      const button = within(header).getByTestId(id);
+      expect(button.querySelector('svg'), id).not.toBeNull();
+      expect(button.textContent, id).toBe('');
+      expect(button.getAttribute('aria-label'), id).toBeTruthy();
+    }
+    const search = within(header).getByTestId('search-input');
+    expect(search.parentElement?.querySelector('svg')).not.toBeNull();
+    // Emoji and other pictographs (\p{So}: bells, suns, moons, flags) have no glyph in many fonts.
+    expect(header.textContent).not.toMatch(/\p{So}/u);
   });
 });

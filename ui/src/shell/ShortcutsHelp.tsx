@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Kbd, Modal, Table, Text, Tooltip } from '@mantine/core';
 import { useDisclosure, useHotkeys, useOs } from '@mantine/hooks';
+import { IconKeyboard } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { keyLabel, SCREENS, SHORTCUTS } from './shortcuts';
@@ -20,7 +21,7 @@ export function ShortcutsHelp() {
     <>
       <Tooltip label={t('shortcuts.title')}>
         <ActionIcon variant="subtle" size="lg" onClick={open} aria-label={t('shortcuts.title')} data-testid="shortcuts-button">
-          <Text fw={700}>?</Text>
+          <IconKeyboard size={20} stroke={1.6} aria-hidden />
         </ActionIcon>
       </Tooltip>
       <Modal opened={opened} onClose={close} title={t('shortcuts.title')} size="lg">

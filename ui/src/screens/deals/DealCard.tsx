@@ -1,6 +1,7 @@
 import { Group, Paper, Text, Tooltip } from '@mantine/core';
 import { useDraggable } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
+import { IconFlagFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Deal } from '../../api/types';
@@ -35,8 +36,8 @@ export function DealCard({ deal, ownerName, withoutTask }: { deal: Deal; ownerNa
       <Text size="sm" fw={500} lineClamp={2}>
         {withoutTask && (
           <Tooltip label={t('deal.withoutTask')}>
-            <Text span c="orange" data-testid="deal-without-task-flag">
-              ⚑{' '}
+            <Text span c="orange" mr={4} data-testid="deal-without-task-flag" role="img" aria-label={t('deal.withoutTask')}>
+              <IconFlagFilled size={14} style={{ verticalAlign: '-2px' }} aria-hidden />
             </Text>
           </Tooltip>
         )}

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Checkbox, Group, Input, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { listError } from '../../components/listError';
 import type { DealFormValues } from './dealFormValues';
@@ -21,7 +22,7 @@ export function QualificationField({ form }: { form: UseFormReturnType<DealFormV
               aria-label={t('common.remove')}
               onClick={() => form.removeListItem('qualification', i)}
             >
-              ×
+              <IconX size={14} aria-hidden />
             </ActionIcon>
           </Group>
         ))}

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { IconFlagFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Deal } from '../../api/types';
@@ -23,7 +24,8 @@ export function DealsWithoutTask({ deals }: { deals: Deal[] }) {
             {(d) => (
               <Group key={d.id} justify="space-between" data-testid="deal-without-task">
                 <Anchor component={Link} to={`/deals/${d.id}`}>
-                  ⚑ {d.title}
+                  <IconFlagFilled size={14} style={{ verticalAlign: '-2px', marginRight: 4 }} aria-hidden />
+                  {d.title}
                 </Anchor>
                 <Text size="sm">
                   <Money minor={d.amount} currency={d.currency} />
