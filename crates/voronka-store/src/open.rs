@@ -175,6 +175,13 @@ fn classify_connection_error(e: sqlx::Error, url: &str) -> Error {
                 _ => Error::storage(format!("cannot open {shown}: {e}")),
             }
         }
+        // rustls refuses a certificate no trusted authority signed (`verify-full`) inside the
+        // driver's I/O error: that is the TLS settings' business, not the network's.
+        sqlx::Error::Io(io) if io.to_string().to_lowercase().contains("certificate") => Error::new(
+            ErrorCode::TlsRequired,
+            format!("{shown}: the server's certificate could not be verified ({e}); give its root certificate or choose another TLS mode"),
+        )
+        .on("tls_mode"),
         sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => Error::new(
             ErrorCode::Unreachable,
             format!("{shown}: the server does not answer ({e}); check the host, the port and the network"),

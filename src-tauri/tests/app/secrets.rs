@@ -194,13 +194,12 @@ async fn verify_full_refuses_a_server_whose_certificate_it_cannot_verify() {
         .connect_team(strict.clone(), Secret::new(TEAM_SECRET))
         .await
         .unwrap_err();
-    // The refusal is the certificate's (rustls's UnknownIssuer, or no TLS at all). The store
-    // reports a certificate refused inside the driver's I/O error as `unreachable` today; it
-    // should be `tls_required` on `tls_mode`.
-    assert!(
-        err.message.contains("certificate") || err.code == ErrorCode::TlsRequired,
-        "{:?}: {}",
-        err.code,
+    // The refusal is the certificate's (rustls's UnknownIssuer, or no TLS at all): the TLS
+    // settings are what to change.
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::TlsRequired, Some("tls_mode")),
+        "{}",
         err.message
     );
     assert_eq!(s.info().await.unwrap().backend, "sqlite");
