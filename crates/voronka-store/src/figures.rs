@@ -278,10 +278,10 @@ mod tests {
             ("0013_report_rollups", crate::rollups::fill_deal_days_sql("TRUE")),
             ("0013_report_rollups", crate::rollups::fill_response_days_sql("TRUE")),
             ("0013_report_rollups", crate::rollups::fill_spell_days_sql("TRUE")),
-            ("0017_deleted_deal_takes_along", super::fill_days_sql("TRUE", "TRUE")),
-            ("0017_deleted_deal_takes_along", super::refresh_companies_sql("TRUE")),
+            ("0016_deleted_deal_takes_along", super::fill_days_sql("TRUE", "TRUE")),
+            ("0016_deleted_deal_takes_along", super::refresh_companies_sql("TRUE")),
             (
-                "0017_deleted_deal_takes_along",
+                "0016_deleted_deal_takes_along",
                 crate::rollups::fill_reach_days_sql("TRUE"),
             ),
         ];

@@ -26,7 +26,7 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys =
 const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 17;
+pub const SCHEMA_VERSION: i64 = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -2,7 +2,7 @@
 //! year they read a few tens of thousands of small rows instead of every deal or stage spell.
 //! - `deal_days`: the deals created each UTC day by owner, pipeline, current stage, status and
 //!   furthest stage reached, with their count and amount (the funnel's open deals and outcomes);
-//! - `reach_days` (migration 0017): the same deals once per pipeline their history passed
+//! - `reach_days` (migration 0016): the same deals once per pipeline their history passed
 //!   through, by the furthest stage they reached there (the funnel's "reached");
 //! - `response_days`: the same deals by owner, pipeline and minutes to their first contact,
 //!   rounded up (lead response);

@@ -121,7 +121,7 @@ pub async fn a_deleted_deal_takes_its_tasks_and_activities_along(ctx: Ctx) {
 
 /// The id of a deal's contact task, deleted or not (read off the audit log's history).
 async fn before_task_id(ctx: &Ctx, deal: Id) -> Id {
-    let export = ctx.store.export_json().await.unwrap();
+    let export = ctx.export().await;
     let tasks = export["tasks"].as_array().unwrap();
     let task = tasks
         .iter()
@@ -218,7 +218,7 @@ pub async fn a_report_at_an_earlier_now_counts_what_stood_then(ctx: Ctx) {
 async fn figures(ctx: &Ctx, pipelines: &[Id]) -> Value {
     let s = &ctx.store;
     let mut out = serde_json::Map::new();
-    let export = s.export_json().await.unwrap();
+    let export = ctx.export().await;
     for table in ["deals", "companies", "payments"] {
         out.insert(table.into(), export[table].clone());
     }

@@ -150,7 +150,7 @@ fn client(name: &str, work_phone: Option<&str>, mobile_phone: Option<&str>) -> C
 }
 
 async fn live_companies(ctx: &Ctx) -> usize {
-    let export = ctx.store.export_json().await.unwrap();
+    let export = ctx.export().await;
     export["companies"]
         .as_array()
         .unwrap()

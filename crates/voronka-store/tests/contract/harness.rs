@@ -145,12 +145,17 @@ impl Ctx {
         }
     }
 
-    /// Rows of a table, for checking that a refused change wrote nothing.
-    pub async fn count(&self, table: &str) -> i64 {
+    /// Every table as export-json gives it: table name → rows.
+    pub async fn export(&self) -> serde_json::Value {
         let mut text = Vec::new();
         self.store.export_json(&mut text).await.expect("export");
-        let export: serde_json::Value = serde_json::from_slice(&text).expect("the export is JSON");
-        export
+        serde_json::from_slice(&text).expect("the export is JSON")
+    }
+
+    /// Rows of a table, for checking that a refused change wrote nothing.
+    pub async fn count(&self, table: &str) -> i64 {
+        self.export()
+            .await
             .get(table)
             .and_then(|v| v.as_array())
             .map(|a| a.len() as i64)
