@@ -51,7 +51,8 @@ pub struct StartProblem {
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum Startup {
-    Ready(AppInfo),
+    // Boxed: the info is several times the size of a problem, and serde/specta see through it.
+    Ready(Box<AppInfo>),
     Problem(StartProblem),
 }
 
@@ -160,7 +161,7 @@ impl Session {
         if let Some(problem) = self.0.problem.read().await.clone() {
             return Ok(Startup::Problem(problem));
         }
-        Ok(Startup::Ready(self.info().await?))
+        Ok(Startup::Ready(Box::new(self.info().await?)))
     }
 
     /// "Retry" on the start-up screen: the same choice as at start, once more.

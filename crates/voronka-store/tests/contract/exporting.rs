@@ -47,11 +47,11 @@ struct WriteMeanwhile {
 impl Write for WriteMeanwhile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.out.extend_from_slice(buf);
-        if self.out.windows(5).any(|w| w == b"\"id\":") {
-            if let Some(go) = self.go.take() {
-                go.send(()).unwrap();
-                self.done.recv().unwrap();
-            }
+        if self.out.windows(5).any(|w| w == b"\"id\":")
+            && let Some(go) = self.go.take()
+        {
+            go.send(()).unwrap();
+            self.done.recv().unwrap();
         }
         Ok(buf.len())
     }

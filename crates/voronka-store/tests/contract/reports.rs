@@ -1112,7 +1112,7 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
 /// for the stages it passed there, as it stays in its time in stage.
 pub async fn a_deal_moved_to_another_pipeline_counts_where_its_history_was(ctx: Ctx) {
     let b = Book::new(&ctx).await;
-    let (olena, head, s) = (ctx.olena_id(), ctx.head.meta.id, &ctx.store);
+    let (olena, s) = (ctx.olena_id(), &ctx.store);
     let (service, first) = b.service_pipeline().await;
     b.now("2026-03-02 10:00");
     let deal = b.deal(olena, "D", "100", None).await;
