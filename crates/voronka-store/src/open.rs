@@ -25,6 +25,9 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys =
 /// `busy_timeout`).
 const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
 
+/// The memory map `SQLITE_PRAGMAS` sets (1 GiB), for a connection that set it aside.
+pub(crate) const SQLITE_MMAP_BYTES: i64 = 1 << 30;
+
 /// The newest schema version this program knows.
 pub const SCHEMA_VERSION: i64 = 16;
 
