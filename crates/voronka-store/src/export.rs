@@ -93,14 +93,7 @@ impl Store {
                     .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                     .await
                     .db()?;
-                Ok(Tx {
-                    tx,
-                    store: self,
-                    actor: None,
-                    now: self.clock.now(),
-                    touched: Default::default(),
-                    figures_deferred: false,
-                })
+                Ok(Tx::on(self, tx, None))
             }
         }
     }

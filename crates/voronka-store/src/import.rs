@@ -105,14 +105,7 @@ impl Store {
             Err(e) if is_busy(&e) => return Err(already_running()),
             Err(e) => return Err(crate::error::db(e)),
         };
-        let mut tx = Tx {
-            tx,
-            store: self,
-            actor: None,
-            now: self.clock.now(),
-            touched: Default::default(),
-            figures_deferred: false,
-        };
+        let mut tx = Tx::on(self, tx, None);
         if self.backend == Backend::Postgres {
             // As long as SQLite's busy timeout; set back so the load's own statements wait as
             // any other would.

@@ -33,18 +33,25 @@ impl Store {
             Backend::Postgres => self.pool.begin().await,
         }
         .db()?;
-        Ok(Tx {
-            tx,
-            store: self,
-            actor,
-            now: self.clock.now(),
-            touched: Default::default(),
-            figures_deferred: false,
-        })
+        Ok(Tx::on(self, tx, actor))
     }
 
     pub(crate) fn new_id(&self, at: DateTime<Utc>) -> Id {
         self.ids.next_id(at)
+    }
+}
+
+impl<'s> Tx<'s> {
+    /// A unit of work on a transaction already begun, its instant taken now.
+    pub(crate) fn on(store: &'s Store, tx: sqlx::Transaction<'static, sqlx::Any>, actor: Option<Id>) -> Tx<'s> {
+        Tx {
+            tx,
+            store,
+            actor,
+            now: store.clock.now(),
+            touched: Default::default(),
+            figures_deferred: false,
+        }
     }
 }
 

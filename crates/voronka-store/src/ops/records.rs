@@ -82,14 +82,7 @@ impl Store {
     pub(crate) async fn begin_read(&self) -> Result<Tx<'_>> {
         use crate::error::DbResult;
         let tx = self.pool.begin().await.db()?;
-        Ok(Tx {
-            tx,
-            store: self,
-            actor: None,
-            now: self.clock.now(),
-            touched: Default::default(),
-            figures_deferred: false,
-        })
+        Ok(Tx::on(self, tx, None))
     }
 }
 
