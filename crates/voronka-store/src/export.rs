@@ -60,10 +60,11 @@ impl Store {
         let restored = match self.backend {
             // Back to the map every other read of this connection is tuned for; it takes
             // effect once this read transaction ends.
-            Backend::Sqlite => {
-                let restore = format!("PRAGMA mmap_size = {}", crate::open::SQLITE_MMAP_BYTES);
-                sqlx::query(&restore).execute(&mut *tx.tx).await.db().map(drop)
-            }
+            Backend::Sqlite => sqlx::query(crate::open::SQLITE_MMAP)
+                .execute(&mut *tx.tx)
+                .await
+                .db()
+                .map(drop),
             Backend::Postgres => Ok(()),
         };
         written?;
@@ -143,4 +144,44 @@ fn write_indented<W: Write>(out: &mut W, text: &[u8]) -> Result<()> {
 
 fn write_error(e: std::io::Error) -> Error {
     Error::storage(format!("cannot write the export: {e}")).on("out")
+}
+
+#[cfg(test)]
+mod sqlite_memory_map {
+    #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
+    use crate::Store;
+    use futures_util::future::join_all;
+
+    async fn mmap_size(conn: &mut sqlx::AnyConnection) -> i64 {
+        let row: (i64,) = sqlx::query_as("PRAGMA mmap_size").fetch_one(conn).await.unwrap();
+        row.0
+    }
+
+    /// The export reads the file unmapped, and every connection of the pool has its map back
+    /// afterwards (the export's own included: the pool holds at most four).
+    #[tokio::test]
+    async fn the_export_reads_unmapped_and_gives_the_map_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("crm.sqlite").display());
+        let store = Store::open(&url).await.unwrap();
+        let mut snapshot = store.begin_snapshot().await.unwrap();
+        assert_eq!(
+            mmap_size(&mut snapshot.tx).await,
+            0,
+            "the snapshot reads without the map"
+        );
+        // Given back here by hand, so only the export's own connection can lack it below.
+        sqlx::query(crate::open::SQLITE_MMAP)
+            .execute(&mut *snapshot.tx)
+            .await
+            .unwrap();
+        snapshot.tx.rollback().await.unwrap();
+        store.export_json(&mut Vec::new()).await.unwrap();
+        let max = store.pool.options().get_max_connections() as usize;
+        let mut conns = join_all((0..max).map(|_| store.pool.acquire())).await;
+        for conn in &mut conns {
+            let conn = conn.as_mut().unwrap();
+            assert_eq!(mmap_size(conn).await, 1 << 30, "every connection maps 1 GiB again");
+        }
+    }
 }

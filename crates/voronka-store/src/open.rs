@@ -13,20 +13,28 @@ use voronka_core::{Clock, Error, ErrorCode, IdSource, RandomIds, Result, SystemC
 static SQLITE: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
 static POSTGRES: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/postgres");
 
+/// The memory map of every SQLite connection (1 GiB), one text for `SQLITE_PRAGMAS` and for a
+/// connection that set it aside (a macro, as `concat!` takes only literals).
+macro_rules! sqlite_mmap {
+    () => {
+        "PRAGMA mmap_size = 1073741824;"
+    };
+}
+pub(crate) const SQLITE_MMAP: &str = sqlite_mmap!();
+
 /// Set on every SQLite connection. Reads go through a memory map of up to 1 GiB of the file, so
 /// a page the OS already caches costs a memory read instead of a system call and a copy; each
 /// connection keeps 16 MiB of pages of its own, and sorts and groupings of reports stay in memory.
 /// A write waits up to `busy_timeout` for another writer to finish, then fails with `busy`.
-const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; \
-     PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -16384; \
-     PRAGMA temp_store = MEMORY;";
+const SQLITE_PRAGMAS: &str = concat!(
+    "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; ",
+    sqlite_mmap!(),
+    " PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;"
+);
 
 /// Set on every PostgreSQL connection: how long a statement waits for a lock (SQLite's
 /// `busy_timeout`).
 const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
-
-/// The memory map `SQLITE_PRAGMAS` sets (1 GiB), for a connection that set it aside.
-pub(crate) const SQLITE_MMAP_BYTES: i64 = 1 << 30;
 
 /// The newest schema version this program knows.
 pub const SCHEMA_VERSION: i64 = 16;
