@@ -3,6 +3,7 @@
 mod bench;
 mod bench_notify;
 mod report;
+mod team;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -86,6 +87,11 @@ enum Command {
         #[arg(long)]
         xlsx: Option<std::path::PathBuf>,
     },
+    /// A team database on PostgreSQL: `team init`, `team add-user`.
+    Team {
+        #[command(subcommand)]
+        action: team::TeamCommand,
+    },
     /// Times quick search, a filtered deal list page, a company card and every report.
     Bench {
         /// Repetitions of each measured operation.
@@ -149,6 +155,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         None => voronka_store::default_database_url()?,
     };
     match cli.command {
+        Command::Team { action } => team::run(&url, action).await?,
         Command::Migrate => {
             let store = Store::open(&url).await?;
             println!(

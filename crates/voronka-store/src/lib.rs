@@ -21,6 +21,7 @@ mod row;
 mod search;
 mod sqlite_file;
 mod table;
+mod team;
 mod tx;
 
 pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
@@ -30,6 +31,7 @@ pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
 pub use ops::*;
 pub use search::SearchHit;
 pub use table::Table;
+pub use team::{Identity, LoginCard, init_team};
 
 use std::sync::Arc;
 use voronka_core::{Clock, IdSource};
@@ -59,6 +61,8 @@ pub struct Store {
     ids: Arc<dyn IdSource>,
     settings: Settings,
     gong: Arc<gong_feed::GongHub>,
+    /// Where a team database is, for the cards of new logins; `None` for a local file.
+    server: Option<Arc<team::Server>>,
 }
 
 impl Store {

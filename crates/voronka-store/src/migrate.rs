@@ -23,9 +23,12 @@ const WAL_SWITCH_WAIT: Duration = Duration::from_secs(10);
 
 /// Migrates the database at `url` on a connection of its own, which it closes. `path` is the
 /// SQLite file (for errors in its terms).
-pub(crate) async fn migrate(backend: Backend, url: &str, path: Option<&Path>) -> Result<()> {
+pub(crate) async fn migrate(backend: Backend, url: &str, path: Option<&Path>, set_role: Option<&str>) -> Result<()> {
     let fail = |e: sqlx::Error| opening_error(backend, e, url, path);
     let mut conn = AnyConnection::connect(url).await.map_err(fail)?;
+    if let Some(set_role) = set_role {
+        conn.execute(set_role).await.map_err(fail)?;
+    }
     let outcome = match backend {
         Backend::Sqlite => migrate_sqlite(&mut conn, path).await,
         Backend::Postgres => migrate_postgres(&mut conn).await,
@@ -78,6 +81,14 @@ async fn migrate_postgres(conn: &mut AnyConnection) -> Result<(), Failure> {
     let outcome = async {
         refuse_foreign(conn, Backend::Postgres, None).await?;
         refuse_newer_schema(conn, Backend::Postgres).await?;
+        // A teammate's login may not change the schema (it may not even create sqlx's
+        // bookkeeping table): an up-to-date database is left alone, an older one is the admin's.
+        let known = Backend::Postgres.migrator().iter().map(|m| m.version).max();
+        let applied = applied_version(conn).await?;
+        if applied.is_some() && applied == known {
+            return Ok(());
+        }
+        refuse_upgrade_without_rights(conn, applied).await?;
         Backend::Postgres
             .migrator()
             .run_direct(&mut *conn)
@@ -169,6 +180,30 @@ pub(crate) async fn applied_version(conn: &mut AnyConnection) -> Result<Option<i
         .fetch_one(&mut *conn)
         .await?;
     row.try_get::<Option<i64>, _>("v")
+}
+
+/// A database older than this program, opened by a login that may not create tables in it: a
+/// team database its admin has not upgraded yet.
+async fn refuse_upgrade_without_rights(conn: &mut AnyConnection, applied: Option<i64>) -> Result<(), Failure> {
+    let may: bool = sqlx::query_scalar("SELECT has_schema_privilege(current_schema(), 'CREATE')")
+        .fetch_one(&mut *conn)
+        .await?;
+    if may {
+        return Ok(());
+    }
+    let known = Backend::Postgres
+        .migrator()
+        .iter()
+        .map(|m| m.version)
+        .max()
+        .unwrap_or(0);
+    let message = match applied {
+        Some(v) => format!(
+            "this team database has schema version {v} and this program needs {known}: its admin upgrades it with `voronka-cli --db URL migrate`"
+        ),
+        None => "this database is empty and this login may not set it up: its admin creates it with `voronka-cli --db URL team init`".to_string(),
+    };
+    Err(Failure::Ours(Error::new(ErrorCode::Forbidden, message).on("db")))
 }
 
 async fn refuse_newer_schema(conn: &mut AnyConnection, backend: Backend) -> Result<(), Failure> {

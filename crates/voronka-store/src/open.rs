@@ -37,7 +37,7 @@ const SQLITE_PRAGMAS: &str = concat!(
 const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 16;
+pub const SCHEMA_VERSION: i64 = 17;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -84,6 +84,17 @@ impl Store {
     }
 
     pub async fn open_with(url: &str, clock: Arc<dyn Clock>, ids: Arc<dyn IdSource>) -> Result<Store> {
+        Store::open_as(url, clock, ids, None).await
+    }
+
+    /// Opens with every connection switched to `role` (`SET ROLE`) first: `team init` sets a
+    /// team database up as the schema's owner role, which no one signs in as.
+    pub(crate) async fn open_as(
+        url: &str,
+        clock: Arc<dyn Clock>,
+        ids: Arc<dyn IdSource>,
+        role: Option<&str>,
+    ) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let backend = Backend::of_url(url)?;
         let (url, path) = match backend {
@@ -97,14 +108,17 @@ impl Store {
             }
             Backend::Postgres => (password_parameter_spelled_out(url), None),
         };
-        crate::migrate::migrate(backend, &url, path.as_deref()).await?;
+        let set_role = role.map(|r| format!("SET ROLE {}", crate::team::quote_ident(r)));
+        crate::migrate::migrate(backend, &url, path.as_deref(), set_role.as_deref()).await?;
         // The pool's connections are opened after the migrations: a SQLite connection keeps the
         // planner statistics it has read, even after a migration changed them (0011 drops some
         // that would make bulk loads quadratic).
-        let pool = connect(backend, &url).await?;
+        let pool = connect(backend, &url, set_role).await?;
         let columns = Columns::read(&pool, backend).await?;
         let gong = crate::gong_feed::GongHub::new(backend, &url)?;
+        let server = crate::team::Server::of_url(backend, &url)?;
         Ok(Store {
+            server: server.map(Arc::new),
             pool,
             backend,
             columns: Arc::new(columns),
@@ -126,7 +140,7 @@ impl Store {
 }
 
 /// A pool of connections to `url`, each set up for its dialect.
-async fn connect(backend: Backend, url: &str) -> Result<sqlx::AnyPool> {
+async fn connect(backend: Backend, url: &str, set_role: Option<String>) -> Result<sqlx::AnyPool> {
     let options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(5));
     match backend {
         // One writer at a time is all SQLite allows; WAL (set by the migration) lets readers go
@@ -139,9 +153,13 @@ async fn connect(backend: Backend, url: &str) -> Result<sqlx::AnyPool> {
         }),
         // A write waits for a row or lock another transaction holds as long as it would wait
         // on SQLite, then fails with `busy` instead of hanging.
-        Backend::Postgres => options.max_connections(8).after_connect(|conn, _| {
+        Backend::Postgres => options.max_connections(8).after_connect(move |conn, _| {
+            let set_role = set_role.clone();
             Box::pin(async move {
                 conn.execute(POSTGRES_SETTINGS).await?;
+                if let Some(set_role) = set_role {
+                    conn.execute(set_role.as_str()).await?;
+                }
                 Ok(())
             })
         }),

@@ -90,10 +90,28 @@ impl Drop for TestDb {
                     .build()
                     .expect("a runtime");
                 rt.block_on(async {
+                    // Logins are the server's, not the database's: the ones its users were
+                    // given, and a team database's owner role, go with it.
+                    let mut roles = vec![format!("{name}_owner")];
+                    let (base, _) = admin_url.rsplit_once('/').unwrap_or((&admin_url, ""));
+                    if let Ok(mut db) = sqlx::PgConnection::connect(&format!("{base}/{name}")).await {
+                        let logins: Vec<String> = sqlx::query_scalar("SELECT login FROM users WHERE login IS NOT NULL")
+                            .fetch_all(&mut db)
+                            .await
+                            .unwrap_or_default();
+                        roles.extend(logins);
+                        let _ = db.close().await;
+                    }
                     if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
                         let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                             .execute(&mut conn)
                             .await;
+                        for role in roles {
+                            let role = role.replace('"', "\"\"");
+                            let _ = sqlx::query(&format!("DROP ROLE IF EXISTS \"{role}\""))
+                                .execute(&mut conn)
+                                .await;
+                        }
                     }
                 });
             })

@@ -8,16 +8,24 @@ use std::process::{Command, Output};
 use voronka_testdb::{Kind, TestDb};
 
 fn cli(db: &TestDb, args: &[&str]) -> Output {
+    cli_at(&db.url, args)
+}
+
+fn cli_at(url: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_voronka-cli"))
         .arg("--db")
-        .arg(&db.url)
+        .arg(url)
         .args(args)
         .output()
         .expect("run voronka-cli")
 }
 
 fn ok(db: &TestDb, args: &[&str]) -> String {
-    let out = cli(db, args);
+    ok_at(&db.url, args)
+}
+
+fn ok_at(url: &str, args: &[&str]) -> String {
+    let out = cli_at(url, args);
     assert!(
         out.status.success(),
         "voronka-cli {args:?} failed: {}",
@@ -429,4 +437,61 @@ async fn passwords_never_reach_the_output_or_the_logs() {
         String::from_utf8_lossy(&out.stderr).lines().count() > 10,
         "trace logging is on"
     );
+}
+
+/// `team init` makes a team database whose admin signs in with the card; `team add-user` gives
+/// a new manager (and an existing user) a login, as JSON for scripts; a manager's login may not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn team_init_and_add_user_print_connection_cards() {
+    let Some(pg) = TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
+    let card = |text: &str| -> serde_json::Value { serde_json::from_str(text).expect("a JSON card") };
+    let admin = card(&ok(
+        &pg,
+        &[
+            "team",
+            "init",
+            "--name",
+            "Ірина Адмін",
+            "--email",
+            "iryna@firm.ua",
+            "--json",
+        ],
+    ));
+    let login_url = |card: &serde_json::Value| {
+        format!(
+            "postgres://{}@{}:{}/{}",
+            card["login"].as_str().unwrap(),
+            card["host"].as_str().unwrap(),
+            card["port"],
+            card["database"].as_str().unwrap()
+        )
+    };
+    let as_admin = login_url(&admin);
+    let olena = card(&ok_at(
+        &as_admin,
+        &[
+            "team",
+            "add-user",
+            "--name",
+            "Олена Коваль",
+            "--email",
+            "olena@firm.ua",
+            "--role",
+            "manager",
+            "--json",
+        ],
+    ));
+    assert!(olena["login"].as_str().unwrap().starts_with("olena"), "{olena}");
+    assert_eq!(olena["password"].as_str().map(str::len), Some(20));
+    let refused = cli_at(
+        &login_url(&olena),
+        &["team", "add-user", "--name", "Хакер", "--email", "h@x.ua", "--json"],
+    );
+    assert!(!refused.status.success(), "a manager adds no teammates");
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("forbidden"), "{err}");
+    let again = cli_at(&as_admin, &["team", "add-user", "--email", "olena@firm.ua"]);
+    assert!(!again.status.success(), "Olena has her login already");
 }

@@ -18,6 +18,7 @@ mod reports;
 mod schema;
 mod search;
 mod tasks;
+mod team;
 mod team_gong;
 mod views;
 

@@ -1,0 +1,452 @@
+//! Team mode on PostgreSQL: each teammate's own login, and what the database itself refuses
+//! them. The attacks go through plain sqlx as the teammate's login, not through the store: the
+//! store's own checks are not what is tested here. Each attack is paired with what the same
+//! login may do, so a policy that refused everything would fail as surely as one that allowed
+//! everything.
+
+use crate::harness::{self, Ctx, Kind};
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{Connection, PgConnection};
+use voronka_core::ErrorCode;
+use voronka_core::model::*;
+use voronka_store::{Identity, Store};
+
+/// A team on PostgreSQL whose head and managers have logins; `None` without a server outside CI.
+struct Team {
+    ctx: Ctx,
+    head_login: String,
+    olena_login: String,
+    petro_login: String,
+    /// Olena's company and deal, and Petro's company, deal, task and payment.
+    olena_deal: Deal,
+    petro_company: Company,
+    petro_deal: Deal,
+}
+
+async fn team() -> Option<Team> {
+    let ctx = harness::setup(Kind::Postgres).await?;
+    let admin = ctx
+        .store
+        .create_user(
+            Some(ctx.head.meta.id),
+            &UserInput {
+                name: "Адміністраторка Ірина".into(),
+                role: Some(Role::Admin),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let store = &ctx.store;
+    let head_login = store.give_login(admin.meta.id, ctx.head.meta.id).await.unwrap().login;
+    let olena_login = store
+        .give_login(ctx.head.meta.id, ctx.olena.meta.id)
+        .await
+        .unwrap()
+        .login;
+    let petro_login = store
+        .give_login(ctx.head.meta.id, ctx.petro.meta.id)
+        .await
+        .unwrap()
+        .login;
+    let olena_company = ctx.company("Олена ТОВ", "+380501110001").await;
+    let olena_deal = store
+        .create_deal(ctx.olena.meta.id, &ctx.deal_input_of(&olena_company), None)
+        .await
+        .unwrap();
+    let petro_company = store
+        .create_company(
+            ctx.petro.meta.id,
+            &CompanyInput {
+                name: "Петро і Ко".into(),
+                work_phone: Some("+380501110002".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let petro_deal = store
+        .create_deal(ctx.petro.meta.id, &ctx.deal_input_of(&petro_company), None)
+        .await
+        .unwrap();
+    store
+        .create_payment(
+            ctx.petro.meta.id,
+            &PaymentInput {
+                deal_id: petro_deal.meta.id,
+                amount: "1000".into(),
+                currency: None,
+                planned_date: "2026-03-20".into(),
+                invoice_number: None,
+            },
+        )
+        .await
+        .unwrap();
+    Some(Team {
+        ctx,
+        head_login,
+        olena_login,
+        petro_login,
+        olena_deal,
+        petro_company,
+        petro_deal,
+    })
+}
+
+impl Ctx {
+    fn deal_input_of(&self, company: &Company) -> DealInput {
+        DealInput {
+            company_id: Some(company.meta.id),
+            ..self.deal_input(&format!("Угода {}", company.data.name))
+        }
+    }
+}
+
+/// The test database's URL for `login` (the test server trusts local connections).
+fn url_of(ctx: &Ctx, login: &str) -> String {
+    let o: PgConnectOptions = ctx.url.parse().unwrap();
+    format!(
+        "postgres://{login}@{}:{}/{}",
+        o.get_host(),
+        o.get_port(),
+        o.get_database().unwrap()
+    )
+}
+
+async fn connect(ctx: &Ctx, login: &str) -> PgConnection {
+    PgConnection::connect(&url_of(ctx, login)).await.unwrap()
+}
+
+async fn count(conn: &mut PgConnection, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(conn).await.unwrap()
+}
+
+async fn changed(conn: &mut PgConnection, sql: &str) -> u64 {
+    sqlx::query(sql).execute(conn).await.unwrap().rows_affected()
+}
+
+/// The statement fails, and with the server's word for a refusal.
+async fn refused(conn: &mut PgConnection, sql: &str) {
+    let err = sqlx::query(sql).execute(&mut *conn).await.expect_err(sql);
+    let text = err.to_string();
+    assert!(
+        text.contains("permission denied") || text.contains("row-level security") || text.contains("must be"),
+        "{sql}: refused for another reason: {text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_manager_sees_and_changes_only_what_the_matrix_gives_them() {
+    let Some(t) = team().await else { return };
+    let mut olena = connect(&t.ctx, &t.olena_login).await;
+    let (petro_deal, petro_company) = (t.petro_deal.meta.id, t.petro_company.meta.id);
+
+    // Her own deal and everything of it she sees; Petro's deal, tasks and payments not at all.
+    let mine = format!("SELECT COUNT(*) FROM deals WHERE id = '{}'", t.olena_deal.meta.id);
+    assert_eq!(count(&mut olena, &mine).await, 1, "her own deal");
+    assert_eq!(
+        count(&mut olena, "SELECT COUNT(*) FROM deals").await,
+        1,
+        "only her deal"
+    );
+    for table in ["tasks", "payments", "stage_spells", "deal_items", "documents"] {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE deal_id = '{petro_deal}'");
+        assert_eq!(count(&mut olena, &sql).await, 0, "none of Petro's {table}");
+    }
+    let her_tasks = format!("SELECT COUNT(*) FROM tasks WHERE deal_id = '{}'", t.olena_deal.meta.id);
+    assert_eq!(count(&mut olena, &her_tasks).await, 1, "her new lead's contact task");
+    let sql = format!("SELECT COUNT(*) FROM search_index WHERE entity_id = '{petro_deal}'");
+    assert_eq!(count(&mut olena, &sql).await, 0, "Petro's deal is not found by search");
+
+    // The client base is read by all, changed by its owner only.
+    assert_eq!(
+        count(&mut olena, "SELECT COUNT(*) FROM companies").await,
+        2,
+        "the whole base"
+    );
+    let rename = format!("UPDATE companies SET name = 'Моя тепер' WHERE id = '{petro_company}'");
+    assert_eq!(
+        changed(&mut olena, &rename).await,
+        0,
+        "Petro's company is not hers to change"
+    );
+    let delete = format!("DELETE FROM companies WHERE id = '{petro_company}'");
+    refused(&mut olena, &delete).await;
+    let take = format!(
+        "UPDATE companies SET owner_id = '{}' WHERE owner_id = '{}'",
+        t.ctx.petro.meta.id, t.ctx.olena.meta.id
+    );
+    refused(&mut olena, &take).await;
+
+    // A deal owned by someone else cannot be slipped in.
+    let insert = format!(
+        "INSERT INTO deals (id, created_at, updated_at, version, title, contact_ids, owner_id, pipeline_id,
+             amount, currency, qualification, stage_id, status, stage_entered_at)
+         VALUES ('forged', 0, 0, 1, 'x', '[]', '{}', '{}', 0, 'UAH', '[]', '{}', 'open', 0)",
+        t.ctx.petro.meta.id, t.ctx.pipeline.meta.id, t.ctx.stages[0].meta.id
+    );
+    refused(&mut olena, &insert).await;
+
+    // Nobody makes themself the head, or acts as a group role they are not in.
+    let promote = format!("UPDATE users SET role = 'head' WHERE login = '{}'", t.olena_login);
+    refused(&mut olena, &promote).await;
+    refused(&mut olena, "SET ROLE voronka_head").await;
+    let rename_me = format!(
+        "UPDATE users SET time_zone = 'Europe/Warsaw' WHERE login = '{}'",
+        t.olena_login
+    );
+    assert_eq!(changed(&mut olena, &rename_me).await, 1, "her own preferences are hers");
+    let login = format!(
+        "UPDATE users SET login = '{}' WHERE id = '{}'",
+        t.head_login, t.ctx.olena.meta.id
+    );
+    refused(&mut olena, &login).await;
+
+    // The audit log is never rewritten; the schema is not hers; nor are logins or their hashes.
+    for sql in [
+        "DELETE FROM audit_log",
+        "UPDATE audit_log SET actor_id = NULL",
+        "TRUNCATE audit_log",
+        "CREATE TABLE mine (a INT)",
+        "CREATE TEMPORARY TABLE mine (a INT)",
+        "DROP TABLE deals",
+        "ALTER TABLE deals DISABLE ROW LEVEL SECURITY",
+        "SELECT rolpassword FROM pg_authid",
+        "SELECT passwd FROM pg_shadow",
+    ] {
+        refused(&mut olena, sql).await;
+    }
+    let give = format!(
+        "SELECT voronka_create_login('{}', 'hacker', 'secret12345')",
+        t.ctx.head.meta.id
+    );
+    refused(&mut olena, &give).await;
+    let reset = format!(
+        "SELECT voronka_reset_password('{}', 'secret12345')",
+        t.ctx.petro.meta.id
+    );
+    refused(&mut olena, &reset).await;
+    // Her own entries of the audit log are readable; Petro's deal's are not.
+    let own = format!(
+        "SELECT COUNT(*) FROM audit_log WHERE entity_id = '{}'",
+        t.olena_deal.meta.id
+    );
+    assert!(count(&mut olena, &own).await > 0, "her deal's history");
+    let other = format!("SELECT COUNT(*) FROM audit_log WHERE entity_id = '{petro_deal}'");
+    assert_eq!(count(&mut olena, &other).await, 0, "not Petro's deal's history");
+    // Her report figures only.
+    let figures = format!(
+        "SELECT COUNT(*) FROM deal_days WHERE owner_id <> '{}'",
+        t.ctx.olena.meta.id
+    );
+    assert_eq!(count(&mut olena, &figures).await, 0, "no other manager's figures");
+    assert!(
+        count(&mut olena, "SELECT COUNT(*) FROM deal_days").await > 0,
+        "her own figures"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_head_sees_the_team_and_may_not_do_the_admins_work() {
+    let Some(t) = team().await else { return };
+    let mut head = connect(&t.ctx, &t.head_login).await;
+    assert_eq!(count(&mut head, "SELECT COUNT(*) FROM deals").await, 2, "every deal");
+    assert!(
+        count(&mut head, "SELECT COUNT(*) FROM payments").await > 0,
+        "every payment"
+    );
+    let reassign = format!(
+        "UPDATE deals SET owner_id = '{}' WHERE id = '{}'",
+        t.ctx.olena.meta.id, t.petro_deal.meta.id
+    );
+    assert_eq!(changed(&mut head, &reassign).await, 1, "the head hands deals over");
+    for sql in [
+        "UPDATE pipelines SET name = 'Моя'".to_string(),
+        "UPDATE stages SET win_probability = 99".to_string(),
+        "UPDATE loss_reasons SET name = 'Моя'".to_string(),
+    ] {
+        assert_eq!(changed(&mut head, &sql).await, 0, "{sql}: set-up is the admin's");
+    }
+    let promote = format!("UPDATE users SET role = 'admin' WHERE id = '{}'", t.ctx.olena.meta.id);
+    refused(&mut head, &promote).await;
+    let me_admin = format!("UPDATE users SET role = 'admin' WHERE login = '{}'", t.head_login);
+    refused(&mut head, &me_admin).await;
+    refused(&mut head, "DELETE FROM audit_log").await;
+    refused(&mut head, "SET ROLE voronka_admin").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deactivated_login_cannot_connect_and_comes_back_when_reactivated() {
+    let Some(t) = team().await else { return };
+    let store = &t.ctx.store;
+    let petro = store.get::<User>(t.ctx.petro.meta.id).await.unwrap();
+    let mut input = user_input(&petro);
+    input.active = Some(false);
+    let petro = store
+        .update_user(t.ctx.head.meta.id, petro.meta.id, petro.meta.version, &input)
+        .await
+        .unwrap();
+    let err = PgConnection::connect(&url_of(&t.ctx, &t.petro_login))
+        .await
+        .expect_err("a deactivated login");
+    assert!(err.to_string().contains("not permitted to log in"), "{err}");
+    input.active = Some(true);
+    store
+        .update_user(t.ctx.head.meta.id, petro.meta.id, petro.meta.version, &input)
+        .await
+        .unwrap();
+    let mut back = connect(&t.ctx, &t.petro_login).await;
+    assert_eq!(
+        count(&mut back, "SELECT COUNT(*) FROM deals").await,
+        1,
+        "his deal is still his"
+    );
+}
+
+fn user_input(user: &User) -> UserInput {
+    UserInput {
+        name: user.data.name.to_string(),
+        email: user.data.email.as_ref().map(|e| e.to_string()),
+        role: Some(user.data.role),
+        active: Some(user.data.active),
+        time_zone: Some(user.data.time_zone.clone()),
+        language: Some(user.data.language),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_store_opened_by_a_login_knows_who_is_signed_in() {
+    let Some(t) = team().await else { return };
+    let as_olena = Store::open(&url_of(&t.ctx, &t.olena_login)).await.unwrap();
+    match as_olena.identity().await.unwrap() {
+        Identity::Teammate(user) => assert_eq!(user.meta.id, t.ctx.olena.meta.id),
+        other => panic!("Olena's login is Olena, not {other:?}"),
+    }
+    let deals = as_olena
+        .list_deals(&Default::default(), voronka_store::Page::first(50))
+        .await
+        .unwrap();
+    assert_eq!(deals.items.len(), 1, "the store reads under her rights: her deal only");
+    assert!(matches!(t.ctx.store.identity().await.unwrap(), Identity::Owner { .. }));
+    let (_, must) = as_olena.login_of(t.ctx.olena.meta.id).await.unwrap();
+    assert!(must, "she must choose her own password first");
+    as_olena
+        .set_my_password(&voronka_core::connection::Secret::new("моє-власне-гасло"))
+        .await
+        .unwrap();
+    assert!(!as_olena.login_of(t.ctx.olena.meta.id).await.unwrap().1, "chosen");
+    as_olena.close().await;
+
+    // The head's login writes through the store under its own rights, figures included.
+    let as_head = Store::open(&url_of(&t.ctx, &t.head_login)).await.unwrap();
+    let company = as_head
+        .create_company(
+            t.ctx.head.meta.id,
+            &CompanyInput {
+                name: "Від керівниці".into(),
+                work_phone: Some("+380501110003".into()),
+                owner_id: Some(t.ctx.olena.meta.id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut input = t.ctx.deal_input_of(&company);
+    input.owner_id = Some(t.ctx.olena.meta.id);
+    as_head.create_deal(t.ctx.head.meta.id, &input, None).await.unwrap();
+    as_head.close().await;
+    let as_olena = Store::open(&url_of(&t.ctx, &t.olena_login)).await.unwrap();
+    let seen = as_olena
+        .list_deals(&Default::default(), voronka_store::Page::first(50))
+        .await
+        .unwrap();
+    assert_eq!(seen.items.len(), 2, "the deal the head gave her is hers to see");
+    as_olena.close().await;
+
+    // A login in the team's group whose user is not (any more) in the database is told so.
+    let mut admin = PgConnection::connect(&t.ctx.url).await.unwrap();
+    sqlx::query("DROP ROLE IF EXISTS vk_stray_login")
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query("CREATE ROLE vk_stray_login LOGIN IN ROLE voronka_manager")
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let db = url_of(&t.ctx, "x").rsplit('/').next().unwrap().to_string();
+    sqlx::query(&format!("GRANT CONNECT ON DATABASE {db} TO vk_stray_login"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let stray = Store::open(&url_of(&t.ctx, "vk_stray_login")).await.unwrap();
+    let err = stray.identity().await.unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("user")));
+    stray.close().await;
+    sqlx::query(&format!("REVOKE CONNECT ON DATABASE {db} FROM vk_stray_login"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query("DROP ROLE vk_stray_login")
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn team_init_sets_up_a_database_its_admin_signs_in_to() {
+    let Some(db) = voronka_testdb::TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
+    let input = UserInput {
+        name: "Ірина Адмін".into(),
+        email: Some("iryna.admin@firm.ua".into()),
+        ..Default::default()
+    };
+    let (store, admin, card) = voronka_store::init_team(&db.url, &input).await.unwrap();
+    assert_eq!(admin.data.role, Role::Admin);
+    assert!(card.login.starts_with("iryna_admin"), "{}", card.login);
+    assert_eq!(card.password.expose().len(), 20);
+    store.close().await;
+    let mut server = PgConnection::connect(&db.url).await.unwrap();
+    let (login, superuser, bypass, createrole): (bool, bool, bool, bool) =
+        sqlx::query_as("SELECT rolcanlogin, rolsuper, rolbypassrls, rolcreaterole FROM pg_roles WHERE rolname = $1")
+            .bind(&card.login)
+            .fetch_one(&mut server)
+            .await
+            .unwrap();
+    assert!(
+        login && !superuser && !bypass && !createrole,
+        "an app login is only a login"
+    );
+    let owner: (String, bool) = sqlx::query_as(
+        "SELECT CAST(pg_get_userbyid(relowner) AS TEXT), (SELECT rolcanlogin FROM pg_roles WHERE oid = relowner)
+         FROM pg_class WHERE oid = 'public.deals'::regclass",
+    )
+    .fetch_one(&mut server)
+    .await
+    .unwrap();
+    assert!(
+        owner.0.ends_with("_owner") && !owner.1,
+        "the schema's owner is a role nobody signs in as: {owner:?}"
+    );
+    let o: PgConnectOptions = db.url.parse().unwrap();
+    let url = format!(
+        "postgres://{}@{}:{}/{}",
+        card.login,
+        o.get_host(),
+        o.get_port(),
+        card.database
+    );
+    let signed_in = Store::open(&url).await.unwrap();
+    match signed_in.identity().await.unwrap() {
+        Identity::Teammate(user) => assert_eq!(user.meta.id, admin.meta.id),
+        other => panic!("the admin's login is the admin, not {other:?}"),
+    }
+    assert!(
+        !signed_in.list_pipelines().await.unwrap().is_empty(),
+        "the defaults are installed"
+    );
+    signed_in.close().await;
+    let again = voronka_store::init_team(&db.url, &input).await.unwrap_err();
+    assert_eq!(again.code, ErrorCode::InvalidState, "{}", again.message);
+}
