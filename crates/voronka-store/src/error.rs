@@ -15,6 +15,12 @@ pub(crate) fn db(e: sqlx::Error) -> Error {
         sqlx::Error::Database(d) if d.is_unique_violation() => {
             Error::new(ErrorCode::Duplicate, format!("already exists: {}", d.message()))
         }
+        // A team database's policies refused the signed-in login (42501: a privilege it lacks,
+        // or a row its role's policies do not allow).
+        sqlx::Error::Database(d) if d.code().as_deref() == Some("42501") => Error::new(
+            ErrorCode::Forbidden,
+            format!("your role may not do this: {}", d.message()),
+        ),
         other => Error::storage(other.to_string()),
     }
 }
