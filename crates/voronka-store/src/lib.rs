@@ -5,6 +5,7 @@
 //! in one transaction together with its audit entry, and every update of a record names the
 //! `version` it was read at, so a stale edit fails with `conflict` instead of overwriting.
 
+mod change_feed;
 mod columns;
 mod error;
 mod export;
@@ -15,6 +16,7 @@ mod lists;
 mod migrate;
 mod open;
 mod ops;
+mod pg_listen;
 mod reports;
 mod rollups;
 mod row;
@@ -23,6 +25,7 @@ mod sqlite_file;
 mod table;
 mod tx;
 
+pub use change_feed::{CHANGES_CHANNEL, CHANGES_LISTENER_APPLICATION, ChangeFeed, Changes};
 pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
 pub use import::{Import, Load};
 pub use lists::*;
@@ -59,6 +62,7 @@ pub struct Store {
     ids: Arc<dyn IdSource>,
     settings: Settings,
     gong: Arc<gong_feed::GongHub>,
+    changes: tokio::sync::broadcast::Sender<change_feed::Changes>,
 }
 
 impl Store {
