@@ -1,14 +1,14 @@
 //! `voronka-cli bench-notify`: (a) the notification tick of a user against the open database —
 //! its candidate queries' plans and the latency of a whole tick (read, schedule, record the
 //! deliveries) — and (b) on PostgreSQL, how long a won deal takes to reach another store's
-//! gong feed.
+//! gong feed, and how long the win's change (ids only) takes to reach that store's change feed.
 
 use chrono::{DateTime, Duration as Minutes, Utc};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use voronka_core::model::{DealInput, Role, StageInput, StageKind, User, UserInput};
-use voronka_core::{ManualClock, RandomIds};
-use voronka_store::{Backend, MoveDeal, Store};
+use voronka_core::{Id, ManualClock, RandomIds};
+use voronka_store::{Backend, ChangeFeed, MoveDeal, Store};
 
 /// p95 target of a tick's due queries, in milliseconds.
 const TICK_TARGET_MS: f64 = 5.0;
@@ -152,10 +152,12 @@ pub async fn gong(url: &str, wins: usize) -> anyhow::Result<()> {
         }
     };
     let mut feed = reader.gong_feed(None).await?;
+    let mut changes = reader.change_feed().await?;
     // Let the listener connect before the first measurement.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let mut latencies = Vec::with_capacity(wins);
     let mut writes = Vec::with_capacity(wins);
+    let mut changed = Vec::with_capacity(wins);
     for i in 0..wins {
         let input = DealInput {
             title: format!("Замір гонгу {i}"),
@@ -175,6 +177,8 @@ pub async fn gong(url: &str, wins: usize) -> anyhow::Result<()> {
             loss_comment: None,
         };
         let deal = writer.create_deal(actor.meta.id, &input, None).await?;
+        // The creation's own change first, so the timed one is the move's.
+        heard_change(&mut changes, deal.meta.id).await?;
         let t = Instant::now();
         writer
             .move_deal(
@@ -194,12 +198,15 @@ pub async fn gong(url: &str, wins: usize) -> anyhow::Result<()> {
         anyhow::ensure!(event.deal_id == deal.meta.id, "the feed handed out another deal");
         latencies.push(t.elapsed());
         writes.push(written);
+        heard_change(&mut changes, deal.meta.id).await?;
+        changed.push(t.elapsed());
     }
     println!("gong between two stores on PostgreSQL, {wins} wins:");
     println!("{:<40} {:>9} {:>9} {:>9}", "", "p50 ms", "p99 ms", "max ms");
     for (name, times) in [
         ("win committed (move_deal)", &writes),
         ("win → the other store's feed", &latencies),
+        ("win → the other store's change feed", &changed),
     ] {
         println!(
             "{name:<40} {:>9.2} {:>9.2} {:>9.2}",
@@ -208,8 +215,20 @@ pub async fn gong(url: &str, wins: usize) -> anyhow::Result<()> {
             percentile(times, 1.0)
         );
     }
-    drop(feed);
+    drop((feed, changes));
     reader.close().await;
     writer.close().await;
     Ok(())
+}
+
+/// Waits until the change feed names `deal`.
+async fn heard_change(feed: &mut ChangeFeed, deal: Id) -> anyhow::Result<()> {
+    loop {
+        let changes = tokio::time::timeout(Duration::from_secs(5), feed.recv())
+            .await
+            .map_err(|_| anyhow::anyhow!("a change did not reach the other store within 5 s"))??;
+        if changes.ids.get("deal").is_some_and(|ids| ids.contains(&deal)) {
+            return Ok(());
+        }
+    }
 }

@@ -7,10 +7,10 @@
 //! event committed in between is either read now or announced later, and never skipped.
 
 use crate::ops::GONG_CHANNEL;
+use crate::pg_listen::{Heard, Hearer};
 use crate::{Backend, Store};
-use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
+use sqlx::postgres::PgConnectOptions;
 use std::collections::VecDeque;
-use std::time::Duration;
 use tokio::sync::{broadcast, mpsc};
 use voronka_core::notify::GongEvent;
 use voronka_core::{Error, ErrorCode, Result};
@@ -156,47 +156,35 @@ impl GongFeed {
     }
 }
 
-/// Listens on the gong channel for as long as the feed lives, reconnecting after failures.
+/// Reads `gong_events` after the last seq handed out whenever the gong channel says so, and
+/// on (re)connecting, to pick up what was rung while it did not listen.
+struct GongHearer {
+    store: Store,
+    last: i64,
+    out: mpsc::UnboundedSender<GongEvent>,
+}
+
+impl Hearer for GongHearer {
+    async fn hear(&mut self, _: Heard) -> Result<()> {
+        forward(&self.store, &mut self.last, &self.out).await
+    }
+
+    fn gone(&self) -> bool {
+        self.out.is_closed()
+    }
+}
+
+/// Listens on the gong channel for as long as the feed lives.
 async fn listen(store: Store, start: i64, out: mpsc::UnboundedSender<GongEvent>) {
     let Some(options) = store.gong.listen.clone() else {
         return;
     };
-    let pool = PgPoolOptions::new().max_connections(1).connect_lazy_with(options);
-    let mut last = start;
-    let mut backoff = Duration::from_millis(50);
-    while !out.is_closed() {
-        let e = listen_once(&store, &pool, &mut last, &out).await;
-        tracing::warn!("gong listener: {e}; reconnecting in {backoff:?}");
-        tokio::time::sleep(backoff).await;
-        backoff = (backoff * 2).min(Duration::from_secs(2));
-    }
-}
-
-type ListenError = Box<dyn std::error::Error + Send + Sync>;
-
-/// One connection's life: listen, catch up, then read after each notification until the
-/// connection is lost (the error says how).
-async fn listen_once(
-    store: &Store,
-    pool: &sqlx::PgPool,
-    last: &mut i64,
-    out: &mpsc::UnboundedSender<GongEvent>,
-) -> ListenError {
-    let run = async {
-        let mut listener = PgListener::connect_with(pool).await?;
-        listener.listen(GONG_CHANNEL).await?;
-        forward(store, last, out).await?;
-        loop {
-            match listener.try_recv().await? {
-                Some(_) => forward(store, last, out).await?,
-                None => return Err::<(), ListenError>("the connection was lost".into()),
-            }
-        }
+    let hearer = GongHearer {
+        store,
+        last: start,
+        out,
     };
-    match run.await {
-        Err(e) => e,
-        Ok(()) => "the listener stopped".into(),
-    }
+    crate::pg_listen::listen(options, GONG_CHANNEL, hearer).await;
 }
 
 async fn forward(store: &Store, after: &mut i64, out: &mpsc::UnboundedSender<GongEvent>) -> Result<()> {

@@ -5,6 +5,7 @@
 //! in one transaction together with its audit entry, and every update of a record names the
 //! `version` it was read at, so a stale edit fails with `conflict` instead of overwriting.
 
+mod change_feed;
 mod columns;
 mod error;
 mod export;
@@ -15,6 +16,7 @@ mod lists;
 mod migrate;
 mod open;
 mod ops;
+mod pg_listen;
 mod reports;
 mod rollups;
 mod row;
@@ -24,6 +26,7 @@ mod table;
 mod team;
 mod tx;
 
+pub use change_feed::{CHANGES_CHANNEL, CHANGES_LISTENER_APPLICATION, ChangeFeed, Changes};
 pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
 pub use import::{Import, Load};
 pub use lists::*;
@@ -63,6 +66,7 @@ pub struct Store {
     gong: Arc<gong_feed::GongHub>,
     /// Where a team database is, for the cards of new logins; `None` for a local file.
     server: Option<Arc<team::Server>>,
+    changes: tokio::sync::broadcast::Sender<change_feed::Changes>,
 }
 
 impl Store {

@@ -126,6 +126,7 @@ impl Store {
             ids,
             settings: Settings::default(),
             gong: Arc::new(gong),
+            changes: crate::change_feed::local_hub(),
         })
     }
 

@@ -19,6 +19,8 @@ pub(crate) struct Tx<'s> {
     pub(crate) touched: crate::figures::Touched,
     /// Set by bulk loads, which refresh every figure once at their end.
     pub(crate) figures_deferred: bool,
+    /// What this unit of work wrote, announced to every desktop once it commits.
+    pub(crate) changed: crate::change_feed::Changes,
 }
 
 /// SQLite's statements are limited to 32 766 parameters; PostgreSQL's to 65 535.
@@ -51,6 +53,7 @@ impl<'s> Tx<'s> {
             now: store.clock.now(),
             touched: Default::default(),
             figures_deferred: false,
+            changed: Default::default(),
         }
     }
 }
@@ -62,7 +65,18 @@ impl Tx<'_> {
 
     pub(crate) async fn commit(mut self) -> Result<()> {
         self.refresh_touched().await?;
-        self.tx.commit().await.db()
+        let changed = std::mem::take(&mut self.changed);
+        if self.store.backend == Backend::Postgres {
+            // Inside the transaction: PostgreSQL delivers them on commit, and only then.
+            for payload in changed.payloads() {
+                let params = vec![crate::change_feed::CHANGES_CHANNEL.into(), payload.into()];
+                self.execute("SELECT pg_notify($1, $2)", params).await?;
+            }
+        }
+        let store = self.store;
+        self.tx.commit().await.db()?;
+        store.announce_changes(changed);
+        Ok(())
     }
 
     /// Inserts many rows of one table with as few statements as the parameter limit allows.
@@ -182,6 +196,7 @@ impl Tx<'_> {
         before: Option<serde_json::Value>,
         after: Option<serde_json::Value>,
     ) -> Result<()> {
+        self.changed.note(entity, entity_id);
         let entry = AuditEntry {
             id: self.new_id(),
             at: self.now,

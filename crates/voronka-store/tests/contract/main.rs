@@ -10,6 +10,7 @@ mod concurrency;
 mod deals;
 mod entities;
 mod exporting;
+mod live_changes;
 mod loading;
 mod notifications;
 mod opening;
@@ -100,4 +101,5 @@ harness::contract!(
     exporting::export_json_is_the_pretty_text_of_every_table,
     exporting::export_json_reads_one_snapshot,
     exporting::export_json_reports_a_failed_write,
+    live_changes::the_other_desktop_hears_what_changed_and_nothing_refused,
 );

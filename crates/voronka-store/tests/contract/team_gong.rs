@@ -19,7 +19,7 @@ async fn a_gong_reaches_the_other_desktop_and_survives_a_dropped_listener() {
     let mut feed = other.gong_feed(None).await.unwrap();
     // Give the listener its LISTEN before the first win: the catch-up would find it anyway,
     // but this measures the notification path.
-    let pid = listener_pid(&ctx.url).await;
+    let pid = listener_pid(&ctx.url, GONG_LISTENER_APPLICATION).await;
     let started = std::time::Instant::now();
     let deal = win(&ctx, &ctx.store, &won_stage, "Перша перемога", "1000").await;
     let event = tokio::time::timeout(Duration::from_secs(1), feed.recv())
@@ -48,7 +48,7 @@ async fn a_gong_reaches_the_other_desktop_and_survives_a_dropped_listener() {
         heard.push(e.deal_id);
     }
     assert_eq!(heard, won, "every gong, in order, none twice");
-    let new_pid = listener_pid(&ctx.url).await;
+    let new_pid = listener_pid(&ctx.url, GONG_LISTENER_APPLICATION).await;
     assert_ne!(new_pid, pid, "the listener came back on a new connection");
     let late = win(&ctx, &ctx.store, &won_stage, "Після відновлення", "700").await;
     let e = tokio::time::timeout(Duration::from_secs(1), feed.recv())
@@ -69,15 +69,16 @@ async fn admin(url: &str) -> sqlx::PgConnection {
     sqlx::PgConnection::connect(url).await.unwrap()
 }
 
-/// The backend pid of the gong listener on this test's database, waiting for it to appear.
-pub async fn listener_pid(url: &str) -> i32 {
+/// The backend pid of the listener named `application` on this test's database, waiting for it
+/// to appear.
+pub async fn listener_pid(url: &str, application: &str) -> i32 {
     let mut conn = admin(url).await;
     for _ in 0..200 {
         let pid: Option<i32> = sqlx::query_scalar(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 \
              AND query ILIKE 'LISTEN%' ORDER BY backend_start DESC LIMIT 1",
         )
-        .bind(GONG_LISTENER_APPLICATION)
+        .bind(application)
         .fetch_optional(&mut conn)
         .await
         .unwrap();
@@ -86,7 +87,7 @@ pub async fn listener_pid(url: &str) -> i32 {
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    panic!("no gong listener connected within 5 s");
+    panic!("no {application} listener connected within 5 s");
 }
 
 pub async fn terminate(url: &str, pid: i32) {
