@@ -12,6 +12,7 @@ pub mod ids;
 pub mod model;
 pub mod notify;
 pub mod reports;
+pub mod rights;
 pub mod rules;
 pub mod search;
 pub mod types;

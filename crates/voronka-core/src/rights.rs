@@ -1,0 +1,257 @@
+//! Who may do what: DOMAIN.md's rights matrix as one function, [`scope`].
+//!
+//! The store checks every write against it, so a refusal comes back as a `forbidden` error
+//! naming what was refused, and the UI reads [`Rights`] to hide what the signed-in role may not
+//! do. In team mode PostgreSQL's row-level security holds the same matrix and stays the
+//! authority: this copy is what makes the refusals clear, not what makes them happen.
+
+use crate::model::Role;
+use crate::{Error, ErrorCode, Id, Result};
+use serde::Serialize;
+
+/// What a right is about: a row of the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// Companies and contacts: the client base the whole team shares.
+    ClientBase,
+    /// Deals, their items, payments and documents.
+    Deal,
+    Task,
+    /// The timeline: calls, emails, meetings, notes.
+    Activity,
+    Report,
+    Plan,
+    /// Handover, loss review and lead rotation settings.
+    Regulations,
+    User,
+    /// Pipelines, stages, dictionaries and process settings.
+    Setup,
+    AuditLog,
+    /// Exports of lists (XLSX).
+    Export,
+}
+
+impl Subject {
+    /// The name a refusal gives as its field, which the UI translates.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subject::ClientBase => "client_base",
+            Subject::Deal => "deal",
+            Subject::Task => "task",
+            Subject::Activity => "activity",
+            Subject::Report => "report",
+            Subject::Plan => "plan",
+            Subject::Regulations => "regulations",
+            Subject::User => "user",
+            Subject::Setup => "setup",
+            Subject::AuditLog => "audit_log",
+            Subject::Export => "export",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Read,
+    Create,
+    Change,
+    Delete,
+}
+
+impl Action {
+    fn verb(self) -> &'static str {
+        match self {
+            Action::Read => "read",
+            Action::Create => "create",
+            Action::Change => "change",
+            Action::Delete => "delete",
+        }
+    }
+}
+
+/// Which records of a subject a role may act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Scope {
+    None,
+    /// Their own: records they own, are assigned to or wrote, and what belongs to their deals.
+    /// For a head acting on users: managers.
+    Own,
+    All,
+}
+
+/// The matrix. Rows the table in DOMAIN.md gives as "read all; change their own" answer per
+/// action; the audit log is never changed or deleted by anybody.
+pub fn scope(role: Role, subject: Subject, action: Action) -> Scope {
+    use Action::*;
+    use Role::*;
+    use Scope::{All, None as No, Own};
+    use Subject::*;
+    match (subject, action) {
+        (AuditLog, Change | Delete) => No,
+        // Every write leaves its entry, whoever makes it.
+        (AuditLog, Create) => All,
+        (AuditLog | Report | Export, Read) if role == Manager => Own,
+        (AuditLog | Report | Export, _) if role == Manager => No,
+        (AuditLog | Report | Export, _) => All,
+        (ClientBase, Read | Create) => All,
+        (ClientBase | Deal | Task | Activity, _) if role == Manager => Own,
+        (ClientBase | Deal | Task | Activity, _) => All,
+        (Plan, Read) if role == Manager => Own,
+        (Plan | Regulations, _) if role == Manager => No,
+        (Plan | Regulations, _) => All,
+        (User, Read) => All,
+        (User, _) => match role {
+            Admin => All,
+            Head if action != Delete => Own,
+            _ => No,
+        },
+        (Setup, Read) => All,
+        (Setup, _) if role == Admin => All,
+        (Setup, _) => No,
+    }
+}
+
+/// `Ok` when `role` may do `action` on a record of `subject` that is (`own`) or is not theirs;
+/// a `forbidden` error naming the subject otherwise.
+pub fn check(role: Role, subject: Subject, action: Action, own: bool) -> Result<()> {
+    match scope(role, subject, action) {
+        Scope::All => Ok(()),
+        Scope::Own if own => Ok(()),
+        _ => Err(refused(subject, action)),
+    }
+}
+
+/// Whether a user with `role` may give a user `target` role, or change or deactivate one who
+/// has it: the admin anyone, the head managers.
+pub fn may_manage(role: Role, target: Role) -> bool {
+    match scope(role, Subject::User, Action::Change) {
+        Scope::All => true,
+        Scope::Own => target == Role::Manager,
+        Scope::None => false,
+    }
+}
+
+/// The refusal of `action` on `subject`.
+pub fn refused(subject: Subject, action: Action) -> Error {
+    Error::new(
+        ErrorCode::Forbidden,
+        format!("your role may not {} this {}", action.verb(), subject.as_str().replace('_', " ")),
+    )
+    .on(subject.as_str())
+}
+
+/// Whether a record whose owner (or assignee, or author) is `owner` is `me`'s.
+pub fn is_own(me: Id, owner: Option<Id>) -> bool {
+    owner == Some(me)
+}
+
+/// What the signed-in role may do, for the UI to show or hide: read from [`scope`], never
+/// written anew.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct Rights {
+    pub role: Role,
+    /// Sees and changes every deal, task and payment (otherwise only their own).
+    pub all_deals: bool,
+    /// Changes and deletes any company or contact (otherwise only their own).
+    pub all_clients: bool,
+    /// Reads the team's reports (otherwise their own figures).
+    pub team_reports: bool,
+    /// Sets the monthly plans.
+    pub set_plans: bool,
+    /// Changes the handover, loss review and lead rotation settings.
+    pub regulations: bool,
+    /// Opens the Team screen: adds, changes and deactivates users.
+    pub manage_users: bool,
+    /// The roles they may give a new or existing teammate.
+    pub roles_to_give: Vec<Role>,
+    /// Changes pipelines, stages, dictionaries and process settings.
+    pub setup: bool,
+    /// Exports every record of a list (otherwise their own).
+    pub export_all: bool,
+}
+
+impl Rights {
+    pub fn of(role: Role) -> Rights {
+        let all = |subject, action| scope(role, subject, action) == Scope::All;
+        Rights {
+            role,
+            all_deals: all(Subject::Deal, Action::Change),
+            all_clients: all(Subject::ClientBase, Action::Change),
+            team_reports: all(Subject::Report, Action::Read),
+            set_plans: all(Subject::Plan, Action::Change),
+            regulations: all(Subject::Regulations, Action::Change),
+            manage_users: scope(role, Subject::User, Action::Change) > Scope::None,
+            roles_to_give: [Role::Manager, Role::Head, Role::Admin]
+                .into_iter()
+                .filter(|&target| may_manage(role, target))
+                .collect(),
+            setup: all(Subject::Setup, Action::Change),
+            export_all: all(Subject::Export, Action::Read),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// DOMAIN.md's table, row by row, as (subject, action, manager, head, admin).
+    #[test]
+    fn the_matrix_is_domain_md_s_table() {
+        use Action::*;
+        use Scope::{All, None as No, Own};
+        use Subject::*;
+        let rows = [
+            (ClientBase, Read, All, All, All),
+            (ClientBase, Create, All, All, All),
+            (ClientBase, Change, Own, All, All),
+            (ClientBase, Delete, Own, All, All),
+            (Deal, Read, Own, All, All),
+            (Deal, Create, Own, All, All),
+            (Deal, Delete, Own, All, All),
+            (Task, Create, Own, All, All),
+            (Task, Change, Own, All, All),
+            (Activity, Create, Own, All, All),
+            (Report, Read, Own, All, All),
+            (Plan, Read, Own, All, All),
+            (Plan, Change, No, All, All),
+            (Regulations, Read, No, All, All),
+            (Regulations, Change, No, All, All),
+            (User, Read, All, All, All),
+            (User, Create, No, Own, All),
+            (User, Change, No, Own, All),
+            (User, Delete, No, No, All),
+            (Setup, Read, All, All, All),
+            (Setup, Change, No, No, All),
+            (AuditLog, Read, Own, All, All),
+            (AuditLog, Create, All, All, All),
+            (AuditLog, Change, No, No, No),
+            (AuditLog, Delete, No, No, No),
+            (Export, Read, Own, All, All),
+        ];
+        for (subject, action, manager, head, admin) in rows {
+            let got = [Role::Manager, Role::Head, Role::Admin].map(|r| scope(r, subject, action));
+            assert_eq!(got, [manager, head, admin], "{subject:?} {action:?}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_names_what_was_refused() {
+        let err = check(Role::Manager, Subject::Deal, Action::Change, false).unwrap_err();
+        assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("deal")));
+        assert!(check(Role::Manager, Subject::Deal, Action::Change, true).is_ok());
+        assert!(check(Role::Head, Subject::Deal, Action::Change, false).is_ok());
+    }
+
+    #[test]
+    fn the_summary_follows_the_matrix() {
+        let manager = Rights::of(Role::Manager);
+        assert!(!manager.all_deals && !manager.manage_users && manager.roles_to_give.is_empty());
+        let head = Rights::of(Role::Head);
+        assert!(head.all_deals && head.set_plans && head.manage_users && !head.setup);
+        assert_eq!(head.roles_to_give, vec![Role::Manager]);
+        let admin = Rights::of(Role::Admin);
+        assert!(admin.setup && admin.roles_to_give.len() == 3);
+    }
+}
