@@ -135,7 +135,11 @@ pub fn may_manage(role: Role, target: Role) -> bool {
 pub fn refused(subject: Subject, action: Action) -> Error {
     Error::new(
         ErrorCode::Forbidden,
-        format!("your role may not {} this {}", action.verb(), subject.as_str().replace('_', " ")),
+        format!(
+            "your role may not {} this {}",
+            action.verb(),
+            subject.as_str().replace('_', " ")
+        ),
     )
     .on(subject.as_str())
 }

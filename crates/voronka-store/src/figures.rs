@@ -28,7 +28,7 @@ use voronka_core::{Id, Result};
 pub(crate) const CHUNK: usize = 500;
 
 /// What a unit of work's rows may have changed of the figures, refreshed before it commits.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize)]
 pub(crate) struct Touched {
     pub(crate) deals: Vec<Id>,
     pub(crate) companies: Vec<Id>,
@@ -45,9 +45,21 @@ pub(crate) struct Touched {
     pub(crate) spell_cells: Vec<(i64, Id)>,
 }
 
+impl Touched {
+    fn is_empty(&self) -> bool {
+        self.deals.is_empty()
+            && self.companies.is_empty()
+            && self.payment_deals.is_empty()
+            && self.days.is_empty()
+            && self.cohort_days.is_empty()
+            && self.spells_of.is_empty()
+            && self.spell_cells.is_empty()
+    }
+}
+
 /// `UPDATE deals` setting both figures from the history, for the deals `filter` picks. The same
 /// text fills the columns in the migration that added them.
-fn refresh_sql(filter: &str) -> String {
+pub(crate) fn refresh_sql(filter: &str) -> String {
     format!(
         "UPDATE deals SET
          furthest_position = (SELECT MAX(st.position) FROM stage_spells sp JOIN stages st ON st.id = sp.stage_id
@@ -65,7 +77,7 @@ fn refresh_sql(filter: &str) -> String {
 
 /// `UPDATE deals` setting the count of open tasks, for the deals `filter` picks; the migration
 /// that added the column fills it with the same text.
-fn refresh_open_tasks_sql(filter: &str) -> String {
+pub(crate) fn refresh_open_tasks_sql(filter: &str) -> String {
     format!(
         "UPDATE deals SET
          open_tasks = (SELECT COUNT(*) FROM tasks t WHERE t.deal_id = deals.id AND t.done_at IS NULL
@@ -77,7 +89,7 @@ fn refresh_open_tasks_sql(filter: &str) -> String {
 /// `UPDATE deals` setting the stage before the current one, for the deals `filter` picks; the
 /// migration that added the column fills it with the same text. Spells entered in the same
 /// millisecond keep their order through their ids.
-fn refresh_previous_stage_sql(filter: &str) -> String {
+pub(crate) fn refresh_previous_stage_sql(filter: &str) -> String {
     format!(
         "UPDATE deals SET
          previous_stage_id = (SELECT sp.stage_id FROM stage_spells sp WHERE sp.deal_id = deals.id
@@ -88,7 +100,7 @@ fn refresh_previous_stage_sql(filter: &str) -> String {
 
 /// `UPDATE companies` setting the latest contact, for the companies `filter` picks; the
 /// migration that added the column fills it with the same text.
-fn refresh_companies_sql(filter: &str) -> String {
+pub(crate) fn refresh_companies_sql(filter: &str) -> String {
     format!(
         "UPDATE companies SET
          last_contact_at = (SELECT MAX(a.occurred_at) FROM activities a WHERE a.company_id = companies.id
@@ -100,7 +112,7 @@ fn refresh_companies_sql(filter: &str) -> String {
 /// `UPDATE payments` copying their deal's company, owner and pipeline (NULLs for a deleted
 /// deal), for the payments `filter` picks; the migration that added the columns fills them with
 /// the same text.
-fn refresh_payments_sql(filter: &str) -> String {
+pub(crate) fn refresh_payments_sql(filter: &str) -> String {
     format!(
         "UPDATE payments SET (deal_company_id, deal_owner_id, deal_pipeline_id) =
          (SELECT d.company_id, d.owner_id, d.pipeline_id FROM deals d WHERE d.id = payments.deal_id
@@ -115,7 +127,7 @@ pub(crate) const DAY_MS: i64 = 86_400_000;
 /// `INSERT INTO activity_days` of the calls, meetings and tasks done that `activity` and `task`
 /// (conditions on `a` and `t`) pick, per user, day and pipeline of their deal ('' for none). The
 /// migration that added the table fills it with the same text.
-fn fill_days_sql(activity: &str, task: &str) -> String {
+pub(crate) fn fill_days_sql(activity: &str, task: &str) -> String {
     format!(
         "INSERT INTO activity_days (user_id, day, pipeline_id, calls, meetings, tasks_done)
          SELECT user_id, day, pipeline_id, SUM(calls), SUM(meetings), SUM(done) FROM (
@@ -173,6 +185,12 @@ impl Tx<'_> {
             return Ok(());
         }
         let touched = std::mem::take(&mut self.touched);
+        if touched.is_empty() {
+            return Ok(());
+        }
+        if self.store.backend == crate::Backend::Postgres {
+            return self.refresh_touched_as_owner(&touched).await;
+        }
         let deals = &touched.deals;
         self.refresh_each(deals, "id", refresh_sql).await?;
         self.refresh_each(deals, "id", refresh_open_tasks_sql).await?;

@@ -10,6 +10,7 @@ mod columns;
 mod error;
 mod export;
 mod figures;
+mod figures_function;
 mod gong_feed;
 mod import;
 mod lists;

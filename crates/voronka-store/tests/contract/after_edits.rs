@@ -244,7 +244,7 @@ async fn figures(ctx: &Ctx, pipelines: &[Id]) -> Value {
 }
 
 /// The kept figures equal those recomputed from the records' history.
-async fn check(ctx: &Ctx, pipelines: &[Id], step: &str) {
+pub(crate) async fn check(ctx: &Ctx, pipelines: &[Id], step: &str) {
     let kept = figures(ctx, pipelines).await;
     ctx.store.refresh_figures().await.unwrap();
     let recomputed = figures(ctx, pipelines).await;

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use voronka_core::model::*;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
-use voronka_store::{Import, MoveDeal, Page, TaskFilter};
+use voronka_store::{Import, MoveDeal, Page, Store, TaskFilter};
 
 pub(crate) fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -32,15 +32,27 @@ pub(crate) fn march() -> ReportFilter {
 /// Writes the story of a small sales team on the clock it sets.
 pub(crate) struct Book<'a> {
     pub(crate) ctx: &'a Ctx,
+    /// Where the book writes: the test's store, or one opened by a teammate's login.
+    pub(crate) store: &'a Store,
     pub(crate) company: Company,
     pub(crate) contact: Contact,
 }
 
 impl<'a> Book<'a> {
     pub(crate) async fn new(ctx: &'a Ctx) -> Book<'a> {
+        Book::on(ctx, &ctx.store).await
+    }
+
+    /// A book whose writes go through `store`; its company and contact are the test's.
+    pub(crate) async fn on(ctx: &'a Ctx, store: &'a Store) -> Book<'a> {
         let company = ctx.company("Дах", "0671110001").await;
         let contact = ctx.contact(&company, "Іван Петренко", "0501110001").await;
-        Book { ctx, company, contact }
+        Book {
+            ctx,
+            store,
+            company,
+            contact,
+        }
     }
 
     pub(crate) fn now(&self, s: &str) {
@@ -77,7 +89,7 @@ impl<'a> Book<'a> {
         input.amount = Some(amount.into());
         edit(&mut input);
         let stage = stage.map(|s| self.ctx.stage(s).meta.id);
-        let s = &self.ctx.store;
+        let s = self.store;
         let deal = s.create_deal(owner, &input, stage).await.unwrap();
         s.add_deal_item(
             owner,
@@ -103,8 +115,7 @@ impl<'a> Book<'a> {
             loss_comment: None,
         };
         let owner = deal.data.owner_id;
-        self.ctx
-            .store
+        self.store
             .move_deal(owner, deal.meta.id, deal.meta.version, &to)
             .await
             .unwrap()
@@ -125,7 +136,7 @@ impl<'a> Book<'a> {
 
     /// A payment planned on `planned`; paid at `paid` when given.
     pub(crate) async fn pay(&self, deal: &Deal, amount: &str, planned: &str, paid: Option<&str>) -> Payment {
-        let s = &self.ctx.store;
+        let s = self.store;
         let owner = deal.data.owner_id;
         let p = s
             .create_payment(
@@ -158,8 +169,7 @@ impl<'a> Book<'a> {
         company: Option<&Company>,
         dir: Direction,
     ) -> Activity {
-        self.ctx
-            .store
+        self.store
             .log_activity(
                 who,
                 &ActivityInput {
@@ -188,7 +198,7 @@ impl<'a> Book<'a> {
     /// the deal's next task (rule 2).
     pub(crate) async fn contact_lead_done(&self, deal: &Deal, when: &str) {
         self.now(when);
-        let s = &self.ctx.store;
+        let s = self.store;
         let tasks = s
             .list_tasks(
                 &TaskFilter {
@@ -224,7 +234,7 @@ impl<'a> Book<'a> {
     /// A second pipeline, «Сервіс»: «Заявка» (open), then «Виконано» (won). Returns it and its
     /// first stage.
     pub(crate) async fn service_pipeline(&self) -> (Pipeline, Stage) {
-        let (s, head) = (&self.ctx.store, self.ctx.head.meta.id);
+        let (s, head) = (self.store, self.ctx.head.meta.id);
         let input = PipelineInput {
             name: "Сервіс".into(),
             position: Some(2),
@@ -250,8 +260,7 @@ impl<'a> Book<'a> {
     }
 
     pub(crate) async fn plan(&self, user: Option<Id>, month: &str, revenue: i64, calls: i64, meetings: i64) {
-        self.ctx
-            .store
+        self.store
             .create_plan(
                 self.ctx.head.meta.id,
                 &PlanInput {

@@ -450,3 +450,59 @@ async fn team_init_sets_up_a_database_its_admin_signs_in_to() {
     let again = voronka_store::init_team(&db.url, &input).await.unwrap_err();
     assert_eq!(again.code, ErrorCode::InvalidState, "{}", again.message);
 }
+
+/// A manager's day through the store, under her own login: every write lands, and the
+/// team-wide figures it touches (a day's deals, a stage's spells, the last contact of a
+/// company another manager owns) equal a recomputation from every record.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_managers_work_through_the_store_keeps_the_team_figures_right() {
+    let Some(t) = team().await else { return };
+    let (ctx, olena) = (&t.ctx, t.ctx.olena.meta.id);
+    let ids = std::sync::Arc::new(voronka_core::RandomIds::new());
+    let as_olena = Store::open_with(&url_of(ctx, &t.olena_login), ctx.clock.clone(), ids)
+        .await
+        .unwrap();
+    let b = crate::reports::Book::on(ctx, &as_olena).await;
+    let pipelines = [ctx.pipeline.meta.id];
+
+    b.now("2026-03-02 10:00");
+    let deal = b.deal(olena, "A", "1000", None).await;
+    let lost = b.deal(olena, "B", "500", None).await;
+    let deal = b
+        .walk(
+            deal,
+            &[
+                ("2026-03-03 10:00", "Кваліфікація"),
+                ("2026-03-04 10:00", "КП надіслано"),
+            ],
+        )
+        .await;
+    b.outbound_call(olena, "2026-03-04 11:00", &deal).await;
+    b.contact_lead_done(&deal, "2026-03-04 12:00").await;
+    // A call on Petro's company: its last contact is a figure she may not write herself.
+    b.log(
+        olena,
+        ActivityKind::Call,
+        "2026-03-04 13:00",
+        None,
+        Some(&t.petro_company),
+        Direction::Outbound,
+    )
+    .await;
+    crate::after_edits::check(ctx, &pipelines, "her calls, moves and a done task").await;
+
+    b.now("2026-03-05 10:00");
+    b.pay(&deal, "1000", "2026-03-05", Some("2026-03-05 12:00")).await;
+    b.lose(&lost, 0).await;
+    b.moved(&deal, "Успішно", None).await;
+    crate::after_edits::check(ctx, &pipelines, "her payment, loss and win").await;
+    let mut admin = PgConnection::connect(&ctx.url).await.unwrap();
+    let last: Option<i64> = sqlx::query_scalar("SELECT last_contact_at FROM companies WHERE id = $1")
+        .bind(t.petro_company.meta.id.to_string())
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+    let call = crate::reports::at("2026-03-04 13:00").timestamp_millis();
+    assert_eq!(last, Some(call), "the call reached Petro's company's figure");
+    as_olena.close().await;
+}
