@@ -9,10 +9,13 @@
 //! its body is fixed when the migration runs, built from the same statements SQLite runs in
 //! `figures` and `rollups` (a test holds the migration to this text).
 
+use crate::figures::Touched;
+#[cfg(test)]
 use crate::figures::{
-    DAY_MS, Touched, fill_days_sql, refresh_companies_sql, refresh_open_tasks_sql, refresh_payments_sql,
+    DAY_MS, fill_days_sql, refresh_companies_sql, refresh_open_tasks_sql, refresh_payments_sql,
     refresh_previous_stage_sql, refresh_sql,
 };
+#[cfg(test)]
 use crate::rollups::{fill_deal_days_sql, fill_reach_days_sql, fill_response_days_sql, fill_spell_days_sql};
 use crate::tx::Tx;
 use voronka_core::Result;
@@ -23,7 +26,8 @@ use voronka_core::Result;
 const MIGRATION: &str = "0018_refresh_figures_as_owner";
 
 /// `CREATE OR REPLACE FUNCTION voronka_refresh_figures(touched TEXT)`, where `touched` is a
-/// [`Touched`] as JSON.
+/// [`Touched`] as JSON. Only the migration runs it: the store never defines a function itself.
+#[cfg(test)]
 pub(crate) fn function_sql() -> String {
     let range = "created_at >= $1 AND created_at < $2";
     let statement = |sql: String, using: &str| format!("EXECUTE $q${sql}$q$ USING {using};");
