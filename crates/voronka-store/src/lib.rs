@@ -12,6 +12,7 @@ mod export;
 mod figures;
 mod figures_function;
 mod gong_feed;
+mod guard;
 mod import;
 mod lists;
 mod migrate;

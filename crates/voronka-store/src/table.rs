@@ -53,9 +53,9 @@ fn day_of(at: DateTime<Utc>) -> i64 {
     at.timestamp_millis() / crate::figures::DAY_MS
 }
 
-/// A mutable record: versioned, soft-deletable, audited.
-pub trait Table: Rows + Record {}
-impl<T: Rows + Record> Table for T {}
+/// A mutable record: versioned, soft-deletable, audited, kept under the rights matrix.
+pub trait Table: Rows + Record + crate::guard::Guarded {}
+impl<T: Rows + Record + crate::guard::Guarded> Table for T {}
 
 macro_rules! rows {
     ($ty:ty, $table:literal $(, [$($json:literal),*])?) => {

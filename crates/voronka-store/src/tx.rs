@@ -8,12 +8,15 @@ use crate::{Backend, Store};
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
 use voronka_core::model::{AuditAction, AuditEntry, diff};
+use voronka_core::rights::Action;
 use voronka_core::{Error, Id, Result};
 
 pub(crate) struct Tx<'s> {
     pub(crate) tx: sqlx::Transaction<'static, sqlx::Any>,
     pub(crate) store: &'s Store,
     pub(crate) actor: Option<Id>,
+    /// The actor's role, once the rights matrix has asked for it (see `guard`).
+    pub(crate) actor_role: Option<voronka_core::model::Role>,
     pub(crate) now: DateTime<Utc>,
     /// What the rows written so far may have changed of the report figures (see `figures`).
     pub(crate) touched: crate::figures::Touched,
@@ -50,6 +53,7 @@ impl<'s> Tx<'s> {
             tx,
             store,
             actor,
+            actor_role: None,
             now: store.clock.now(),
             touched: Default::default(),
             figures_deferred: false,
@@ -136,9 +140,11 @@ impl Tx<'_> {
         Ok(record)
     }
 
-    /// A live record at the version the caller read; `conflict` when it moved on since.
+    /// A record the acting user is about to change, at the version they read: `forbidden`
+    /// when it is not theirs to change, before any other check; `conflict` when it moved on.
     pub(crate) async fn get_at<R: Table>(&mut self, id: Id, version: i64) -> Result<R> {
         let record: R = self.get_any(id).await?;
+        self.may(&record, Action::Change).await?;
         if record.meta().version != version {
             return Err(Error::conflict(R::ENTITY));
         }
@@ -147,6 +153,7 @@ impl Tx<'_> {
 
     /// Writes a new record and its audit entry.
     pub(crate) async fn create<R: Table>(&mut self, record: &R) -> Result<()> {
+        self.may(record, Action::Create).await?;
         self.insert(record).await?;
         let after = serde_json::to_value(record).map_err(|e| Error::storage(e.to_string()))?;
         self.audit(R::ENTITY, record.meta().id, AuditAction::Create, None, Some(after))
@@ -156,6 +163,12 @@ impl Tx<'_> {
     /// Writes a changed record over `before` (read in this unit of work), bumping its version;
     /// the row must still be at `before`'s version or nothing is written.
     pub(crate) async fn update<R: Table>(&mut self, before: &R, after: &mut R, action: AuditAction) -> Result<()> {
+        let right = match action {
+            AuditAction::Create | AuditAction::Update => Action::Change,
+            // Whoever may delete a record may bring it back.
+            AuditAction::Delete | AuditAction::Restore => Action::Delete,
+        };
+        self.may_change(before, after, right).await?;
         self.touch(before);
         self.touch(&*after);
         let old_version = before.meta().version;

@@ -259,7 +259,7 @@ pub(crate) async fn check(ctx: &Ctx, pipelines: &[Id], step: &str) {
 
 pub async fn kept_figures_equal_a_recomputation_after_every_kind_of_edit(ctx: Ctx) {
     let b = Book::new(&ctx).await;
-    let (olena, petro, head, s) = (ctx.olena_id(), ctx.petro.meta.id, ctx.head.meta.id, &ctx.store);
+    let (olena, petro, s) = (ctx.olena_id(), ctx.petro.meta.id, &ctx.store);
     let (service, first) = b.service_pipeline().await;
     let pipelines = [ctx.pipeline.meta.id, service.meta.id];
     let other = ctx.company("Вікно", "0671110002").await;
@@ -319,7 +319,7 @@ pub async fn kept_figures_equal_a_recomputation_after_every_kind_of_edit(ctx: Ct
     input.owner_id = Some(petro);
     input.amount = Some("2500".into());
     let deal = s
-        .update_deal(olena, deal.meta.id, deal.meta.version, &input)
+        .update_deal(ctx.head.meta.id, deal.meta.id, deal.meta.version, &input)
         .await
         .unwrap();
     check(&ctx, &pipelines, "amount, owner and company edited").await;
@@ -365,7 +365,7 @@ pub async fn kept_figures_equal_a_recomputation_after_every_kind_of_edit(ctx: Ct
 
     let kp = ctx.stage("КП надіслано");
     s.update_stage(
-        head,
+        ctx.admin.meta.id,
         kp.meta.id,
         kp.meta.version,
         &StageInput {

@@ -167,7 +167,6 @@ pub async fn an_inactive_owner_or_assignee_is_refused_for_new_work_only(ctx: Ctx
 
 pub async fn an_inactive_loss_reason_is_refused_for_a_new_loss(ctx: Ctx) {
     let s = &ctx.store;
-    let head = ctx.head.meta.id;
     let lost = ctx.stage("Програно").meta.id;
     let retired = &ctx.reasons[0];
     let first = s
@@ -188,7 +187,7 @@ pub async fn an_inactive_loss_reason_is_refused_for_a_new_loss(ctx: Ctx) {
         .await
         .unwrap();
     s.update_loss_reason(
-        head,
+        ctx.admin.meta.id,
         retired.meta.id,
         retired.meta.version,
         &LossReasonInput {
@@ -253,7 +252,7 @@ pub async fn lists_to_choose_from_hold_only_active_users_and_reasons(ctx: Ctx) {
     set_active(&ctx, &ctx.petro, false).await;
     let reason = &ctx.reasons[2];
     s.update_loss_reason(
-        ctx.head.meta.id,
+        ctx.admin.meta.id,
         reason.meta.id,
         reason.meta.version,
         &LossReasonInput {
@@ -271,10 +270,10 @@ pub async fn lists_to_choose_from_hold_only_active_users_and_reasons(ctx: Ctx) {
     };
     assert_eq!(
         names(s.active_users().await.unwrap()),
-        ["Оксана Керівна", "Олена Коваль"],
+        ["Адам Адмінович", "Оксана Керівна", "Олена Коваль"],
         "owners and assignees are chosen from active users"
     );
-    assert_eq!(s.list_users().await.unwrap().len(), 3, "every user is still named");
+    assert_eq!(s.list_users().await.unwrap().len(), 4, "every user is still named");
     let offered: Vec<_> = s
         .active_loss_reasons()
         .await

@@ -13,17 +13,19 @@ pub async fn stale_version_is_a_conflict_and_changes_nothing(ctx: Ctx) {
     let theirs = CompanyInput {
         name: "Дах".into(),
         notes: Some("їхня правка".into()),
+        owner_id: Some(ctx.olena_id()),
         ..Default::default()
     };
-    let v2 = s
-        .update_company(ctx.petro.meta.id, c.meta.id, 1, &theirs)
-        .await
-        .unwrap();
+    let v2 = s.update_company(ctx.head.meta.id, c.meta.id, 1, &theirs).await.unwrap();
     let audits = ctx.count("audit_log").await;
     let err = s.update_company(ctx.olena_id(), c.meta.id, 1, &mine).await.unwrap_err();
-    assert_eq!(err.code, ErrorCode::Conflict, "version 1 is stale after Petro's edit");
+    assert_eq!(
+        err.code,
+        ErrorCode::Conflict,
+        "version 1 is stale after the head's edit"
+    );
     assert_eq!(err.field.as_deref(), Some("version"));
-    assert_eq!(s.get::<Company>(c.meta.id).await.unwrap(), v2, "Petro's edit stands");
+    assert_eq!(s.get::<Company>(c.meta.id).await.unwrap(), v2, "the head's edit stands");
     assert_eq!(
         ctx.count("audit_log").await,
         audits,

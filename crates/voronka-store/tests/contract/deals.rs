@@ -203,7 +203,7 @@ pub async fn stage_history_is_kept_on_every_move(ctx: Ctx) {
     for (i, name) in path.iter().enumerate() {
         ctx.clock.advance(Duration::hours(i as i64 + 1));
         deal = s
-            .move_deal(ctx.petro.meta.id, deal.meta.id, deal.meta.version, &to(ctx.stage(name)))
+            .move_deal(ctx.head.meta.id, deal.meta.id, deal.meta.version, &to(ctx.stage(name)))
             .await
             .unwrap();
         assert_eq!(deal.stage_entered_at, ctx.clock_now());
@@ -236,7 +236,7 @@ pub async fn stage_history_is_kept_on_every_move(ctx: Ctx) {
     assert_eq!(spells.last().unwrap().left_at, None, "only the current spell is open");
     assert_eq!(
         spells[1].by_user_id,
-        Some(ctx.petro.meta.id),
+        Some(ctx.head.meta.id),
         "the spell says who moved the deal"
     );
     let timeline = s
@@ -333,7 +333,7 @@ pub async fn items_payments_and_documents_belong_to_a_deal(ctx: Ctx) {
         .unwrap();
     let product = s
         .create_product(
-            ctx.head.meta.id,
+            ctx.admin.meta.id,
             &ProductInput {
                 name: "Профнастил ПС-20".into(),
                 sku: Some("PS20".into()),

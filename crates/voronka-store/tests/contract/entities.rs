@@ -47,11 +47,11 @@ async fn delete_and_restore<R: Table + PartialEq + Debug>(s: &Store, actor: Id, 
 
 pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
     let s = &ctx.store;
-    let (head, olena) = (ctx.head.meta.id, ctx.olena_id());
+    let (admin, head, olena) = (ctx.admin.meta.id, ctx.head.meta.id, ctx.olena_id());
 
     let user = s
         .create_user(
-            Some(head),
+            Some(admin),
             &UserInput {
                 name: "Ірина Бойко".into(),
                 email: Some("iryna@voronka.ua".into()),
@@ -62,7 +62,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .unwrap();
     let err = s
         .create_user(
-            Some(head),
+            Some(admin),
             &UserInput {
                 name: "X".into(),
                 time_zone: Some("Mars/Olympus".into()),
@@ -89,7 +89,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
     );
     let user = s
         .update_user(
-            head,
+            admin,
             user.meta.id,
             1,
             &UserInput {
@@ -105,7 +105,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         (user.data.role, user.data.language, user.meta.version),
         (Role::Head, Language::En, 2)
     );
-    delete_and_restore(s, head, &user).await;
+    delete_and_restore(s, admin, &user).await;
 
     let company = ctx.company("Дах", "0671234567").await;
     let contact = ctx.contact(&company, "Іван Петренко", "+38 050 987 65 43").await;
@@ -147,7 +147,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
 
     let pipeline = s
         .create_pipeline(
-            head,
+            admin,
             &PipelineInput {
                 name: "Дилери".into(),
                 position: Some(1),
@@ -158,7 +158,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .unwrap();
     let pipeline = s
         .update_pipeline(
-            head,
+            admin,
             pipeline.meta.id,
             1,
             &PipelineInput {
@@ -169,7 +169,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         )
         .await
         .unwrap();
-    delete_and_restore(s, head, &pipeline).await;
+    delete_and_restore(s, admin, &pipeline).await;
     let stage_input = StageInput {
         pipeline_id: pipeline.meta.id,
         name: "Перший контакт".into(),
@@ -178,10 +178,10 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         win_probability: Some(15),
         required_fields: vec![DealField::LeadSource],
     };
-    let stage = s.create_stage(head, &stage_input).await.unwrap();
+    let stage = s.create_stage(admin, &stage_input).await.unwrap();
     let err = s
         .create_stage(
-            head,
+            admin,
             &StageInput {
                 kind: StageKind::Won,
                 win_probability: Some(50),
@@ -193,7 +193,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
     assert_eq!(err.field.as_deref(), Some("win_probability"), "a won stage is 100 %");
     let stage = s
         .update_stage(
-            head,
+            admin,
             stage.meta.id,
             1,
             &StageInput {
@@ -204,11 +204,11 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .await
         .unwrap();
     assert_eq!(stage.data.required_fields, vec![DealField::LeadSource]);
-    delete_and_restore(s, head, &stage).await;
+    delete_and_restore(s, admin, &stage).await;
 
     let reason = s
         .create_loss_reason(
-            head,
+            admin,
             &LossReasonInput {
                 name: "Пропав зв'язок".into(),
                 ..Default::default()
@@ -218,7 +218,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .unwrap();
     let reason = s
         .update_loss_reason(
-            head,
+            admin,
             reason.meta.id,
             1,
             &LossReasonInput {
@@ -230,11 +230,11 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .await
         .unwrap();
     assert!(!reason.data.active);
-    delete_and_restore(s, head, &reason).await;
+    delete_and_restore(s, admin, &reason).await;
 
     let product = s
         .create_product(
-            head,
+            admin,
             &ProductInput {
                 name: "Водостік".into(),
                 price: 45_000,
@@ -247,7 +247,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .unwrap();
     let product = s
         .update_product(
-            head,
+            admin,
             product.meta.id,
             1,
             &ProductInput {
@@ -260,7 +260,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .await
         .unwrap();
     assert_eq!((product.data.unit.as_str(), product.data.stock), ("шт", 10.0));
-    delete_and_restore(s, head, &product).await;
+    delete_and_restore(s, admin, &product).await;
 
     let deal = s.create_deal(olena, &ctx.deal_input("Водостік"), None).await.unwrap();
     let item = s

@@ -28,7 +28,7 @@ pub async fn export_json_is_the_pretty_text_of_every_table(ctx: Ctx) {
     );
     let tables = whole.as_object().unwrap();
     assert_eq!(tables.keys().next().map(String::as_str), Some("users"));
-    assert_eq!(tables["users"].as_array().unwrap().len(), 3);
+    assert_eq!(tables["users"].as_array().unwrap().len(), 4);
     assert_eq!(
         tables["deals"],
         serde_json::json!([]),

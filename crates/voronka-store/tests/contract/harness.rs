@@ -16,6 +16,8 @@ pub struct Ctx {
     pub clock: Arc<ManualClock>,
     pub kind: Kind,
     pub url: String,
+    /// The first user: sets the department up (pipelines, dictionaries, users).
+    pub admin: User,
     pub head: User,
     pub olena: User,
     pub petro: User,
@@ -41,10 +43,14 @@ pub async fn setup(kind: Kind) -> Option<Ctx> {
         role: Some(role),
         ..Default::default()
     };
-    let head = store
-        .create_user(None, &user("Оксана Керівна", Role::Head))
+    let admin = store
+        .create_user(None, &user("Адам Адмінович", Role::Admin))
         .await
         .expect("first user");
+    let head = store
+        .create_user(Some(admin.meta.id), &user("Оксана Керівна", Role::Head))
+        .await
+        .expect("user");
     let olena = store
         .create_user(Some(head.meta.id), &user("Олена Коваль", Role::Manager))
         .await
@@ -53,7 +59,7 @@ pub async fn setup(kind: Kind) -> Option<Ctx> {
         .create_user(Some(head.meta.id), &user("Петро Шевчук", Role::Manager))
         .await
         .expect("user");
-    store.install_defaults(head.meta.id).await.expect("defaults");
+    store.install_defaults(admin.meta.id).await.expect("defaults");
     let pipeline = store.list_pipelines().await.expect("pipelines").remove(0);
     let stages = store.list_stages(pipeline.meta.id).await.expect("stages");
     let reasons = store.list_loss_reasons().await.expect("reasons");
@@ -62,6 +68,7 @@ pub async fn setup(kind: Kind) -> Option<Ctx> {
         clock,
         kind,
         url,
+        admin,
         head,
         olena,
         petro,

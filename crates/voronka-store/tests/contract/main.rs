@@ -16,6 +16,7 @@ mod notifications;
 mod opening;
 mod paging;
 mod reports;
+mod rights;
 mod schema;
 mod search;
 mod tasks;
@@ -24,6 +25,8 @@ mod team_gong;
 mod views;
 
 harness::contract!(
+    rights::a_manager_changes_only_her_own_records,
+    rights::the_head_leads_the_team_and_leaves_the_set_up_to_the_admin,
     after_edits::a_deleted_deal_takes_its_tasks_and_activities_along,
     after_edits::a_company_with_open_deals_is_not_deleted,
     after_edits::a_report_at_an_earlier_now_counts_what_stood_then,

@@ -263,7 +263,7 @@ pub async fn settings_are_versioned_and_validated(ctx: Ctx) {
 pub async fn quick_won_stage(ctx: &Ctx) -> Stage {
     ctx.store
         .create_stage(
-            ctx.head.meta.id,
+            ctx.admin.meta.id,
             &StageInput {
                 pipeline_id: ctx.pipeline.meta.id,
                 name: "Оплачено одразу".into(),

@@ -93,10 +93,10 @@ pub async fn deal_list_filters_by_owner_and_stage(ctx: Ctx) {
         input.owner_id = Some(if i < 4 { ctx.olena_id() } else { ctx.petro.meta.id });
         input.company_id = Some(company.meta.id);
         input.contact_ids = vec![contact.meta.id];
-        let deal = s.create_deal(ctx.olena_id(), &input, None).await.unwrap();
+        let deal = s.create_deal(ctx.head.meta.id, &input, None).await.unwrap();
         if i % 2 == 0 {
             s.move_deal(
-                ctx.olena_id(),
+                ctx.head.meta.id,
                 deal.meta.id,
                 deal.meta.version,
                 &MoveDeal {

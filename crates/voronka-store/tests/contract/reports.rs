@@ -234,13 +234,13 @@ impl<'a> Book<'a> {
     /// A second pipeline, «Сервіс»: «Заявка» (open), then «Виконано» (won). Returns it and its
     /// first stage.
     pub(crate) async fn service_pipeline(&self) -> (Pipeline, Stage) {
-        let (s, head) = (self.store, self.ctx.head.meta.id);
+        let (s, admin) = (self.store, self.ctx.admin.meta.id);
         let input = PipelineInput {
             name: "Сервіс".into(),
             position: Some(2),
             is_default: Some(false),
         };
-        let service = s.create_pipeline(head, &input).await.unwrap();
+        let service = s.create_pipeline(admin, &input).await.unwrap();
         let stage = |name: &str, position: i64, kind: StageKind| StageInput {
             pipeline_id: service.meta.id,
             name: name.into(),
@@ -250,10 +250,10 @@ impl<'a> Book<'a> {
             required_fields: Vec::new(),
         };
         let first = s
-            .create_stage(head, &stage("Заявка", 0, StageKind::Open))
+            .create_stage(admin, &stage("Заявка", 0, StageKind::Open))
             .await
             .unwrap();
-        s.create_stage(head, &stage("Виконано", 1, StageKind::Won))
+        s.create_stage(admin, &stage("Виконано", 1, StageKind::Won))
             .await
             .unwrap();
         (service, first)
@@ -1065,12 +1065,12 @@ pub async fn report_figures_follow_deletes_restores_and_reordered_stages(ctx: Ct
     };
     // Furthest: «КП надіслано», the third step.
     assert_eq!(reached().await, [1, 1, 1, 0, 0, 0, 0, 0]);
-    // The head moves «КП надіслано» past «Успішно»: it is now the last step, so the deal has
+    // The admin moves «КП надіслано» past «Успішно»: it is now the last step, so the deal has
     // reached every step before it.
     let kp = ctx.stage("КП надіслано");
     let last = ctx.stage("Успішно").data.position;
     s.update_stage(
-        ctx.head.meta.id,
+        ctx.admin.meta.id,
         kp.meta.id,
         kp.meta.version,
         &StageInput {
@@ -1303,7 +1303,7 @@ pub async fn revenue_follows_its_deal(ctx: Ctx) {
     input.owner_id = Some(petro);
     input.amount = Some("1000".into());
     let deal = s
-        .update_deal(olena, deal.meta.id, deal.meta.version, &input)
+        .update_deal(ctx.head.meta.id, deal.meta.id, deal.meta.version, &input)
         .await
         .unwrap();
     assert_eq!(
@@ -1313,10 +1313,10 @@ pub async fn revenue_follows_its_deal(ctx: Ctx) {
     assert_eq!(credited().await, (vec![(petro, 100_000)], 100_000));
 
     // Deleted, the deal brings no revenue; restored, it does again.
-    let gone = s.delete::<Deal>(olena, deal.meta.id, deal.meta.version).await.unwrap();
+    let gone = s.delete::<Deal>(petro, deal.meta.id, deal.meta.version).await.unwrap();
     assert_eq!(seen().await, (vec![], vec![], 0));
     assert_eq!(credited().await, (vec![], 0));
-    s.restore::<Deal>(olena, deal.meta.id, gone.meta.version).await.unwrap();
+    s.restore::<Deal>(petro, deal.meta.id, gone.meta.version).await.unwrap();
     assert_eq!(
         seen().await,
         (vec![("Вікно".to_string(), 100_000)], vec![(Some(petro), 100_000)], 1)

@@ -299,7 +299,7 @@ pub async fn a_refused_next_task_or_a_stale_version_writes_nothing(ctx: Ctx) {
     let result = "Зателефонувала, домовились про замір";
     let gone = s
         .create_user(
-            Some(ctx.head.meta.id),
+            Some(ctx.admin.meta.id),
             &UserInput {
                 name: "Ігор Звільнений".into(),
                 ..Default::default()
@@ -307,7 +307,7 @@ pub async fn a_refused_next_task_or_a_stale_version_writes_nothing(ctx: Ctx) {
         )
         .await
         .unwrap();
-    s.delete::<User>(ctx.head.meta.id, gone.meta.id, gone.meta.version)
+    s.delete::<User>(ctx.admin.meta.id, gone.meta.id, gone.meta.version)
         .await
         .unwrap();
     let before = written(&ctx).await;

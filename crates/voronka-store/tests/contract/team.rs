@@ -25,20 +25,12 @@ struct Team {
 
 async fn team() -> Option<Team> {
     let ctx = harness::setup(Kind::Postgres).await?;
-    let admin = ctx
-        .store
-        .create_user(
-            Some(ctx.head.meta.id),
-            &UserInput {
-                name: "Адміністраторка Ірина".into(),
-                role: Some(Role::Admin),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
     let store = &ctx.store;
-    let head_login = store.give_login(admin.meta.id, ctx.head.meta.id).await.unwrap().login;
+    let head_login = store
+        .give_login(ctx.admin.meta.id, ctx.head.meta.id)
+        .await
+        .unwrap()
+        .login;
     let olena_login = store
         .give_login(ctx.head.meta.id, ctx.olena.meta.id)
         .await

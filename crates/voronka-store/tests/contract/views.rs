@@ -22,7 +22,7 @@ pub async fn today_groups_my_tasks_and_flags_deals_without_one(ctx: Ctx) {
         s.create_task(ctx.head.meta.id, &task(title, hours)).await.unwrap();
     }
     s.create_task(
-        olena,
+        ctx.head.meta.id,
         &TaskInput {
             assignee_id: Some(ctx.petro.meta.id),
             ..task("не моя", 1)
@@ -87,7 +87,7 @@ pub async fn board_totals_count_and_amount_per_stage(ctx: Ctx) {
         input.owner_id = Some(owner);
         input.company_id = Some(company.meta.id);
         input.contact_ids = vec![contact.meta.id];
-        s.create_deal(ctx.olena_id(), &input, Some(ctx.stage("КП надіслано").meta.id))
+        s.create_deal(ctx.head.meta.id, &input, Some(ctx.stage("КП надіслано").meta.id))
             .await
             .unwrap();
     }

@@ -1,0 +1,179 @@
+//! The rights matrix (`voronka_core::rights`) applied to every record a unit of work writes.
+//!
+//! `Tx::create` and `Tx::update` ask here before they write, so no operation can forget it and
+//! a refusal comes back as a `forbidden` error naming what was refused, on SQLite as on
+//! PostgreSQL. In team mode row-level security holds the same rules and stays the authority;
+//! what counts as "their own" here is what its policies say (migration 0017).
+
+use crate::tx::Tx;
+use voronka_core::model::*;
+use voronka_core::rights::{self, Action, Scope, Subject};
+use voronka_core::{Error, ErrorCode, Id, Result};
+
+/// Whose a record is, as far as the matrix cares.
+#[derive(Debug)]
+pub enum Holder {
+    /// Set-up records and plans: nobody's in particular.
+    Nobody,
+    /// Companies, contacts and deals: their owner's.
+    Owner(Id),
+    /// A deal's items, payments and documents: the deal owner's.
+    Deal(Id),
+    Task {
+        assignee: Id,
+        author: Id,
+        deal: Option<Id>,
+        /// A lost deal's review, which its owner's loss hands to the head.
+        review: bool,
+    },
+    Activity {
+        author: Id,
+        deal: Option<Id>,
+    },
+    User {
+        id: Id,
+        role: Role,
+        active: bool,
+    },
+}
+
+/// A record kept under the rights matrix: which row of it, and whose it is.
+pub trait Guarded {
+    const SUBJECT: Subject;
+    fn holder(&self) -> Holder;
+}
+
+macro_rules! guarded {
+    ($subject:ident: $($ty:ty),*) => {
+        $(impl Guarded for $ty {
+            const SUBJECT: Subject = Subject::$subject;
+            fn holder(&self) -> Holder {
+                Holder::Nobody
+            }
+        })*
+    };
+    ($subject:ident, $holder:ident($field:ident): $($ty:ty),*) => {
+        $(impl Guarded for $ty {
+            const SUBJECT: Subject = Subject::$subject;
+            fn holder(&self) -> Holder {
+                Holder::$holder(self.data.$field)
+            }
+        })*
+    };
+}
+
+guarded!(Setup: Pipeline, Stage, LossReason, Product);
+guarded!(Plan: Plan);
+guarded!(ClientBase, Owner(owner_id): Company, Contact);
+guarded!(Deal, Owner(owner_id): Deal);
+guarded!(Deal, Deal(deal_id): DealItem, Payment, Document);
+
+impl Guarded for Task {
+    const SUBJECT: Subject = Subject::Task;
+    fn holder(&self) -> Holder {
+        Holder::Task {
+            assignee: self.data.assignee_id,
+            author: self.author_id,
+            deal: self.data.deal_id,
+            review: self.data.kind == TaskKind::ReviewLost,
+        }
+    }
+}
+
+impl Guarded for Activity {
+    const SUBJECT: Subject = Subject::Activity;
+    fn holder(&self) -> Holder {
+        Holder::Activity {
+            author: self.author_id,
+            deal: self.data.deal_id,
+        }
+    }
+}
+
+impl Guarded for User {
+    const SUBJECT: Subject = Subject::User;
+    fn holder(&self) -> Holder {
+        Holder::User {
+            id: self.meta.id,
+            role: self.data.role,
+            active: self.data.active && self.meta.deleted_at.is_none(),
+        }
+    }
+}
+
+impl Tx<'_> {
+    /// `Ok` when the acting user may write `record` as `action`. A unit of work without an
+    /// actor is the system's own (a bulk load, the schema's owner) and is not asked.
+    pub(crate) async fn may<R: Guarded>(&mut self, record: &R, action: Action) -> Result<()> {
+        let Some(actor) = self.actor else { return Ok(()) };
+        let role = self.actor_role().await?;
+        let own = match rights::scope(role, R::SUBJECT, action) {
+            Scope::All => return Ok(()),
+            Scope::None => false,
+            Scope::Own => self.is_own(actor, record.holder(), action).await?,
+        };
+        rights::check(role, R::SUBJECT, action, own)
+    }
+
+    /// `Ok` when the acting user may change `before` into `after`: both must be theirs to
+    /// change, so nobody hands a record to a place they may not put it. Anyone may change their
+    /// own user's name, language and time zone, never their own role or standing.
+    pub(crate) async fn may_change<R: Guarded>(&mut self, before: &R, after: &R, action: Action) -> Result<()> {
+        if let (Holder::User { id, role, active }, Holder::User { role: r, active: a, .. }) =
+            (before.holder(), after.holder())
+            && Some(id) == self.actor
+            && (role, active) == (r, a)
+        {
+            return Ok(());
+        }
+        self.may(before, action).await?;
+        self.may(after, action).await
+    }
+
+    /// The acting user's role, read once per unit of work.
+    async fn actor_role(&mut self) -> Result<Role> {
+        if let Some(role) = self.actor_role {
+            return Ok(role);
+        }
+        let actor = self.actor.expect("asked only with an actor");
+        let user: User = self.get_any(actor).await.map_err(|_| {
+            Error::new(ErrorCode::Forbidden, format!("no user with id {actor} may write here")).on("user")
+        })?;
+        self.actor_role = Some(user.data.role);
+        Ok(user.data.role)
+    }
+
+    /// Whether the record is `actor`'s as row-level security's policies count it.
+    async fn is_own(&mut self, actor: Id, holder: Holder, action: Action) -> Result<bool> {
+        let creating = action == Action::Create;
+        Ok(match holder {
+            Holder::Nobody => false,
+            Holder::Owner(owner) => owner == actor,
+            Holder::Deal(deal) => self.owns_deal(actor, Some(deal)).await?,
+            Holder::Task {
+                assignee,
+                author,
+                deal,
+                review,
+            } if creating => author == actor && (assignee == actor || review && self.owns_deal(actor, deal).await?),
+            Holder::Task {
+                assignee, author, deal, ..
+            } => assignee == actor || author == actor || self.owns_deal(actor, deal).await?,
+            Holder::Activity { author, deal } if creating => {
+                author == actor && (deal.is_none() || self.owns_deal(actor, deal).await?)
+            }
+            Holder::Activity { author, deal } => author == actor || self.owns_deal(actor, deal).await?,
+            // A head's own, among users, are the managers.
+            Holder::User { role, .. } => role == Role::Manager,
+        })
+    }
+
+    async fn owns_deal(&mut self, actor: Id, deal: Option<Id>) -> Result<bool> {
+        let Some(deal) = deal else { return Ok(false) };
+        let sql = "SELECT COUNT(*) FROM deals WHERE id = $1 AND owner_id = $2";
+        let n = self
+            .scalar(sql, vec![deal.to_string().into(), actor.to_string().into()])
+            .await?;
+        Ok(n > 0)
+    }
+}
