@@ -35,6 +35,8 @@ echo "== SQLite, $scale deals"
 "$cli" --db "sqlite:$sqlite_file" bench | tee "$out/bench-sqlite.txt"
 echo "== PostgreSQL, $scale deals"
 "$cli" --db "$pg_url" bench | tee "$out/bench-postgres.txt"
+# The same, signed in as the head's and a manager's own logins, under row-level security.
+scripts/bench-team.sh "$cli" "$pg_url" "$out"
 
 echo "== XLSX export of 100,000 payment-plan rows (targets: ≤ 1.5 s, ≤ 100 MB peak)"
 cargo build --release -p voronka-xlsx --example bench_export
