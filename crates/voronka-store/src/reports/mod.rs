@@ -327,7 +327,11 @@ impl Store {
         options.validate()?;
         let mut r = self.report_reader(bare).await?;
         r.tx.refuse_unknown_filter_ids(filter).await?;
-        let f = filter;
+        let mine = r.tx.signed_in_manager().await?.map(|me| ReportFilter {
+            manager_id: Some(me),
+            ..filter.clone()
+        });
+        let f = mine.as_ref().unwrap_or(filter);
         let report = match name {
             ReportName::Dashboard => Report::Dashboard(dashboard::run(&mut r, f).await?),
             ReportName::PaymentPlan => Report::PaymentPlan(payment_plan::run(&mut r, f).await?),
@@ -384,6 +388,26 @@ impl Store {
 }
 
 impl Tx<'_> {
+    /// The manager signed in to a team database as her own login, whose reports are of her own
+    /// figures: the team row is hers (DOMAIN.md, "Rights"). Row-level security hides the rest
+    /// of the records anyway; reading them as her figures also keeps the roll-ups that know no
+    /// owner (`spell_days`) from giving her the team's time in stage.
+    async fn signed_in_manager(&mut self) -> Result<Option<Id>> {
+        if self.store.backend != crate::Backend::Postgres {
+            return Ok(None);
+        }
+        let me: Option<String> =
+            sqlx::query_scalar("SELECT id FROM users WHERE id = voronka_me() AND role = 'manager'")
+                .fetch_optional(&mut *self.tx)
+                .await
+                .db()?;
+        me.map(|id| {
+            id.parse()
+                .map_err(|_| voronka_core::Error::storage(format!("a user id «{id}»")))
+        })
+        .transpose()
+    }
+
     /// A filter's manager and pipeline must exist: an id that names nothing (a typo, another
     /// database's id) would otherwise give an empty report that looks like a true one. A deleted
     /// manager or pipeline is still reported on: their history stays.

@@ -498,3 +498,61 @@ async fn a_managers_work_through_the_store_keeps_the_team_figures_right() {
     assert_eq!(last, Some(call), "the call reached Petro's company's figure");
     as_olena.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_managers_reports_are_of_her_own_figures() {
+    use voronka_core::reports::{ReportFilter, ReportName, ReportOptions};
+    let Some(t) = team().await else { return };
+    let (ctx, olena, petro) = (&t.ctx, t.ctx.olena.meta.id, t.ctx.petro.meta.id);
+    let ids = std::sync::Arc::new(voronka_core::RandomIds::new());
+    let as_olena = Store::open_with(&url_of(ctx, &t.olena_login), ctx.clock.clone(), ids)
+        .await
+        .unwrap();
+    let b = crate::reports::Book::new(ctx).await;
+    b.now("2026-03-02 10:00");
+    // Both walk a deal through the same stages, Petro's slower: the team's time in stage is
+    // not hers.
+    let hers = b.deal(olena, "Її", "1000", None).await;
+    b.walk(
+        hers,
+        &[
+            ("2026-03-03 10:00", "Кваліфікація"),
+            ("2026-03-04 10:00", "КП надіслано"),
+        ],
+    )
+    .await;
+    let his = b.deal(petro, "Його", "3000", None).await;
+    b.walk(
+        his,
+        &[
+            ("2026-03-06 10:00", "Кваліфікація"),
+            ("2026-03-09 10:00", "КП надіслано"),
+        ],
+    )
+    .await;
+    b.now("2026-03-10 10:00");
+
+    let month = crate::reports::march();
+    let her_filter = ReportFilter {
+        manager_id: Some(olena),
+        ..month.clone()
+    };
+    let options = ReportOptions::default();
+    let json = |r| serde_json::to_value(r).unwrap();
+    for name in ReportName::ALL {
+        let seen = as_olena.report(name, &month, &options).await.unwrap();
+        let hers = ctx.store.report(name, &her_filter, &options).await.unwrap();
+        assert_eq!(json(seen), json(hers), "{name:?}: her report is of her figures");
+    }
+    let team = ctx
+        .store
+        .report(ReportName::TimeInStage, &month, &options)
+        .await
+        .unwrap();
+    let seen = as_olena
+        .report(ReportName::TimeInStage, &month, &options)
+        .await
+        .unwrap();
+    assert_ne!(json(team), json(seen), "the team's time in stage differs from hers");
+    as_olena.close().await;
+}
