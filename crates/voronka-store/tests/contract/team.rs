@@ -7,8 +7,8 @@
 use crate::harness::{self, Ctx, Kind};
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection};
-use voronka_core::ErrorCode;
 use voronka_core::model::*;
+use voronka_core::{ErrorCode, Id};
 use voronka_store::{Identity, Store};
 
 /// A team on PostgreSQL whose head and managers have logins; `None` without a server outside CI.
@@ -555,4 +555,36 @@ async fn a_managers_reports_are_of_her_own_figures() {
         .unwrap();
     assert_ne!(json(team), json(seen), "the team's time in stage differs from hers");
     as_olena.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_managers_quick_search_finds_the_client_base_and_only_her_deals() {
+    use voronka_store::Page;
+    let Some(t) = team().await else { return };
+    let kinds = |hits: voronka_store::Paged<voronka_store::SearchHit>| {
+        let mut k: Vec<(String, Id)> = hits.items.into_iter().map(|h| (h.kind, h.id)).collect();
+        k.sort();
+        k
+    };
+    let as_olena = Store::open(&url_of(&t.ctx, &t.olena_login)).await.unwrap();
+    let as_head = Store::open(&url_of(&t.ctx, &t.head_login)).await.unwrap();
+    let (company, deal) = (t.petro_company.meta.id, t.petro_deal.meta.id);
+    let mut both = vec![("company".to_string(), company), ("deal".to_string(), deal)];
+    both.sort();
+    assert_eq!(
+        kinds(as_head.search("Петро і Ко", Page::first(20)).await.unwrap()),
+        both
+    );
+    assert_eq!(
+        kinds(as_olena.search("Петро і Ко", Page::first(20)).await.unwrap()),
+        [("company".to_string(), company)],
+        "Petro's company is the team's; his deal is not hers"
+    );
+    let mine = kinds(as_olena.search("Олена ТОВ", Page::first(20)).await.unwrap());
+    assert!(
+        mine.contains(&("deal".to_string(), t.olena_deal.meta.id)),
+        "her own deal is found: {mine:?}"
+    );
+    as_olena.close().await;
+    as_head.close().await;
 }
