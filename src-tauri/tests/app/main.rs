@@ -8,3 +8,4 @@ mod commands;
 mod secrets;
 mod session;
 mod startup;
+mod team;
