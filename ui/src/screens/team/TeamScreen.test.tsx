@@ -66,6 +66,7 @@ describe('TeamScreen', () => {
     expect(within(rows[1]!).queryByTestId('deactivate')).toBeNull();
     expect(within(rows[2]!).getByTestId('deactivate')).toBeInTheDocument();
     expect(within(rows[2]!).getByTestId('reset-password')).toBeInTheDocument();
+    expect(within(rows[2]!).queryByTestId('member-role')).toBeNull();
     await userEvent.click(screen.getByTestId('add-teammate'));
     await userEvent.click(await screen.findByTestId('teammate-role'));
     // The dialog's choice of role is the last one opened (the table's rows have their own).

@@ -25,6 +25,8 @@ export function TeamTable({
   const { t } = useTranslation();
   const changeRole = useChangeRole();
   const manages = (m: TeamMember) => m.user.id !== me && rights.roles_to_give.includes(m.user.role);
+  // The head gives only one role: there is nothing to choose between.
+  const choosesRole = (m: TeamMember) => manages(m) && rights.roles_to_give.length > 1;
   return (
     <Table striped highlightOnHover data-testid="team-table">
       <Table.Thead>
@@ -43,7 +45,7 @@ export function TeamTable({
             <Table.Td>{m.user.name}</Table.Td>
             <Table.Td>{m.user.email ?? '—'}</Table.Td>
             <Table.Td>
-              {manages(m) ? (
+              {choosesRole(m) ? (
                 <Select
                   size="xs"
                   w={160}
