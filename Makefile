@@ -69,7 +69,8 @@ bench: deps postgres
 
 # The real app under Xvfb through tauri-driver (tests/e2e). The binary is copied right after its
 # build: a plain `cargo build` elsewhere would replace target/debug/voronka with a dev-server
-# build mid-run. The CLI makes the 100,000-deal database of the start-up measurement (once).
+# build mid-run. The CLI makes the 100,000-deal database of the start-up measurement (once), and
+# the debug CLI the team databases of the sign-in scenario.
 # `make e2e` runs the scenarios; `make e2e-startup` also measures the start-up with 100,000
 # deals, whose database takes minutes to make (once).
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
@@ -79,6 +80,7 @@ e2e-app: ui
 	@scripts/ensure-app-deps.sh --e2e
 	cargo build -p voronka --features custom-protocol
 	@mkdir -p $(dir $(E2E_APP)) && cp $(TARGET_DIR)/debug/voronka $(E2E_APP)
+	cargo build -p voronka-cli
 	cd tests/e2e && npm ci --no-audit --no-fund
 
 e2e: e2e-app

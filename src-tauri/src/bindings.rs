@@ -1,7 +1,7 @@
 //! The typed bridge to the UI: every command and type, exported as TypeScript into
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
-use crate::commands::{app, companies, deals, notifications, reports, tasks};
+use crate::commands::{app, companies, deals, notifications, reports, tasks, team};
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{Builder, collect_commands, collect_events};
@@ -69,6 +69,14 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             notifications::recent_gongs,
             notifications::notification_settings,
             notifications::save_notification_settings,
+            team::team_members,
+            team::add_teammate,
+            team::give_login,
+            team::reset_password,
+            team::change_role,
+            team::set_user_active,
+            team::set_my_password,
+            team::create_team_database,
         ])
         .events(collect_events![GongRung, OpenRecord])
         // The Team database form lists the modes the core knows, in its order.

@@ -58,7 +58,8 @@ pub fn start(app: &AppHandle) -> tauri::Result<()> {
         .with_app_id(app.config().identifier.clone()),
     );
     tauri::async_runtime::spawn(ticks(session.clone(), notifier.clone(), tray));
-    tauri::async_runtime::spawn(gongs(app.clone(), session, notifier));
+    tauri::async_runtime::spawn(gongs(app.clone(), session.clone(), notifier));
+    tauri::async_runtime::spawn(crate::live_changes::forward(app.clone(), session));
     Ok(())
 }
 

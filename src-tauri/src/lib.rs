@@ -8,6 +8,7 @@ pub mod config;
 mod desk;
 pub mod dialogs;
 mod keychain;
+pub mod live_changes;
 mod session;
 
 pub use bindings::builder;

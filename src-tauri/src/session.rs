@@ -16,8 +16,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use tokio::sync::RwLock;
 use voronka_core::connection::{Secret, SecretStore, TeamConnection};
 use voronka_core::model::{Language, Role, User, UserInput};
+use voronka_core::rights::Rights;
 use voronka_core::{Error, ErrorCode, Id, Result};
-use voronka_store::{Backend, Store, default_database_url};
+use voronka_store::{Backend, Identity, Store, default_database_url};
+
+mod team;
 
 /// What the UI needs to know about the open database: where the data is and who is signed in.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -34,7 +37,14 @@ pub struct AppInfo {
     pub team_waiting: Option<TeamConnection>,
     pub user: Option<User>,
     /// No user is signed in to this database yet: ask the name and language, offer demo data.
+    /// Never for a teammate of a team database, whose login says who they are.
     pub first_start: bool,
+    /// What the signed-in user's role may do (a local file's user is its admin); `None` while
+    /// nobody is signed in.
+    pub rights: Option<Rights>,
+    /// The signed-in teammate still has the password they were handed: they choose their own
+    /// before anything else.
+    pub must_change_password: bool,
 }
 
 /// Why no database is open after the start, and which one failed.
@@ -94,6 +104,8 @@ struct Open {
     /// The key of this database in the settings ([`database_key`]).
     key: String,
     user: Option<Id>,
+    /// The user is the team database login's own: nobody chooses or changes it in the app.
+    by_login: bool,
 }
 
 /// The demo a first start offers: enough to try every screen, loaded in seconds.
@@ -269,24 +281,42 @@ impl Session {
 
     async fn switch_to(&self, url: &str) -> Result<()> {
         let store = Store::open(url).await?;
-        self.install(store, url).await;
-        Ok(())
+        self.install(store, url).await
     }
 
-    /// Makes an opened store the session's, signing in whoever was signed in to it last.
-    async fn install(&self, store: Store, url: &str) {
+    /// Makes an opened store the session's. A teammate of a team database is the user of their
+    /// login; a login that belongs to no active user is refused (`forbidden` on `user`) and the
+    /// store closed. A local file, or a team database opened as its owner, signs in whoever was
+    /// signed in to it last.
+    async fn install(&self, store: Store, url: &str) -> Result<()> {
         let key = database_key(url);
-        let mut user = self.0.config.get().users.get(&key).copied();
-        if let Some(id) = user
-            && store.get::<User>(id).await.is_err()
-        {
-            user = None;
-        }
-        let old = self.0.open.write().await.replace(Open { store, key, user });
+        let (user, by_login) = match store.identity().await {
+            Ok(Identity::Teammate(user)) => (Some(user.meta.id), true),
+            Ok(Identity::Local | Identity::Owner { .. }) => {
+                let mut user = self.0.config.get().users.get(&key).copied();
+                if let Some(id) = user
+                    && store.get::<User>(id).await.is_err()
+                {
+                    user = None;
+                }
+                (user, false)
+            }
+            Err(e) => {
+                store.close().await;
+                return Err(e);
+            }
+        };
+        let old = self.0.open.write().await.replace(Open {
+            store,
+            key,
+            user,
+            by_login,
+        });
         self.0.generation.fetch_add(1, Ordering::SeqCst);
         if let Some(old) = old {
             old.store.close().await;
         }
+        Ok(())
     }
 
     pub async fn store(&self) -> Result<Store> {
@@ -323,6 +353,12 @@ impl Session {
             Some(id) => open.store.get::<User>(id).await.ok(),
             None => None,
         };
+        let (rights, must_change_password) = match &user {
+            Some(me) if open.by_login => (Some(Rights::of(me.data.role)), open.store.login_of(me.meta.id).await?.1),
+            // The one user of a local file, or whoever the schema's owner works as, has every right.
+            Some(_) => (Some(Rights::of(Role::Admin)), false),
+            None => (None, false),
+        };
         let saved = self.0.config.get().team;
         let away = self.0.away_from_team.load(Ordering::SeqCst);
         Ok(AppInfo {
@@ -337,6 +373,8 @@ impl Session {
             database: open.key,
             first_start: user.is_none(),
             user,
+            rights,
+            must_change_password,
         })
     }
 
@@ -352,6 +390,12 @@ impl Session {
         progress: &mut (dyn FnMut(u64, u64) + Send),
     ) -> Result<User> {
         let store = self.store().await?;
+        if self.signed_in_by_login().await {
+            return Err(Error::new(
+                ErrorCode::InvalidState,
+                "a team database signs you in by your own login: there is no name to choose",
+            ));
+        }
         let input = UserInput {
             name: name.into(),
             language: Some(language),
@@ -415,6 +459,10 @@ impl Session {
         Ok(user)
     }
 
+    async fn signed_in_by_login(&self) -> bool {
+        self.0.open.read().await.as_ref().is_some_and(|o| o.by_login)
+    }
+
     async fn sign_in(&self, user: Id) {
         let mut open = self.0.open.write().await;
         if let Some(open) = open.as_mut() {
@@ -432,11 +480,7 @@ impl Session {
     /// database open, nothing saved.
     pub async fn connect_team(&self, team: TeamConnection, password: Secret) -> Result<AppInfo> {
         team.validate()?;
-        if let Some(cert) = team.root_cert()
-            && !Path::new(cert).is_file()
-        {
-            return Err(Error::invalid("root_cert", format!("there is no file {cert}")));
-        }
+        team::check_root_cert(&team)?;
         let url = team.url(&password);
         let store = Store::open(&url).await?;
         if let Err(e) = self.0.secrets.set(&team.secret_key(), &password) {
@@ -451,7 +495,11 @@ impl Session {
             )
             .on("password"));
         }
-        self.install(store, &url).await;
+        if let Err(e) = self.install(store, &url).await {
+            // Its login is nobody's: the password it was given is no use either.
+            let _ = self.0.secrets.delete(&team.secret_key());
+            return Err(e);
+        }
         self.0.config.update(|s| s.team = Some(team));
         self.0.away_from_team.store(false, Ordering::SeqCst);
         *self.0.problem.write().await = None;

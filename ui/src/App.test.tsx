@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from './App';
 import { commands } from './api/commands';
 import { ok, refuse } from './test/fakeCommands';
-import { appInfo, ready } from './test/fixtures';
+import { appInfo, ready, rightsOf } from './test/fixtures';
 
 vi.mock('./api/commands', async () => ({ commands: (await import('./test/fakeCommands')).fakeCommands() }));
 
@@ -101,5 +101,35 @@ describe('App', () => {
     vi.mocked(commands.appInfo).mockResolvedValue(refuse('schema_too_new', null));
     render(<App />);
     expect(await screen.findByTestId('query-error')).toHaveTextContent('newer Voronka');
+  });
+
+  it("asks a teammate for their own password before anything else, then opens the app", async () => {
+    const handed = { ...appInfo, backend: 'postgres', must_change_password: true };
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(handed)));
+    render(<App />);
+    expect(await screen.findByTestId('change-password-form', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-today')).not.toBeInTheDocument();
+
+    const chosen = { ...handed, must_change_password: false };
+    vi.mocked(commands.setMyPassword).mockResolvedValue(ok(chosen));
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(chosen)));
+    await userEvent.type(screen.getByTestId('new-password'), 'my-own-password');
+    await userEvent.type(screen.getByTestId('repeat-password'), 'my-own-password');
+    await userEvent.click(screen.getByTestId('change-password-submit'));
+    expect(await screen.findByTestId('today-screen', {}, { timeout: 5000 })).toBeInTheDocument();
+  });
+
+  it('shows the Team screen only to a role that manages users', async () => {
+    const manager = { ...appInfo, backend: 'postgres', rights: rightsOf('manager') };
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready(manager)));
+    const { unmount } = render(<App />);
+    expect(await screen.findByTestId('today-screen')).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-team')).not.toBeInTheDocument();
+    unmount();
+
+    vi.mocked(commands.appInfo).mockResolvedValue(ok(ready({ ...manager, rights: rightsOf('head') })));
+    render(<App />);
+    await userEvent.click(await screen.findByTestId('nav-team', {}, { timeout: 5000 }));
+    expect(await screen.findByTestId('team-screen', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 });

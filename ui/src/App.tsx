@@ -11,6 +11,10 @@ import { Shell } from './shell/Shell';
 const FirstStartScreen = lazy(() =>
   import('./screens/first-start/FirstStartScreen').then((m) => ({ default: m.FirstStartScreen })),
 );
+// Only a teammate's first sign-in needs it.
+const ChangePasswordScreen = lazy(() =>
+  import('./screens/password/ChangePasswordScreen').then((m) => ({ default: m.ChangePasswordScreen })),
+);
 // Only a start whose database failed needs it.
 const StartProblemScreen = lazy(() =>
   import('./screens/start-problem/StartProblemScreen').then((m) => ({ default: m.StartProblemScreen })),
@@ -48,6 +52,13 @@ function Gate() {
     return (
       <Suspense fallback={<Loading />}>
         <StartProblemScreen problem={info.data} />
+      </Suspense>
+    );
+  }
+  if (info.data.must_change_password) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <ChangePasswordScreen user={info.data.user} />
       </Suspense>
     );
   }

@@ -517,6 +517,86 @@ async saveNotificationSettings(version: number, settings: NotificationSettings) 
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async teamMembers() : Promise<Result<TeamMember[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("team_members") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Adds a user; in a team database they get a login at once, whose card comes back.
+ */
+async addTeammate(input: UserInput) : Promise<Result<NewTeammate, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("add_teammate", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A login for a user who has none (added before, or a demo's).
+ */
+async giveLogin(userId: Id) : Promise<Result<ConnectionCard, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("give_login", { userId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async resetPassword(userId: Id) : Promise<Result<ConnectionCard, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reset_password", { userId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async changeRole(userId: Id, version: number, role: Role) : Promise<Result<User, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("change_role", { userId, version, role }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deactivates (the login can no longer sign in, the records stay) or reactivates a user.
+ */
+async setUserActive(userId: Id, version: number, active: boolean) : Promise<Result<User, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_user_active", { userId, version, active }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The signed-in teammate's own password, at first sign-in or later.
+ */
+async setMyPassword(password: string) : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_my_password", { password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Settings → Team database → "Create a team database": `server` names a role that may create
+ * roles, `password` is its password (used once, kept nowhere), `admin` the first admin.
+ */
+async createTeamDatabase(server: TeamConnection, password: string, admin: UserInput) : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_team_database", { server, password, admin }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -637,8 +717,19 @@ team: TeamConnection | null;
 team_waiting: TeamConnection | null; user: User | null; 
 /**
  * No user is signed in to this database yet: ask the name and language, offer demo data.
+ * Never for a teammate of a team database, whose login says who they are.
  */
-first_start: boolean }
+first_start: boolean; 
+/**
+ * What the signed-in user's role may do (a local file's user is its admin); `None` while
+ * nobody is signed in.
+ */
+rights: Rights | null; 
+/**
+ * The signed-in teammate still has the password they were handed: they choose their own
+ * before anything else.
+ */
+must_change_password: boolean }
 export type AuditAction = "create" | "update" | "delete" | "restore"
 /**
  * Who changed what and how, written in the same transaction as the change.
@@ -712,6 +803,10 @@ export type CompanyName = string
  * A completed task and the next task planned with it, if any.
  */
 export type Completed = { done: Task; next: Task | null }
+/**
+ * What a teammate needs to connect, shown once to hand over.
+ */
+export type ConnectionCard = { host: string; port: number; database: string; login: string; password: string }
 export type Contact = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ full_name: PersonName; position: string | null; company_id: Id | null; phones: Phone[]; emails: Email[]; messengers: Messenger[]; address: string | null; birthday: string | null; important_dates: ImportantDate[]; notes: string | null; owner_id: Id })
 export type ContactFilter = { company_id?: Id | null; owner_id?: Id | null; deleted?: boolean }
 export type ContactInput = { full_name: string; position: string | null; company_id: Id | null; phones?: string[]; emails?: string[]; messengers?: Messenger[]; address: string | null; birthday: string | null; important_dates?: ImportantDate[]; notes: string | null; owner_id: Id | null }
@@ -1097,6 +1192,10 @@ month: string; revenue_plan: number; revenue_fact: number; revenue_percent: numb
  */
 export type MoveDeal = { stage_id?: Id | null; loss_reason_id?: Id | null; loss_comment?: string | null }
 /**
+ * A new teammate, and their card when the database gives logins (a team database).
+ */
+export type NewTeammate = { user: User; card: ConnectionCard | null }
+/**
  * Revenue from new and from existing clients. Revenue is the payments received (paid) in the
  * period on the deals of the filter. A company is *new* when it had no deal won before the
  * period began (any pipeline, any manager), *existing* otherwise; payments on deals without a
@@ -1250,6 +1349,47 @@ manager: Person | null; new_companies: number; new_revenue: number; existing_com
  * new / (new + existing + without company) in percent.
  */
 new_share: number | null }
+/**
+ * What the signed-in role may do, for the UI to show or hide: read from [`scope`], never
+ * written anew.
+ */
+export type Rights = { role: Role; 
+/**
+ * Sees and changes every deal, task and payment (otherwise only their own).
+ */
+all_deals: boolean; 
+/**
+ * Changes and deletes any company or contact (otherwise only their own).
+ */
+all_clients: boolean; 
+/**
+ * Reads the team's reports (otherwise their own figures).
+ */
+team_reports: boolean; 
+/**
+ * Sets the monthly plans.
+ */
+set_plans: boolean; 
+/**
+ * Changes the handover, loss review and lead rotation settings.
+ */
+regulations: boolean; 
+/**
+ * Opens the Team screen: adds, changes and deactivates users.
+ */
+manage_users: boolean; 
+/**
+ * The roles they may give a new or existing teammate.
+ */
+roles_to_give: Role[]; 
+/**
+ * Changes pipelines, stages, dictionaries and process settings.
+ */
+setup: boolean; 
+/**
+ * Exports every record of a list (otherwise their own).
+ */
+export_all: boolean }
 export type Role = "manager" | "head" | "admin"
 export type SearchHit = { 
 /**
@@ -1344,6 +1484,18 @@ export type TeamConnection = { host: string; port: number; database: string; use
  */
 root_cert?: string | null }
 /**
+ * A user as the Team screen lists them: with their login, if they have one.
+ */
+export type TeamMember = { user: User; 
+/**
+ * The PostgreSQL login they sign in with; `None` in a local file or before they get one.
+ */
+login: string | null; 
+/**
+ * They have not yet chosen their own password.
+ */
+must_change_password: boolean }
+/**
  * The team's progress to its plan on a day, as the dashboard counts it (DOMAIN.md "Dashboard"):
  * 
  * - `plan`: the team plan of the month (the plan without a user); when there is none, the sum
@@ -1412,6 +1564,7 @@ export type User = ({ id: Id; created_at: number; updated_at: number; version: n
  * An IANA zone such as "Europe/Kyiv": notifications and day boundaries follow it.
  */
 time_zone: string; language: Language })
+export type UserInput = { name: string; email: string | null; role: Role | null; active: boolean | null; time_zone: string | null; language: Language | null }
 export type XyzClass = "X" | "Y" | "Z"
 
 /** tauri-specta globals **/

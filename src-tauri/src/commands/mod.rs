@@ -7,6 +7,7 @@ pub mod deals;
 pub mod notifications;
 pub mod reports;
 pub mod tasks;
+pub mod team;
 
 use serde::Serialize;
 use voronka_core::ErrorCode;

@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
 mod commands;
+mod live_changes;
 mod secrets;
 mod session;
 mod startup;
+mod team;

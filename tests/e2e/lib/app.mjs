@@ -80,9 +80,10 @@ function within(promise, ms, what) {
 /**
  * Starts tauri-driver and the app in a fresh temporary folder.
  * `db`: a database file to copy in instead of starting empty; `dir`: reuse a folder a previous
- * launch kept (`keep: true`), to start the app a second time on the same data and settings.
+ * launch kept (`keep: true`), to start the app a second time on the same data and settings;
+ * `dbUrl`: a database URL to open instead (a team PostgreSQL, with the login's password).
  */
-export async function launch({ name = 'scenario', db = null, dir = null, keep = false } = {}) {
+export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null } = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: build it with \`make e2e\` or run.mjs --build`);
   if (await driverStatus()) throw new Error(`port ${DRIVER_PORT} is taken: another WebDriver server is running`);
 
@@ -151,7 +152,7 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
       connectionRetryCount: 0,
       capabilities: {
         'wdio:enforceWebDriverClassic': true,
-        'tauri:options': { application: APP, args: ['--db', `sqlite:${dbPath}`] },
+        'tauri:options': { application: APP, args: ['--db', dbUrl ?? `sqlite:${dbPath}`] },
       },
     });
     app.sessionMs = Date.now() - started;

@@ -50,4 +50,14 @@ describe('server errors on forms', () => {
   it('falls back to the server message for a code it does not know', () => {
     expect(errorText(t, new ApiError({ code: 'brand_new' as ErrorCode, field: null, message: 'Something new' }))).toBe('Something new');
   });
+
+  it('says what a refusal by the rights was about, in the user\'s language', async () => {
+    const refused = new ApiError({ code: 'forbidden', field: 'deal', message: 'your role may not change this deal' });
+    expect(errorText(t, refused)).toBe('Your role may work only with your own deals');
+    await i18n.changeLanguage('uk');
+    expect(errorText(i18n.t.bind(i18n), refused)).toBe('Ваша роль може працювати лише з власними угодами');
+    await i18n.changeLanguage('en');
+    const unknown = new ApiError({ code: 'forbidden', field: 'something_new', message: 'x' });
+    expect(errorText(t, unknown)).toBe('Your role may not do this');
+  });
 });

@@ -20,6 +20,9 @@ const RELATED: Record<string, keyof typeof touches> = {
   document: 'deal',
   task: 'task',
   activity: 'activity',
+  user: 'user',
+  // Anything else, and "everything" (the team server's connection was lost and is back), makes
+  // every screen refetch.
 };
 
 const onChanged: Subscribe<ChangedPayload> = (handler) =>

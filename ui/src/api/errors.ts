@@ -7,6 +7,10 @@ export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     // A duplicate's own message names the client and its owner, which the head needs to see.
     if (e.code === 'duplicate') return `${t('errors.duplicate')}: ${e.message}`;
+    // A refusal by the rights names what was refused (a deal, the client base, users, ...).
+    if (e.code === 'forbidden' && e.field) {
+      return t(`errors.forbiddenOn.${e.field}`, { defaultValue: t('errors.forbidden') });
+    }
     return t(`errors.${e.code}`, { defaultValue: e.message });
   }
   return e instanceof Error ? e.message : String(e);

@@ -6,6 +6,7 @@ export const keys = {
   today: ['today'] as const,
   search: (text: string) => ['search', text] as const,
   users: ['users'] as const,
+  team: ['users', 'team'] as const,
   activeUsers: ['users', 'active'] as const,
   timeZones: ['timeZones'] as const,
   pipelines: ['pipelines'] as const,

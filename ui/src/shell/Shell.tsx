@@ -28,6 +28,7 @@ const CompanyScreen = lazy(() => import('../screens/companies/CompanyScreen').th
 const ContactsScreen = lazy(() => import('../screens/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
 const ContactScreen = lazy(() => import('../screens/contacts/ContactScreen').then((m) => ({ default: m.ContactScreen })));
 const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
+const TeamScreen = lazy(() => import('../screens/team/TeamScreen').then((m) => ({ default: m.TeamScreen })));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function Shell({ info }: { info: AppInfo }) {
@@ -75,6 +76,7 @@ export function Shell({ info }: { info: AppInfo }) {
               <Route path="/contacts/:id" element={<ContactScreen />} />
               <Route path="/reports" element={<ReportsScreen />} />
               <Route path="/reports/:name" element={<ReportsScreen />} />
+              {info.rights?.manage_users && <Route path="/team" element={<TeamScreen />} />}
               <Route path="/settings" element={<SettingsScreen />} />
               <Route path="*" element={<Navigate to={home} replace />} />
             </Routes>

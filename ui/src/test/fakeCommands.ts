@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['listUsers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const LISTS = ['listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
 const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -26,7 +26,8 @@ export function fakeCommands(): Commands {
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
     'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'chooseExportPath', 'exportReport', 'openExport',
     'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
-    'setMyPreferences', 'timeZones',
+    'setMyPreferences', 'timeZones', 'teamMembers', 'addTeammate', 'giveLogin', 'resetPassword', 'changeRole',
+    'setUserActive', 'setMyPassword', 'createTeamDatabase',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

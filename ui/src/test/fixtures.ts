@@ -1,4 +1,4 @@
-import type { AppInfo, Deal, Meta, Stage, Startup, Task, User } from '../api/types';
+import type { AppInfo, Deal, Meta, Rights, Role, Stage, Startup, Task, User } from '../api/types';
 
 const meta = (id: string): Meta => ({ id, created_at: 0, updated_at: 0, version: 1, deleted_at: null });
 
@@ -21,7 +21,26 @@ export const appInfo: AppInfo = {
   team_waiting: null,
   user: me,
   first_start: false,
+  rights: rightsOf('admin'),
+  must_change_password: false,
 };
+
+/** What `Rights::of(role)` answers in the core (crates/voronka-core/src/rights.rs). */
+export function rightsOf(role: Role): Rights {
+  const all = role !== 'manager';
+  return {
+    role,
+    all_deals: all,
+    all_clients: all,
+    team_reports: all,
+    set_plans: all,
+    regulations: all,
+    manage_users: all,
+    roles_to_give: role === 'admin' ? ['manager', 'head', 'admin'] : role === 'head' ? ['manager'] : [],
+    setup: role === 'admin',
+    export_all: all,
+  };
+}
 
 /** What `appInfo` answers when `info`'s database is open. */
 export const ready = (info: AppInfo): Startup => ({ state: 'ready', ...info });

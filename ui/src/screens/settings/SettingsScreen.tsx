@@ -1,6 +1,8 @@
-import { Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppInfoContext } from '../../shell/currentUser';
+import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { PreferencesFields } from './PreferencesFields';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
@@ -9,6 +11,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const info = useAppInfoContext();
+  const [creating, setCreating] = useState(false);
   return (
     <Stack gap="md" maw={640} data-testid="settings-screen">
       <Title order={2}>{t('settings.title')}</Title>
@@ -44,6 +47,12 @@ export function SettingsScreen() {
           )}
           {/* While the local file stands in for the team database, the form holds the team's. */}
           <TeamDatabaseForm team={info?.team ?? info?.team_waiting ?? null} />
+          <Group justify="flex-end">
+            <Button variant="subtle" onClick={() => setCreating(true)} data-testid="create-team-open">
+              {t('teamDb.open')}
+            </Button>
+          </Group>
+          <CreateTeamDatabaseDialog opened={creating} onClose={() => setCreating(false)} />
         </Stack>
       </Paper>
     </Stack>

@@ -31,6 +31,19 @@ const brokenFile: StartProblem = {
 };
 
 describe('StartProblemScreen', () => {
+  it('says a login that is no active user is refused, and offers another connection', () => {
+    const nobody: StartProblem = {
+      error: { code: 'forbidden', field: 'user', message: 'the login «olena» belongs to no active user of this team database: ask its admin' },
+      database: 'postgres://olena@db.voronka.ua:5432/crm',
+      team,
+    };
+    renderScreen(<StartProblemScreen problem={nobody} />);
+    const error = screen.getByTestId('start-problem-error');
+    expect(error).toHaveTextContent('your login belongs to no active user (ask the admin)');
+    expect(error).toHaveTextContent('«olena»');
+    expect(screen.getByTestId('start-retry')).toBeInTheDocument();
+  });
+
   it('says why the team database failed and offers to retry, the local file or another connection', async () => {
     vi.mocked(commands.retryStart).mockResolvedValue(ok({ state: 'problem', ...teamDown }));
     vi.mocked(commands.workLocally).mockResolvedValue(ok({ ...appInfo, team_waiting: team }));
