@@ -353,11 +353,13 @@ impl Session {
             Some(id) => open.store.get::<User>(id).await.ok(),
             None => None,
         };
-        let (rights, must_change_password) = match &user {
-            Some(me) if open.by_login => (Some(Rights::of(me.data.role)), open.store.login_of(me.meta.id).await?.1),
-            // The one user of a local file, or whoever the schema's owner works as, has every right.
-            Some(_) => (Some(Rights::of(Role::Admin)), false),
-            None => (None, false),
+        // The rights of the user's own role, which the store checks every write against: the
+        // user of a local file made without the demo is its admin; the demo makes them one of
+        // its managers.
+        let rights = user.as_ref().map(|me| Rights::of(me.data.role));
+        let must_change_password = match &user {
+            Some(me) if open.by_login => open.store.login_of(me.meta.id).await?.1,
+            _ => false,
         };
         let saved = self.0.config.get().team;
         let away = self.0.away_from_team.load(Ordering::SeqCst);

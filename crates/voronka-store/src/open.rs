@@ -194,6 +194,12 @@ fn classify_connection_error(e: sqlx::Error, url: &str) -> Error {
                     format!("{shown}: the server accepts only encrypted connections; choose TLS «require»"),
                 )
                 .on("tls_mode"),
+                // A deactivated teammate's login is NOLOGIN (migration 0017): not a typo.
+                Some("28000") if message.contains("not permitted to log in") => Error::new(
+                    ErrorCode::Forbidden,
+                    format!("{shown}: this login is deactivated; your admin can reactivate it"),
+                )
+                .on("user"),
                 Some("28000") => Error::new(
                     ErrorCode::WrongPassword,
                     format!("{shown}: the server does not let this user in: {}", d.message()),

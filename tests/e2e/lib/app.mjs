@@ -13,7 +13,7 @@ export { OUT, REPO };
 export const APP = process.env.VORONKA_E2E_APP ?? join(REPO, 'target/debug/voronka');
 export const DRIVER_PORT = 4444;
 
-const DRIVER_URL = `http://127.0.0.1:${DRIVER_PORT}`;
+const driverUrl = (port) => `http://127.0.0.1:${port}`;
 
 function tauriDriver() {
   if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
@@ -23,24 +23,24 @@ function tauriDriver() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function driverStatus() {
+async function driverStatus(port) {
   try {
-    const res = await fetch(`${DRIVER_URL}/status`, { signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`${driverUrl(port)}/status`, { signal: AbortSignal.timeout(1000) });
     return res.ok ? await res.json() : null;
   } catch {
     return null;
   }
 }
 
-async function waitForDriver(child, timeoutMs = 15_000) {
+async function waitForDriver(child, port, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`);
-    const status = await driverStatus();
+    const status = await driverStatus(port);
     if (status?.value?.ready) return;
     await sleep(100);
   }
-  throw new Error(`tauri-driver did not answer ${DRIVER_URL}/status within ${timeoutMs} ms`);
+  throw new Error(`tauri-driver did not answer ${driverUrl(port)}/status within ${timeoutMs} ms`);
 }
 
 function alive(pid) {
@@ -81,11 +81,12 @@ function within(promise, ms, what) {
  * Starts tauri-driver and the app in a fresh temporary folder.
  * `db`: a database file to copy in instead of starting empty; `dir`: reuse a folder a previous
  * launch kept (`keep: true`), to start the app a second time on the same data and settings;
- * `dbUrl`: a database URL to open instead (a team PostgreSQL, with the login's password).
+ * `dbUrl`: a database URL to open instead (a team PostgreSQL, with the login's password);
+ * `port`: tauri-driver's, for a second app running at the same time (the next port is taken too).
  */
-export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null } = {}) {
+export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null, port = DRIVER_PORT } = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: build it with \`make e2e\` or run.mjs --build`);
-  if (await driverStatus()) throw new Error(`port ${DRIVER_PORT} is taken: another WebDriver server is running`);
+  if (await driverStatus(port)) throw new Error(`port ${port} is taken: another WebDriver server is running`);
 
   const home = dir ?? mkdtempSync(join(tmpdir(), `voronka-e2e-${name}-`));
   const dbPath = join(home, 'voronka.db');
@@ -102,7 +103,9 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
 
   const log = join(home, 'driver.log');
   const fd = openSync(log, 'a');
-  const driver = spawn(tauriDriver(), ['--port', String(DRIVER_PORT)], {
+  // A second window of the same scenario has a driver of its own, and a WebKitWebDriver of
+  // its own behind it (tauri-driver's default native port is its port + 1).
+  const driver = spawn(tauriDriver(), ['--port', String(port), '--native-port', String(port + 1)], {
     env,
     detached: true,
     stdio: ['ignore', fd, fd],
@@ -141,12 +144,12 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
   };
 
   try {
-    await waitForDriver(driver);
+    await waitForDriver(driver, port);
     const started = Date.now();
     app.startedAt = started;
     browser = await remote({
       hostname: '127.0.0.1',
-      port: DRIVER_PORT,
+      port,
       logLevel: 'error',
       connectionRetryTimeout: 90_000,
       connectionRetryCount: 0,

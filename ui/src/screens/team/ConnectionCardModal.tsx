@@ -19,13 +19,13 @@ export function cardText(card: ConnectionCard, t: (key: string) => string): stri
  */
 export function ConnectionCardModal({ card, name, onClose }: { card: ConnectionCard | null; name: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const rows: [string, string][] = card
+  const rows: [keyof ConnectionCard, string, string][] = card
     ? [
-        [t('settings.host'), card.host],
-        [t('settings.port'), String(card.port)],
-        [t('settings.databaseName'), card.database],
-        [t('settings.user'), card.login],
-        [t('settings.password'), card.password],
+        ['host', t('settings.host'), card.host],
+        ['port', t('settings.port'), String(card.port)],
+        ['database', t('settings.databaseName'), card.database],
+        ['login', t('settings.user'), card.login],
+        ['password', t('settings.password'), card.password],
       ]
     : [];
   return (
@@ -35,15 +35,15 @@ export function ConnectionCardModal({ card, name, onClose }: { card: ConnectionC
           <Alert color="yellow">{t('team.card.once')}</Alert>
           <Table>
             <Table.Tbody>
-              {rows.map(([label, value]) => (
-                <Table.Tr key={label}>
+              {rows.map(([key, label, value]) => (
+                <Table.Tr key={key}>
                   <Table.Td>
                     <Text size="sm" c="dimmed">
                       {label}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text ff="monospace" data-testid={`card-${label}`}>
+                    <Text ff="monospace" data-testid={`card-${key}`}>
                       {value}
                     </Text>
                   </Table.Td>
