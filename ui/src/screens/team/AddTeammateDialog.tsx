@@ -87,6 +87,7 @@ function AddTeammateForm({ roles, onAdded }: { roles: Role[]; onAdded: (added: N
             label={t('settings.language')}
             data={LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
             allowDeselect={false}
+            data-testid="teammate-language"
             {...form.getInputProps('language')}
           />
         </SimpleGrid>
