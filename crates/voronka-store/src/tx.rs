@@ -144,7 +144,7 @@ impl Tx<'_> {
     /// when it is not theirs to change, before any other check; `conflict` when it moved on.
     pub(crate) async fn get_at<R: Table>(&mut self, id: Id, version: i64) -> Result<R> {
         let record: R = self.get_any(id).await?;
-        self.may(&record, Action::Change).await?;
+        self.may_change(&record, &record, Action::Change).await?;
         if record.meta().version != version {
             return Err(Error::conflict(R::ENTITY));
         }

@@ -118,6 +118,15 @@ pub async fn a_manager_changes_only_her_own_records(ctx: Ctx) {
         .await
         .unwrap();
     s.set_my_preferences(olena, Language::En, "Europe/Kyiv").await.unwrap();
+    let me = s.get::<User>(olena).await.unwrap();
+    let renamed = UserInput {
+        name: "Олена Коваль-Шевчук".into(),
+        email: Some("olena@firm.ua".into()),
+        role: Some(Role::Manager),
+        language: Some(Language::En),
+        ..Default::default()
+    };
+    s.update_user(olena, olena, me.meta.version, &renamed).await.unwrap();
 
     let before = ctx.export().await;
 
