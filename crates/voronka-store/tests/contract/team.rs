@@ -285,7 +285,12 @@ async fn a_deactivated_login_cannot_connect_and_comes_back_when_reactivated() {
     let err = Store::open(&url_of(&t.ctx, &t.petro_login))
         .await
         .expect_err("the app cannot open it either");
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("user")), "{}", err.message);
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Forbidden, Some("user")),
+        "{}",
+        err.message
+    );
     assert!(err.message.contains("deactivated"), "{}", err.message);
     input.active = Some(true);
     store
