@@ -13,7 +13,7 @@ use voronka_testdb::{Kind, TestDb};
 
 /// Everything logged on this thread while it is installed, as text.
 #[derive(Clone, Default)]
-struct Logs(Arc<Mutex<Vec<u8>>>);
+pub struct Logs(Arc<Mutex<Vec<u8>>>);
 
 impl std::io::Write for Logs {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
@@ -26,7 +26,21 @@ impl std::io::Write for Logs {
 }
 
 impl Logs {
-    fn text(&self) -> String {
+    /// Captures every event of every level logged on this thread until the guard is dropped.
+    pub fn capture() -> (Logs, tracing::subscriber::DefaultGuard) {
+        let logs = Logs::default();
+        let writer = logs.clone();
+        let guard = tracing::subscriber::set_default(
+            tracing_subscriber::fmt()
+                .with_max_level(tracing::Level::TRACE)
+                .with_ansi(false)
+                .with_writer(move || writer.clone())
+                .finish(),
+        );
+        (logs, guard)
+    }
+
+    pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
     }
 }
@@ -38,15 +52,7 @@ async fn a_team_password_reaches_no_settings_file_debug_or_log() {
     let Some(team_db) = TeamDb::fresh().await else {
         return;
     };
-    let logs = Logs::default();
-    let writer = logs.clone();
-    let _capture = tracing::subscriber::set_default(
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish(),
-    );
+    let (logs, _capture) = Logs::capture();
     let dir = tempfile_dir();
     let settings = dir.join("settings.json");
     let t = &team_db.team;

@@ -4,10 +4,11 @@
 //! team passwords may never go.
 
 use crate::commands::invoke;
+use crate::secrets::Logs;
 use crate::session::tempfile_dir;
 use serde_json::{Value, json};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tauri::test::{MockRuntime, mock_builder};
 use voronka_app::config::ConfigFile;
 use voronka_app::{Session, Startup};
@@ -347,20 +348,6 @@ async fn a_login_that_is_no_active_users_is_a_forbidden_start() {
     );
 }
 
-/// Everything logged on this thread while it is installed, as text.
-#[derive(Clone, Default)]
-struct Logs(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Logs {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Every file under `dir`, as text.
 fn every_file(dir: &Path) -> Vec<(String, String)> {
     let mut files = Vec::new();
@@ -382,15 +369,7 @@ async fn team_passwords_reach_no_file_of_the_config_folder_and_no_log() {
     let Some(db) = TestDb::fresh(Kind::Postgres).await else {
         return;
     };
-    let logs = Logs::default();
-    let writer = logs.clone();
-    let _capture = tracing::subscriber::set_default(
-        tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish(),
-    );
+    let (logs, _capture) = Logs::capture();
     let dir = tempfile_dir();
     let secrets = Arc::new(MemorySecrets::default());
     let s = team_session(&db, &dir, secrets.clone()).await;
@@ -445,9 +424,9 @@ async fn team_passwords_reach_no_file_of_the_config_folder_and_no_log() {
             assert!(!text.contains(secret), "a team password is in {path}");
         }
         assert!(!debug.contains(secret), "a team password is in a Debug output: {debug}");
-        let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+        let logged = logs.text();
         assert!(!logged.contains(secret), "a team password is in the logs: {logged}");
     }
-    let logged = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+    let logged = logs.text();
     assert!(!logged.is_empty(), "the logs were captured");
 }
