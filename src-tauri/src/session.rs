@@ -45,6 +45,8 @@ pub struct AppInfo {
     /// The signed-in teammate still has the password they were handed: they choose their own
     /// before anything else.
     pub must_change_password: bool,
+    /// The shortest password one may choose (the core's rule, said before asking).
+    pub min_password_chars: u32,
 }
 
 /// Why no database is open after the start, and which one failed.
@@ -377,6 +379,7 @@ impl Session {
             user,
             rights,
             must_change_password,
+            min_password_chars: voronka_core::connection::MIN_PASSWORD_CHARS as u32,
         })
     }
 

@@ -58,7 +58,7 @@ function Gate() {
   if (info.data.must_change_password) {
     return (
       <Suspense fallback={<Loading />}>
-        <ChangePasswordScreen user={info.data.user} />
+        <ChangePasswordScreen user={info.data.user} minChars={info.data.min_password_chars} />
       </Suspense>
     );
   }

@@ -729,7 +729,11 @@ rights: Rights | null;
  * The signed-in teammate still has the password they were handed: they choose their own
  * before anything else.
  */
-must_change_password: boolean }
+must_change_password: boolean; 
+/**
+ * The shortest password one may choose (the core's rule, said before asking).
+ */
+min_password_chars: number }
 export type AuditAction = "create" | "update" | "delete" | "restore"
 /**
  * Who changed what and how, written in the same transaction as the change.

@@ -183,6 +183,10 @@ impl SecretStore for MemorySecrets {
     }
 }
 
+/// The shortest password a teammate may choose for their own login (in characters): the store
+/// refuses a shorter one, and the UI says so before asking.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -128,10 +128,11 @@ impl Store {
 
     /// The signed-in teammate's own password, chosen at the first sign-in or later.
     pub async fn set_my_password(&self, password: &Secret) -> Result<()> {
-        if password.expose().chars().count() < 10 {
+        let min = voronka_core::connection::MIN_PASSWORD_CHARS;
+        if password.expose().chars().count() < min {
             return Err(Error::invalid(
                 "password",
-                "choose a password of at least 10 characters",
+                format!("choose a password of at least {min} characters"),
             ));
         }
         sqlx::query("SELECT CAST(voronka_set_my_password($1) AS TEXT)")

@@ -23,6 +23,7 @@ export const appInfo: AppInfo = {
   first_start: false,
   rights: rightsOf('admin'),
   must_change_password: false,
+  min_password_chars: 10,
 };
 
 /** What `Rights::of(role)` answers in the core (crates/voronka-core/src/rights.rs). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSetMyPassword } from '../../api/team';
 import { useFormErrors } from '../../api/useFormErrors';
 import type { User } from '../../api/types';
-import { MIN_PASSWORD_LENGTH, passwordProblem } from './passwordRules';
+import { passwordProblem } from './passwordRules';
 
 interface Values {
   password: string;
@@ -15,15 +15,15 @@ interface Values {
  * A teammate's first sign-in: the password on their card was seen by whoever handed it over,
  * so they choose their own before anything else. The shell keeps it in the OS keychain.
  */
-export function ChangePasswordScreen({ user }: { user: User | null }) {
+export function ChangePasswordScreen({ user, minChars }: { user: User | null; minChars: number }) {
   const { t } = useTranslation();
   const save = useSetMyPassword();
   const form = useForm<Values>({ initialValues: { password: '', repeated: '' } });
   const onError = useFormErrors(form);
   const submit = form.onSubmit((v) => {
-    const problem = passwordProblem(v.password, v.repeated);
+    const problem = passwordProblem(v.password, v.repeated, minChars);
     if (problem) {
-      form.setFieldError(problem.field, t(problem.key, { min: MIN_PASSWORD_LENGTH }));
+      form.setFieldError(problem.field, t(problem.key, { min: minChars }));
       return;
     }
     save.mutate(v.password, { onError });
@@ -39,7 +39,7 @@ export function ChangePasswordScreen({ user }: { user: User | null }) {
             </Text>
             <PasswordInput
               label={t('password.new')}
-              description={t('password.hint', { min: MIN_PASSWORD_LENGTH })}
+              description={t('password.hint', { min: minChars })}
               data-autofocus
               data-testid="new-password"
               {...form.getInputProps('password')}
