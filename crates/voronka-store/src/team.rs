@@ -166,12 +166,7 @@ impl Store {
         }
         let by: User = self.get(actor).await?;
         let user: User = self.get(user_id).await.map_err(|e| e.on("user_id"))?;
-        let may = by.data.active
-            && match by.data.role {
-                Role::Admin => true,
-                Role::Head => user.data.role == Role::Manager,
-                Role::Manager => false,
-            };
+        let may = by.data.active && voronka_core::rights::may_manage(by.data.role, user.data.role);
         if !may {
             return Err(Error::new(
                 ErrorCode::Forbidden,

@@ -598,3 +598,54 @@ async fn a_managers_quick_search_finds_the_client_base_and_only_her_deals() {
     as_olena.close().await;
     as_head.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_are_given_and_reset_only_by_whom_the_matrix_lets() {
+    let Some(t) = team().await else { return };
+    let (store, ctx) = (&t.ctx.store, &t.ctx);
+    let newcomer = store
+        .create_user(
+            Some(ctx.head.meta.id),
+            &UserInput {
+                name: "Нова Менеджерка".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let refused = |e: voronka_core::Error| {
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::Forbidden, Some("user_id")),
+            "{}",
+            e.message
+        )
+    };
+    // A manager manages nobody's login; the head not the admin's, nor another head's.
+    refused(store.give_login(ctx.olena.meta.id, newcomer.meta.id).await.unwrap_err());
+    refused(
+        store
+            .reset_password(ctx.olena.meta.id, ctx.petro.meta.id)
+            .await
+            .unwrap_err(),
+    );
+    refused(
+        store
+            .reset_password(ctx.head.meta.id, ctx.head.meta.id)
+            .await
+            .unwrap_err(),
+    );
+    let admin_login = store.give_login(ctx.admin.meta.id, ctx.admin.meta.id).await.unwrap();
+    refused(
+        store
+            .reset_password(ctx.head.meta.id, ctx.admin.meta.id)
+            .await
+            .unwrap_err(),
+    );
+    let (_, must) = store.login_of(ctx.admin.meta.id).await.unwrap();
+    assert!(must, "the admin's own card, untouched by the refusals");
+    // What they may: the head a manager's, the admin anyone's.
+    store.give_login(ctx.head.meta.id, newcomer.meta.id).await.unwrap();
+    let again = store.reset_password(ctx.admin.meta.id, ctx.head.meta.id).await.unwrap();
+    assert_ne!(again.password.expose(), admin_login.password.expose());
+}
