@@ -216,31 +216,40 @@ impl TeamDb {
 
 impl Drop for TeamDb {
     fn drop(&mut self) {
-        use sqlx::Connection;
         let (admin_url, database, user) = (
             self.admin_url.clone(),
             self.team.database.clone(),
             self.team.user.clone(),
         );
         // The login owns the database's tables: the database goes first, then the login.
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
-                    for sql in [
-                        format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
-                        format!("DROP ROLE IF EXISTS {user}"),
-                    ] {
-                        let _ = sqlx::query(&sql).execute(&mut conn).await;
-                    }
-                }
-            });
-        })
-        .join();
+        cleanup(
+            admin_url,
+            vec![
+                format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"),
+                format!("DROP ROLE IF EXISTS {user}"),
+            ],
+        );
     }
+}
+
+/// Runs clean-up statements on the server as `admin_url`, each whatever the others did, from a
+/// `Drop`: on a thread of its own, as a test's runtime may be ending.
+pub fn cleanup(admin_url: String, statements: Vec<String>) {
+    use sqlx::Connection;
+    let _ = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                for sql in statements {
+                    let _ = sqlx::query(&sql).execute(&mut conn).await;
+                }
+            }
+        });
+    })
+    .join();
 }
 
 pub fn tempfile_dir() -> std::path::PathBuf {

@@ -276,25 +276,13 @@ struct Login(String);
 
 impl Drop for Login {
     fn drop(&mut self) {
-        let login = self.0.clone();
+        let login = &self.0;
         let admin =
             std::env::var("VORONKA_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async {
-                use sqlx::Connection;
-                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin).await {
-                    let _ = sqlx::query(&format!("DROP OWNED BY {login}")).execute(&mut conn).await;
-                    let _ = sqlx::query(&format!("DROP ROLE IF EXISTS {login}"))
-                        .execute(&mut conn)
-                        .await;
-                }
-            });
-        })
-        .join();
+        crate::session::cleanup(
+            admin,
+            vec![format!("DROP OWNED BY {login}"), format!("DROP ROLE IF EXISTS {login}")],
+        );
     }
 }
 
