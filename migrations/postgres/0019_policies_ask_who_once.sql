@@ -47,6 +47,11 @@ CREATE POLICY own_update ON search_index FOR UPDATE TO voronka_manager
     USING (voronka_writes_entry(kind, entity_id)) WITH CHECK (voronka_writes_entry(kind, entity_id));
 CREATE POLICY own_delete ON search_index FOR DELETE TO voronka_manager USING (voronka_writes_entry(kind, entity_id));
 
+-- The head adds and deactivates managers but deletes nobody (DOMAIN.md, "Rights"): a deleted
+-- user, or one the head would delete or bring back, is not theirs to change.
+ALTER POLICY head_update ON users
+    USING (role = 'manager' AND deleted_at IS NULL) WITH CHECK (role = 'manager' AND deleted_at IS NULL);
+
 -- Who "I" am is asked once per statement, not once per row: every policy that calls
 -- voronka_me() calls it as a scalar subquery, which PostgreSQL evaluates once (an InitPlan) and
 -- compares as a constant. Called bare, the function ran a query of its own for every row a

@@ -265,6 +265,12 @@ async fn the_head_sees_the_team_and_may_not_do_the_admins_work() {
     refused(&mut head, &me_admin).await;
     refused(&mut head, "DELETE FROM audit_log").await;
     refused(&mut head, "SET ROLE voronka_admin").await;
+    // Managers are the head's to deactivate, not to delete.
+    let olena = t.ctx.olena.meta.id;
+    let delete = format!("UPDATE users SET deleted_at = 1 WHERE id = '{olena}'");
+    refused(&mut head, &delete).await;
+    let deactivate = format!("UPDATE users SET active = 0 WHERE id = '{olena}'");
+    assert_eq!(changed(&mut head, &deactivate).await, 1, "{deactivate}: the head's");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
