@@ -12,7 +12,9 @@ pub(crate) fn db(e: sqlx::Error) -> Error {
             "reference",
             format!("a referenced record does not exist: {}", d.message()),
         ),
-        sqlx::Error::Database(d) if d.is_unique_violation() => {
+        // 42710: an object of the server that exists, e.g. a login another database of the
+        // server took a moment ago.
+        sqlx::Error::Database(d) if d.is_unique_violation() || d.code().as_deref() == Some("42710") => {
             Error::new(ErrorCode::Duplicate, format!("already exists: {}", d.message()))
         }
         // A team database's policies refused the signed-in login (42501: a privilege it lacks,

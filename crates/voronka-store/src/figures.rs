@@ -39,7 +39,8 @@ pub(crate) struct Touched {
     /// UTC days of deal creations whose `deal_days` and `response_days` to refresh (besides
     /// those of `deals`).
     pub(crate) cohort_days: Vec<i64>,
-    /// Deals deleted or restored: every cell of their spells in `spell_days`.
+    /// Deals deleted, restored or handed to another owner: every cell of their spells in
+    /// `spell_days`.
     pub(crate) spells_of: Vec<Id>,
     /// (UTC day number, stage) cells of `spell_days`.
     pub(crate) spell_cells: Vec<(i64, Id)>,
@@ -277,6 +278,16 @@ impl Tx<'_> {
         t.spells_of.extend(row.figures_spells_of());
         t.spell_cells.extend(row.figures_spell_cell());
     }
+
+    /// Notes what the change of a record from `before` to `after` may change of the figures.
+    pub(crate) fn touch_change<R: crate::table::Rows>(&mut self, before: &R, after: &R) {
+        if self.figures_deferred {
+            return;
+        }
+        self.touch(before);
+        self.touch(after);
+        self.touched.spells_of.extend(R::figures_spells_moved(before, after));
+    }
 }
 
 #[cfg(test)]
@@ -295,7 +306,7 @@ mod tests {
             ("0012_payment_deal_copies", super::refresh_payments_sql("TRUE")),
             ("0013_report_rollups", crate::rollups::fill_deal_days_sql("TRUE")),
             ("0013_report_rollups", crate::rollups::fill_response_days_sql("TRUE")),
-            ("0013_report_rollups", crate::rollups::fill_spell_days_sql("TRUE")),
+            ("0020_spell_days_by_owner", crate::rollups::fill_spell_days_sql("TRUE")),
             ("0016_deleted_deal_takes_along", super::fill_days_sql("TRUE", "TRUE")),
             ("0016_deleted_deal_takes_along", super::refresh_companies_sql("TRUE")),
             (

@@ -23,7 +23,7 @@ use voronka_core::Result;
 /// The migration that (re)defines the function last; a change of the statements it is built
 /// from needs a new migration that replaces it.
 #[cfg(test)]
-const MIGRATION: &str = "0018_refresh_figures_as_owner";
+const MIGRATION: &str = "0020_spell_days_by_owner";
 
 /// `CREATE OR REPLACE FUNCTION voronka_refresh_figures(touched TEXT)`, where `touched` is a
 /// [`Touched`] as JSON. Only the migration runs it: the store never defines a function itself.

@@ -6,8 +6,9 @@
 //!   through, by the furthest stage they reached there (the funnel's "reached");
 //! - `response_days`: the same deals by owner, pipeline and minutes to their first contact,
 //!   rounded up (lead response);
-//! - `spell_days`: the closed stage spells of live deals by the day they were entered, stage and
-//!   length in half days, with their count and total length (time in stage).
+//! - `spell_days`: the closed stage spells of live deals by the day they were entered, stage,
+//!   deal owner (migration 0020) and length in half days, with their count and total length
+//!   (time in stage).
 //!
 //! Like the other figures they are recomputed, never incremented: a touched day (or day and
 //! stage) is deleted and filled again from the records, so any order of writes leaves them right.
@@ -76,16 +77,17 @@ pub(crate) fn fill_response_days_sql(filter: &str) -> String {
     )
 }
 
-/// `INSERT INTO spell_days` of the closed spells (`s`) of live deals that `filter` picks; the
-/// migration fills the table with the same text.
+/// `INSERT INTO spell_days` of the closed spells (`s`) of live deals (`d`) that `filter` picks, by
+/// the deal's owner as it is now: a deal handed to a colleague takes its history along, as its
+/// other figures do. Migration 0020 fills the table with the same text.
 pub(crate) fn fill_spell_days_sql(filter: &str) -> String {
     format!(
-        "INSERT INTO spell_days (day, stage_id, half_days, spells, total_ms)
-         SELECT s.entered_at / {DAY_MS}, s.stage_id, (s.left_at - s.entered_at) / {HALF_DAY_MS}, COUNT(*),
+        "INSERT INTO spell_days (day, stage_id, owner_id, half_days, spells, total_ms)
+         SELECT s.entered_at / {DAY_MS}, s.stage_id, d.owner_id, (s.left_at - s.entered_at) / {HALF_DAY_MS}, COUNT(*),
          SUM(s.left_at - s.entered_at)
-         FROM stage_spells s WHERE s.left_at IS NOT NULL
-         AND s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL) AND {filter}
-         GROUP BY s.entered_at / {DAY_MS}, s.stage_id, (s.left_at - s.entered_at) / {HALF_DAY_MS}"
+         FROM stage_spells s JOIN deals d ON d.id = s.deal_id WHERE s.left_at IS NOT NULL
+         AND d.deleted_at IS NULL AND {filter}
+         GROUP BY s.entered_at / {DAY_MS}, s.stage_id, d.owner_id, (s.left_at - s.entered_at) / {HALF_DAY_MS}"
     )
 }
 

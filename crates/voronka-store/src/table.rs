@@ -46,6 +46,11 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     fn figures_spell_cell(&self) -> Option<(i64, Id)> {
         None
     }
+    /// The deal whose stage spells' roll-up cells change when `before` becomes `after`, though
+    /// neither state alone says so, if any.
+    fn figures_spells_moved(_before: &Self, _after: &Self) -> Option<Id> {
+        None
+    }
 }
 
 /// The UTC day number of an instant: the roll-ups' `day`, divided as SQL divides integers.
@@ -99,6 +104,11 @@ impl Rows for Deal {
     /// other changes leave its spells' cells as they are.
     fn figures_spells_of(&self) -> Option<Id> {
         self.meta.deleted_at.map(|_| self.meta.id)
+    }
+
+    /// A deal handed to another owner: its spells are counted under the new one.
+    fn figures_spells_moved(before: &Self, after: &Self) -> Option<Id> {
+        (before.data.owner_id != after.data.owner_id).then_some(after.meta.id)
     }
 }
 

@@ -169,8 +169,7 @@ impl Tx<'_> {
             AuditAction::Delete | AuditAction::Restore => Action::Delete,
         };
         self.may_change(before, after, right).await?;
-        self.touch(before);
-        self.touch(&*after);
+        self.touch_change(before, &*after);
         let old_version = before.meta().version;
         after.meta_mut().version = old_version + 1;
         after.meta_mut().updated_at = self.now;

@@ -390,8 +390,8 @@ impl Store {
 impl Tx<'_> {
     /// The manager signed in to a team database as her own login, whose reports are of her own
     /// figures: the team row is hers (DOMAIN.md, "Rights"). Row-level security hides the rest
-    /// of the records anyway; reading them as her figures also keeps the roll-ups that know no
-    /// owner (`spell_days`) from giving her the team's time in stage.
+    /// of the records anyway; asking for hers lets each report pick her rows by its indexes
+    /// instead of reading the team's through the policies.
     async fn signed_in_manager(&mut self) -> Result<Option<Id>> {
         if self.store.backend != crate::Backend::Postgres {
             return Ok(None);

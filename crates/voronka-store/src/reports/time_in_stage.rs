@@ -48,13 +48,7 @@ fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
     let (from, to) = period_ms(f);
     let (a, b, n) = (q.bind(from), q.bind(to), q.bind(now));
     let open = open_stages(q, f);
-    let deals = match f.manager_id {
-        Some(m) => format!(
-            "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
-            q.bind(m)
-        ),
-        None => LIVE_DEAL.to_string(),
-    };
+    let deals = spells_deals(q, f);
     format!(
         "(SELECT s.stage_id AS grp,
           CASE WHEN s.left_at IS NULL OR s.left_at > {n} THEN {n} ELSE s.left_at END - s.entered_at AS ms,
@@ -63,6 +57,17 @@ fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
           WHERE s.entered_at >= {a} AND s.entered_at < {b} AND s.entered_at <= {n}
           AND s.stage_id IN ({open}) AND {deals}) sp"
     )
+}
+
+/// Which spells (`s`) count: those of live deals, of the filter's manager if it names one.
+fn spells_deals(q: &mut Sql, f: &ReportFilter) -> String {
+    match f.manager_id {
+        Some(m) => format!(
+            "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
+            q.bind(m)
+        ),
+        None => LIVE_DEAL.to_string(),
+    }
 }
 
 /// `SELECT id FROM stages` of the open stages (of the filter's pipeline).
@@ -77,20 +82,24 @@ fn open_stages(q: &mut Sql, f: &ReportFilter) -> String {
 /// Spells of deals deleted since are not counted.
 const LIVE_DEAL: &str = "s.deal_id NOT IN (SELECT id FROM deals WHERE deleted_at IS NOT NULL)";
 
-/// The whole team's spells per stage: the closed ones counted off their roll-up, the current ones
-/// (a deal's latest, up to now) counted by half day in the database; then only the spells that
-/// can be each stage's middle one are read (see below).
+/// The spells per stage, the team's or the filter's manager's: the closed ones counted off their
+/// roll-up, the current ones (a deal's latest, up to now) counted by half day in the database;
+/// then only the spells that can be each stage's middle one are read (see below).
 async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<BTreeMap<Id, Summary>> {
     let (from_day, to_day) = period_days(f);
     let mut q = Sql::default();
     let (a, b) = (q.bind(from_day), q.bind(to_day));
     let open = open_stages(&mut q, f);
+    let owner = match f.manager_id {
+        Some(m) => format!(" AND d.owner_id = {}", q.bind(m)),
+        None => String::new(),
+    };
     let mut rows: Vec<Bucket> = r
         .rows_for_next(
             &format!(
                 "SELECT d.stage_id AS grp, d.half_days AS bucket, CAST(SUM(d.spells) AS BIGINT) AS n, 0 AS flagged,
                  CAST(SUM(d.total_ms) AS BIGINT) AS total_ms
-                 FROM spell_days d WHERE d.day >= {a} AND d.day < {b} AND d.stage_id IN ({open})
+                 FROM spell_days d WHERE d.day >= {a} AND d.day < {b} AND d.stage_id IN ({open}){owner}
                  GROUP BY d.stage_id, d.half_days"
             ),
             q,
@@ -103,13 +112,14 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
     let n = q.bind(now);
     let period = in_period(&mut q);
     let open = open_stages(&mut q, f);
+    let deals = spells_deals(&mut q, f);
     let bucket = HALF_DAYS.sql("ms");
     rows.extend(
         r.rows_for_next::<Bucket>(
             &format!(
                 "SELECT grp, {bucket} AS bucket, COUNT(*) AS n, COUNT(*) AS flagged, CAST(SUM(ms) AS BIGINT) AS total_ms
                  FROM (SELECT s.stage_id AS grp, {n} - s.entered_at AS ms FROM stage_spells s
-                       WHERE s.left_at IS NULL AND s.stage_id IN ({open}) AND {period} AND {LIVE_DEAL}) x
+                       WHERE s.left_at IS NULL AND s.stage_id IN ({open}) AND {period} AND {deals}) x
                  GROUP BY grp, {bucket}"
             ),
             q,
@@ -144,10 +154,11 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
         skipped.push(skip);
         let (lo, hi) = HALF_DAYS.range(*bucket);
         let period = in_period(&mut q);
+        let deals = spells_deals(&mut q, f);
         parts.push(format!(
             "SELECT {i} AS place, ms FROM (SELECT {length} AS ms FROM stage_spells s
                WHERE s.left_at IS NOT NULL AND s.stage_id = {} AND {length} >= {} AND {length} <= {} AND {period}
-               AND {LIVE_DEAL} ORDER BY {length} LIMIT {} OFFSET {}) closed{i}",
+               AND {deals} ORDER BY {length} LIMIT {} OFFSET {}) closed{i}",
             q.bind(*stage),
             q.bind(lo),
             q.bind(hi),
@@ -158,10 +169,11 @@ async fn team_spells(r: &mut Reader<'_>, f: &ReportFilter, now: i64) -> Result<B
         // from now - hi to now - lo, and within the period.
         let (first, last) = ((now - hi).max(from), (now - lo).min(to - 1));
         if k > 0 && first <= last {
+            let deals = spells_deals(&mut q, f);
             parts.push(format!(
                 "SELECT {i} AS place, {} - s.entered_at AS ms FROM stage_spells s
                  WHERE s.left_at IS NULL AND s.stage_id = {} AND s.entered_at >= {} AND s.entered_at <= {}
-                 AND {LIVE_DEAL}",
+                 AND {deals}",
                 q.bind(now),
                 q.bind(*stage),
                 q.bind(first),
@@ -255,12 +267,12 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
     let now = r.now.timestamp_millis();
     let stages = stages(r, f, "'open'").await?;
 
-    // The roll-up does not know the spells' managers, nor what was current at a `now` before
-    // the latest spell: then the spells are read whole.
+    // The roll-up does not know what was current at a `now` before the latest spell: then the
+    // spells are read whole.
     let past = r.data_after_now().await?;
-    let spells = match (f.manager_id, past) {
-        (None, false) => team_spells(r, f, now).await?,
-        _ => median::summaries(r, HALF_DAYS, |q| period_spells(q, f, now)).await?.0,
+    let spells = match past {
+        false => team_spells(r, f, now).await?,
+        true => median::summaries(r, HALF_DAYS, |q| period_spells(q, f, now)).await?.0,
     };
     let (total, stuck) = match past {
         false => stuck_now(r, f, now, stuck_after_days).await?,

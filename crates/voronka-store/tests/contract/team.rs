@@ -9,7 +9,7 @@ use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection};
 use voronka_core::model::*;
 use voronka_core::{ErrorCode, Id};
-use voronka_store::{Identity, Store};
+use voronka_store::{Identity, MoveDeal, Store};
 
 /// A team on PostgreSQL whose head and managers have logins; `None` without a server outside CI.
 struct Team {
@@ -235,6 +235,29 @@ async fn a_manager_sees_and_changes_only_what_the_matrix_gives_them() {
     assert!(
         count(&mut olena, "SELECT COUNT(*) FROM deal_days").await > 0,
         "her own figures"
+    );
+    // Time in stage too: both deals lost, each leaves a closed spell; hers alone is read.
+    for deal in [&t.olena_deal, &t.petro_deal] {
+        let lost = MoveDeal {
+            stage_id: Some(t.ctx.stage("Програно").meta.id),
+            loss_reason_id: Some(t.ctx.reasons[0].meta.id),
+            loss_comment: None,
+        };
+        let d = t.ctx.store.get::<Deal>(deal.meta.id).await.unwrap();
+        t.ctx
+            .store
+            .move_deal(t.ctx.admin.meta.id, d.meta.id, d.meta.version, &lost)
+            .await
+            .unwrap();
+    }
+    let spells = format!(
+        "SELECT COUNT(*) FROM spell_days WHERE owner_id <> '{}'",
+        t.ctx.olena.meta.id
+    );
+    assert_eq!(count(&mut olena, &spells).await, 0, "no other manager's time in stage");
+    assert!(
+        count(&mut olena, "SELECT COUNT(*) FROM spell_days").await > 0,
+        "her own time in stage"
     );
 }
 
