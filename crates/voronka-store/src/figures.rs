@@ -13,6 +13,10 @@
 //! - a payment's `deal_company_id`, `deal_owner_id` and `deal_pipeline_id`: its deal's, all NULL
 //!   while the deal is deleted, so revenue by client (ABC/XYZ, new vs existing) is summed off
 //!   one index of payments instead of looking every payment's deal up;
+//! - a stage spell's, task's and activity's `deal_owner_id`: its deal's owner, NULL while the deal
+//!   is deleted (or for a task or activity of no deal). Row-level security compares it with the
+//!   signed-in manager instead of looking every row's deal up, and a manager's time in stage
+//!   reads her spells off it;
 //! - the day-by-day roll-ups of deals, leads and stage spells (see `rollups`).
 //!
 //! They are recomputed from the history, never incremented, so writes in any order, deletions
@@ -44,6 +48,8 @@ pub(crate) struct Touched {
     pub(crate) spells_of: Vec<Id>,
     /// (UTC day number, stage) cells of `spell_days`.
     pub(crate) spell_cells: Vec<(i64, Id)>,
+    /// Deals whose spells', tasks' and activities' copies of the deal's owner to refresh.
+    pub(crate) owners_of: Vec<Id>,
 }
 
 impl Touched {
@@ -55,6 +61,7 @@ impl Touched {
             && self.cohort_days.is_empty()
             && self.spells_of.is_empty()
             && self.spell_cells.is_empty()
+            && self.owners_of.is_empty()
     }
 }
 
@@ -122,6 +129,29 @@ pub(crate) fn refresh_payments_sql(filter: &str) -> String {
     )
 }
 
+/// The tables whose rows carry a copy of their deal's owner, `deal_owner_id`.
+pub(crate) const OWNER_COPIES: [&str; 3] = ["stage_spells", "tasks", "activities"];
+
+/// `UPDATE table` copying the owner of each row's deal (NULL while the deal is deleted), for
+/// the rows `filter` picks; the migration that added the columns fills them with the same text.
+pub(crate) fn refresh_owner_copies_sql(table: &str, filter: &str) -> String {
+    format!(
+        "UPDATE {table} SET deal_owner_id = {}
+         WHERE {filter}",
+        owner_of_deal(table)
+    )
+}
+
+fn owner_of_deal(table: &str) -> String {
+    format!("(SELECT d.owner_id FROM deals d WHERE d.id = {table}.deal_id AND d.deleted_at IS NULL)")
+}
+
+/// `filter`, narrowed to the rows whose copy is not their deal's owner any more: most writes
+/// change no copy, and a row rewritten with its own value still costs a new row version.
+pub(crate) fn changed_owner_copies(table: &str, filter: &str) -> String {
+    format!("{filter} AND deal_owner_id IS DISTINCT FROM {}", owner_of_deal(table))
+}
+
 /// A UTC day in milliseconds: `activity_days.day` is an instant divided by it.
 pub(crate) const DAY_MS: i64 = 86_400_000;
 
@@ -170,6 +200,10 @@ impl Tx<'_> {
         self.execute(&refresh_previous_stage_sql("TRUE"), vec![]).await?;
         self.execute(&refresh_companies_sql("TRUE"), vec![]).await?;
         self.execute(&refresh_payments_sql("TRUE"), vec![]).await?;
+        for table in OWNER_COPIES {
+            self.execute(&refresh_owner_copies_sql(table, "deal_id IS NOT NULL"), vec![])
+                .await?;
+        }
         self.execute("DELETE FROM activity_days", vec![]).await?;
         self.execute(&fill_days_sql("TRUE", "TRUE"), vec![]).await?;
         self.refill_rollups().await
@@ -193,13 +227,17 @@ impl Tx<'_> {
             return self.refresh_touched_as_owner(&touched).await;
         }
         let deals = &touched.deals;
-        self.refresh_each(deals, "id", refresh_sql).await?;
-        self.refresh_each(deals, "id", refresh_open_tasks_sql).await?;
-        self.refresh_each(deals, "id", refresh_previous_stage_sql).await?;
-        self.refresh_each(&touched.companies, "id", refresh_companies_sql)
+        self.refresh_each(deals, "id", &refresh_sql).await?;
+        self.refresh_each(deals, "id", &refresh_open_tasks_sql).await?;
+        self.refresh_each(deals, "id", &refresh_previous_stage_sql).await?;
+        self.refresh_each(&touched.companies, "id", &refresh_companies_sql)
             .await?;
-        self.refresh_each(&touched.payment_deals, "deal_id", refresh_payments_sql)
+        self.refresh_each(&touched.payment_deals, "deal_id", &refresh_payments_sql)
             .await?;
+        for table in OWNER_COPIES {
+            let sql = |filter: &str| refresh_owner_copies_sql(table, &changed_owner_copies(table, filter));
+            self.refresh_each(&touched.owners_of, "deal_id", &sql).await?;
+        }
         // After the deals' own figures, which the roll-ups count.
         self.refresh_rollups(&touched).await?;
         let mut days = touched.days;
@@ -246,7 +284,7 @@ impl Tx<'_> {
     }
 
     /// Runs `sql` for the rows whose `column` is one of `ids`, a chunk of them at a time.
-    async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: fn(&str) -> String) -> Result<()> {
+    async fn refresh_each(&mut self, ids: &[Id], column: &str, sql: &(dyn Fn(&str) -> String + Sync)) -> Result<()> {
         let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
@@ -277,6 +315,7 @@ impl Tx<'_> {
         t.cohort_days.extend(row.figures_cohort_day());
         t.spells_of.extend(row.figures_spells_of());
         t.spell_cells.extend(row.figures_spell_cell());
+        t.owners_of.extend(row.figures_owner_of());
     }
 
     /// Notes what the change of a record from `before` to `after` may change of the figures.
@@ -286,7 +325,9 @@ impl Tx<'_> {
         }
         self.touch(before);
         self.touch(after);
-        self.touched.spells_of.extend(R::figures_spells_moved(before, after));
+        let moved = R::figures_spells_moved(before, after);
+        self.touched.spells_of.extend(moved);
+        self.touched.owners_of.extend(moved);
     }
 }
 
@@ -309,6 +350,18 @@ mod tests {
             ("0020_spell_days_by_owner", crate::rollups::fill_spell_days_sql("TRUE")),
             ("0016_deleted_deal_takes_along", super::fill_days_sql("TRUE", "TRUE")),
             ("0016_deleted_deal_takes_along", super::refresh_companies_sql("TRUE")),
+            (
+                "0021_rights_by_deal_owner",
+                super::refresh_owner_copies_sql("stage_spells", "TRUE"),
+            ),
+            (
+                "0021_rights_by_deal_owner",
+                super::refresh_owner_copies_sql("tasks", "TRUE"),
+            ),
+            (
+                "0021_rights_by_deal_owner",
+                super::refresh_owner_copies_sql("activities", "TRUE"),
+            ),
             (
                 "0016_deleted_deal_takes_along",
                 crate::rollups::fill_reach_days_sql("TRUE"),

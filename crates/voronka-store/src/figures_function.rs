@@ -12,8 +12,8 @@
 use crate::figures::Touched;
 #[cfg(test)]
 use crate::figures::{
-    DAY_MS, fill_days_sql, refresh_companies_sql, refresh_open_tasks_sql, refresh_payments_sql,
-    refresh_previous_stage_sql, refresh_sql,
+    DAY_MS, OWNER_COPIES, changed_owner_copies, fill_days_sql, refresh_companies_sql, refresh_open_tasks_sql,
+    refresh_owner_copies_sql, refresh_payments_sql, refresh_previous_stage_sql, refresh_sql,
 };
 #[cfg(test)]
 use crate::rollups::{fill_deal_days_sql, fill_reach_days_sql, fill_response_days_sql, fill_spell_days_sql};
@@ -23,7 +23,7 @@ use voronka_core::Result;
 /// The migration that (re)defines the function last; a change of the statements it is built
 /// from needs a new migration that replaces it.
 #[cfg(test)]
-const MIGRATION: &str = "0020_spell_days_by_owner";
+const MIGRATION: &str = "0021_rights_by_deal_owner";
 
 /// `CREATE OR REPLACE FUNCTION voronka_refresh_figures(touched TEXT)`, where `touched` is a
 /// [`Touched`] as JSON. Only the migration runs it: the store never defines a function itself.
@@ -36,6 +36,14 @@ pub(crate) fn function_sql() -> String {
         .join("\n    ");
     let companies = statement(refresh_companies_sql("id = ANY($1)"), "v_companies");
     let payments = statement(refresh_payments_sql("deal_id = ANY($1)"), "v_payment_deals");
+    let owners = OWNER_COPIES
+        .map(|table| {
+            statement(
+                refresh_owner_copies_sql(table, &changed_owner_copies(table, "deal_id = ANY($1)")),
+                "v_owners_of",
+            )
+        })
+        .join("\n    ");
     let day_range = format!("r.day * {DAY_MS}, (r.day + 1) * {DAY_MS}");
     let cohorts = [
         ("deal_days", fill_deal_days_sql(range)),
@@ -72,11 +80,13 @@ DECLARE
     v_companies TEXT[] := ARRAY(SELECT DISTINCT jsonb_array_elements_text(t->'companies'));
     v_payment_deals TEXT[] := ARRAY(SELECT DISTINCT jsonb_array_elements_text(t->'payment_deals'));
     v_spells_of TEXT[] := ARRAY(SELECT DISTINCT jsonb_array_elements_text(t->'spells_of'));
+    v_owners_of TEXT[] := ARRAY(SELECT DISTINCT jsonb_array_elements_text(t->'owners_of'));
     r RECORD;
 BEGIN
     {deals}
     {companies}
     {payments}
+    {owners}
     -- After the deals' own figures, which the roll-ups count.
     FOR r IN SELECT DISTINCT x.day FROM (
         SELECT created_at / {DAY_MS} AS day FROM deals WHERE id = ANY(v_deals)

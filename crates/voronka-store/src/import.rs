@@ -260,14 +260,14 @@ async fn link_deal_contacts(tx: &mut Tx<'_>, batch: &Import) -> Result<()> {
 /// Search entries for the batch's companies, contacts and deals; a deal's company may come from
 /// an earlier batch, so missing names are read from the database.
 async fn index_batch(tx: &mut Tx<'_>, batch: &Import) -> Result<()> {
-    let mut entries: Vec<(&'static str, Id, String)> = Vec::new();
+    let mut entries: Vec<(&'static str, Id, String, Option<Id>)> = Vec::new();
     let mut names: HashMap<Id, (String, Option<String>)> = HashMap::new();
     for c in batch.companies.iter().filter(|c| c.meta.deleted_at.is_none()) {
         names.insert(c.meta.id, (c.data.name.to_string(), c.data.city.clone()));
-        entries.push((voronka_core::model::Company::ENTITY, c.meta.id, company_text(c)));
+        entries.push((voronka_core::model::Company::ENTITY, c.meta.id, company_text(c), None));
     }
     for c in batch.contacts.iter().filter(|c| c.meta.deleted_at.is_none()) {
-        entries.push((voronka_core::model::Contact::ENTITY, c.meta.id, contact_text(c)));
+        entries.push((voronka_core::model::Contact::ENTITY, c.meta.id, contact_text(c), None));
     }
     let mut missing: Vec<Id> = batch
         .deals
@@ -300,7 +300,12 @@ async fn index_batch(tx: &mut Tx<'_>, batch: &Import) -> Result<()> {
             .company_id
             .and_then(|id| names.get(&id))
             .map(|(n, c)| (n.as_str(), c.as_deref()));
-        entries.push((voronka_core::model::Deal::ENTITY, d.meta.id, deal_text(d, company)));
+        entries.push((
+            voronka_core::model::Deal::ENTITY,
+            d.meta.id,
+            deal_text(d, company),
+            Some(d.data.owner_id),
+        ));
     }
     tx.index_many(entries).await
 }

@@ -46,6 +46,11 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     fn figures_spell_cell(&self) -> Option<(i64, Id)> {
         None
     }
+    /// The deal whose spells', tasks' and activities' copies of its owner this row decides, if
+    /// any.
+    fn figures_owner_of(&self) -> Option<Id> {
+        None
+    }
     /// The deal whose stage spells' roll-up cells change when `before` becomes `after`, though
     /// neither state alone says so, if any.
     fn figures_spells_moved(_before: &Self, _after: &Self) -> Option<Id> {
@@ -106,6 +111,12 @@ impl Rows for Deal {
         self.meta.deleted_at.map(|_| self.meta.id)
     }
 
+    /// Deleting or restoring a deal takes its owner off or puts it back on its rows' copies (a
+    /// handover is `figures_spells_moved`).
+    fn figures_owner_of(&self) -> Option<Id> {
+        self.meta.deleted_at.map(|_| self.meta.id)
+    }
+
     /// A deal handed to another owner: its spells are counted under the new one.
     fn figures_spells_moved(before: &Self, after: &Self) -> Option<Id> {
         (before.data.owner_id != after.data.owner_id).then_some(after.meta.id)
@@ -146,6 +157,10 @@ impl Rows for StageSpell {
     fn figures_spell_cell(&self) -> Option<(i64, Id)> {
         Some((day_of(self.entered_at), self.stage_id))
     }
+
+    fn figures_owner_of(&self) -> Option<Id> {
+        Some(self.deal_id)
+    }
 }
 
 impl Rows for Task {
@@ -157,6 +172,10 @@ impl Rows for Task {
 
     fn figures_day(&self) -> Option<(Id, i64)> {
         self.done_at.map(|at| (self.data.assignee_id, day_of(at)))
+    }
+
+    fn figures_owner_of(&self) -> Option<Id> {
+        self.data.deal_id
     }
 }
 
@@ -180,5 +199,9 @@ impl Rows for Activity {
     fn figures_day(&self) -> Option<(Id, i64)> {
         let counted = matches!(self.data.kind, ActivityKind::Call | ActivityKind::Meeting);
         counted.then_some((self.author_id, day_of(self.data.occurred_at)))
+    }
+
+    fn figures_owner_of(&self) -> Option<Id> {
+        self.data.deal_id
     }
 }

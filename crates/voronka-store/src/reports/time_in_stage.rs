@@ -59,13 +59,13 @@ fn period_spells(q: &mut Sql, f: &ReportFilter, now: i64) -> String {
     )
 }
 
-/// Which spells (`s`) count: those of live deals, of the filter's manager if it names one.
+/// Which spells (`s`) count: those of live deals, of the filter's manager if it names one. A
+/// spell's copy of its deal's owner is empty while the deal is deleted, so one manager's spells
+/// are read off her own entries of `stage_spells_owner_length` and `stage_spells_owner_current`
+/// instead of the team's.
 fn spells_deals(q: &mut Sql, f: &ReportFilter) -> String {
     match f.manager_id {
-        Some(m) => format!(
-            "s.deal_id IN (SELECT id FROM deals WHERE owner_id = {} AND deleted_at IS NULL)",
-            q.bind(m)
-        ),
+        Some(m) => format!("s.deal_owner_id = {}", q.bind(m)),
         None => LIVE_DEAL.to_string(),
     }
 }

@@ -179,6 +179,23 @@ async fn a_manager_sees_and_changes_only_what_the_matrix_gives_them() {
     );
     refused(&mut olena, &insert).await;
 
+    // Which manager a deal's rows are shown to is their deal's owner, copied by the store: she
+    // may not point the copy of her own rows at anyone, or of anyone's at herself.
+    for (table, deal) in [("tasks", t.olena_deal.meta.id), ("stage_spells", petro_deal)] {
+        let point = format!(
+            "UPDATE {table} SET deal_owner_id = '{}' WHERE deal_id = '{deal}'",
+            t.ctx.petro.meta.id
+        );
+        refused(&mut olena, &point).await;
+    }
+    let forged = format!(
+        "INSERT INTO activities (id, created_at, updated_at, version, kind, deal_id, occurred_at, details, author_id,
+             deal_owner_id)
+         VALUES ('forged', 0, 0, 1, 'note', '{}', 0, '{{}}', '{}', '{}')",
+        t.olena_deal.meta.id, t.ctx.olena.meta.id, t.ctx.petro.meta.id
+    );
+    refused(&mut olena, &forged).await;
+
     // Nobody makes themself the head, or acts as a group role they are not in.
     let promote = format!("UPDATE users SET role = 'head' WHERE login = '{}'", t.olena_login);
     refused(&mut olena, &promote).await;
