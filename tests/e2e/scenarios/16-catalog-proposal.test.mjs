@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { Key } from 'webdriverio';
 import { keepEvidence, screenshot, withApp } from '../lib/app.mjs';
 import { createCompany, createContact, createDeal, firstStart, nav } from '../lib/flows.mjs';
 import { byLabel, choose, click, eventually, fill, optionXPath, tid, waitFor, waitGone, waitText } from '../lib/ui.mjs';
@@ -19,6 +20,17 @@ const tab = (name) => `//*[@role="tab"][normalize-space()="${name}"]`;
 function day(back) {
   const d = new Date(Date.now() - back * 86_400_000);
   return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}.${d.getFullYear()}`;
+}
+
+/** Types into a percent input, whose text keeps its " %" suffix. */
+async function fillPercent(browser, selector, value) {
+  const el = await waitFor(browser, selector);
+  await el.click();
+  await browser.keys([Key.Ctrl, 'a']);
+  await browser.keys(['Backspace']);
+  await el.addValue(value);
+  const got = await el.getValue();
+  assert.equal(got.replace(/\s*%$/, ''), value, `typed ${value} into ${selector}`);
 }
 
 /** Every file under `dir`, however deep. */
@@ -65,7 +77,7 @@ test('the catalog, a deal of its items, a payment paid on a chosen day and a pro
       await fill(browser, tid('template-requisites'), 'ЄДРПОУ 12345678, м. Львів');
       await fill(browser, tid('template-terms'), 'Поставка за 5 робочих днів після оплати.');
       await fill(browser, tid('template-validity'), '10');
-      await fill(browser, tid('template-vat'), '20');
+      await fillPercent(browser, tid('template-vat'), '20');
       await click(browser, tid('template-submit'));
       await waitText(browser, 'body', 'The proposal template is saved');
       await browser.execute((s) => document.querySelector(s).scrollIntoView(), tid('proposal-template'));
@@ -101,7 +113,7 @@ test('the catalog, a deal of its items, a payment paid on a chosen day and a pro
       // 10 × 320 → 12 × 320 − 10 % = 3 456; and 200 × 1.50 = 300.
       await click(browser, `(//*[@data-testid="item-edit"])[1]`);
       await fill(browser, tid('item-quantity'), '12');
-      await fill(browser, tid('item-discount'), '10');
+      await fillPercent(browser, tid('item-discount'), '10');
       await click(browser, tid('item-submit'));
       await waitGone(browser, tid('item-dialog'));
       await waitText(browser, tid('items-total'), /3[\s\u00a0\u202f,.]?756/);
@@ -121,7 +133,8 @@ test('the catalog, a deal of its items, a payment paid on a chosen day and a pro
       await click(browser, tid('mark-paid'));
       const paidOn = await waitFor(browser, tid('paid-on-date'));
       await fill(browser, paidOn, day(2));
-      await browser.keys(['Escape']);
+      // Tab, not Escape: Escape would close the dialog along with the calendar.
+      await browser.keys(['Tab']);
       await click(browser, tid('paid-on-submit'));
       await waitGone(browser, tid('paid-on-dialog'));
       await waitText(browser, tid('payment-row'), 'Paid');
