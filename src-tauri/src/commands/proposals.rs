@@ -87,11 +87,15 @@ pub async fn open_document(session: State<'_, Session>, document_id: Id) -> Answ
         .map(|c| if matches!(c, '/' | '\\' | ':' | '\0') { '_' } else { c })
         .collect();
     let path = dir.join(name.trim_start_matches('.'));
-    let storage = |e: std::io::Error| Error::new(ErrorCode::Storage, format!("{} could not be written: {e}", path.display()));
+    let storage = |e: std::io::Error| {
+        Error::new(
+            ErrorCode::Storage,
+            format!("{} could not be written: {e}", path.display()),
+        )
+    };
     std::fs::create_dir_all(&dir).map_err(storage)?;
     std::fs::write(&path, &file.content).map_err(storage)?;
-    open::that_detached(&path)
-        .map_err(|e| Error::storage(format!("{} could not be opened: {e}", path.display())))?;
+    open::that_detached(&path).map_err(|e| Error::storage(format!("{} could not be opened: {e}", path.display())))?;
     Ok(path.display().to_string())
 }
 

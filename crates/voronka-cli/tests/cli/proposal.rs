@@ -176,7 +176,7 @@ async fn a_proposal_reads_back_with_its_company_items_and_total() {
         assert_eq!(sheet_row[6], Data::Float(3040.0), "the line total");
         let total = rows
             .iter()
-            .find(|r| r.iter().any(|c| c.to_string() == "Разом"))
+            .find(|r| r.iter().any(|c| *c == Data::String("Разом".into())))
             .expect("the total row");
         assert_eq!(total.last(), Some(&Data::Float(3340.0)), "the total");
 
