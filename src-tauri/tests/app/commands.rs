@@ -351,7 +351,8 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
         .build()
         .unwrap();
 
-    let product = json!({"name": "Профнастил ПС-20", "sku": "PS20", "price": 32_000, "stock": 5.0, "lead_time_days": 7});
+    let product =
+        json!({"name": "Профнастил ПС-20", "sku": "PS20", "price": 32_000, "stock": 5.0, "lead_time_days": 7});
     let product = invoke(&webview, "create_product", json!({"input": product})).unwrap();
     let pipelines = invoke(&webview, "list_pipelines", json!({})).unwrap();
     let deal = invoke(
@@ -376,13 +377,26 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
     let not_an_image = dir.join("logo.png");
     std::fs::write(&not_an_image, b"<svg/>").unwrap();
     person.will_choose(Some(not_an_image));
-    let err = invoke(&webview, "choose_logo", json!({"title": "Логотип", "filterName": "Зображення"})).unwrap_err();
+    let err = invoke(
+        &webview,
+        "choose_logo",
+        json!({"title": "Логотип", "filterName": "Зображення"}),
+    )
+    .unwrap_err();
     assert_eq!(err["field"], "logo", "{err}");
     let png = dir.join("real.png");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n-rest-of-it").unwrap();
     person.will_choose(Some(png));
-    let logo = invoke(&webview, "choose_logo", json!({"title": "Логотип", "filterName": "Зображення"})).unwrap();
-    assert!(logo.as_str().unwrap().starts_with("data:image/png;base64,iVBORw0KGgo"), "{logo}");
+    let logo = invoke(
+        &webview,
+        "choose_logo",
+        json!({"title": "Логотип", "filterName": "Зображення"}),
+    )
+    .unwrap();
+    assert!(
+        logo.as_str().unwrap().starts_with("data:image/png;base64,iVBORw0KGgo"),
+        "{logo}"
+    );
 
     let err = invoke(&webview, "make_proposal", json!({"dealId": deal["id"]})).unwrap_err();
     assert_eq!(
@@ -405,7 +419,13 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
         .iter()
         .map(|d| d["document"]["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, [made["pdf"]["name"].as_str().unwrap(), made["xlsx"]["name"].as_str().unwrap()]);
+    assert_eq!(
+        names,
+        [
+            made["pdf"]["name"].as_str().unwrap(),
+            made["xlsx"]["name"].as_str().unwrap()
+        ]
+    );
     assert_eq!(documents[0]["kind"], "proposal");
 
     let payment = json!({"deal_id": deal["id"], "amount": "3040", "currency": null, "planned_date": "2026-03-20",
