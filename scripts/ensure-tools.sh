@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What building and testing need besides Rust itself: a C compiler for the bundled SQLite, the
 # PostgreSQL client for the scripts, LibreOffice Calc, which the XLSX tests open the exported
-# workbooks with, and a private D-Bus session with a recording notification server for the
+# workbooks with, pdftotext (poppler-utils), which reads back the proposals' PDFs, and a private D-Bus session with a recording notification server for the
 # desktop notification tests. Installed from Debian's packages when missing.
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -16,6 +16,7 @@ command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 ||
   missing+=(libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v dbus-run-session >/dev/null 2>&1 || missing+=(dbus-daemon)
 # Debian's own python3 (a pyenv python earlier on PATH does not see Debian's modules).
 /usr/bin/python3 -c 'import dbusmock' >/dev/null 2>&1 || missing+=(python3-dbusmock)

@@ -1,7 +1,7 @@
 //! The typed bridge to the UI: every command and type, exported as TypeScript into
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
-use crate::commands::{app, companies, deals, notifications, reports, tasks, team};
+use crate::commands::{app, catalog, companies, deal_lines, deals, notifications, proposals, reports, tasks, team};
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{Builder, collect_commands, collect_events};
@@ -58,6 +58,24 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             deals::deal_payments,
             deals::create_payment,
             deals::mark_payment_paid,
+            catalog::list_products,
+            catalog::create_product,
+            catalog::update_product,
+            catalog::archive_product,
+            catalog::restore_product,
+            deal_lines::deal_lines,
+            deal_lines::update_deal_item,
+            deal_lines::remove_deal_item,
+            deal_lines::set_amount_from_items,
+            deal_lines::update_payment,
+            deal_lines::cancel_payment,
+            deal_lines::mark_payment_paid_on,
+            proposals::proposal_template,
+            proposals::save_proposal_template,
+            proposals::choose_logo,
+            proposals::make_proposal,
+            proposals::deal_documents,
+            proposals::open_document,
             tasks::list_tasks,
             tasks::create_task,
             tasks::update_task,

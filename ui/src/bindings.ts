@@ -381,7 +381,7 @@ async dealItems(dealId: Id) : Promise<Result<DealItem[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async addDealItem(input: DealItemInput) : Promise<Result<DealItem, ApiError>> {
+async addDealItem(input: DealItemInput) : Promise<Result<SavedItem, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("add_deal_item", { input }) };
 } catch (e) {
@@ -408,6 +408,167 @@ async createPayment(input: PaymentInput) : Promise<Result<Payment, ApiError>> {
 async markPaymentPaid(id: Id, version: number) : Promise<Result<Payment, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("mark_payment_paid", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async listProducts(filter: ProductFilter, page: Page) : Promise<Result<Paged<Product>, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_products", { filter, page }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createProduct(input: ProductInput) : Promise<Result<Product, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_product", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateProduct(id: Id, version: number, input: ProductInput) : Promise<Result<Product, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_product", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Takes a product out of the catalog: old deal items keep it, new ones cannot have it.
+ */
+async archiveProduct(id: Id, version: number) : Promise<Result<Product, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("archive_product", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async restoreProduct(id: Id, version: number) : Promise<Result<Product, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_product", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async dealLines(dealId: Id) : Promise<Result<DealLines, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("deal_lines", { dealId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateDealItem(id: Id, version: number, input: DealItemInput) : Promise<Result<SavedItem, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_deal_item", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async removeDealItem(id: Id, version: number) : Promise<Result<Deal, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("remove_deal_item", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async setAmountFromItems(dealId: Id, version: number, on: boolean) : Promise<Result<Deal, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_amount_from_items", { dealId, version, on }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updatePayment(id: Id, version: number, input: PaymentInput) : Promise<Result<Payment, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_payment", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async cancelPayment(id: Id, version: number) : Promise<Result<Payment, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("cancel_payment", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Marks a planned payment paid on the day chosen (today when none is).
+ */
+async markPaymentPaidOn(id: Id, version: number, paidOn: string | null) : Promise<Result<Payment, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("mark_payment_paid_on", { id, version, paidOn }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async proposalTemplate() : Promise<Result<ProposalTemplate | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("proposal_template") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Sets the template: the first time with no version, then at the version read.
+ */
+async saveProposalTemplate(version: number | null, input: ProposalTemplateInput) : Promise<Result<ProposalTemplate, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_proposal_template", { version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Asks for a PNG or JPEG logo and returns it as a data URL for the template form; `None` when
+ * the person cancels. The window may not read files itself.
+ */
+async chooseLogo(title: string, filterName: string) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_logo", { title, filterName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async makeProposal(dealId: Id) : Promise<Result<MadeProposal, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("make_proposal", { dealId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async dealDocuments(dealId: Id) : Promise<Result<DealDocument[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("deal_documents", { dealId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes a document Voronka keeps to the user's cache folder and opens it in the program the
+ * OS uses for it. Returns where the file was written.
+ */
+async openDocument(documentId: Id) : Promise<Result<string, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("open_document", { documentId }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -876,11 +1037,28 @@ amount: number; currency: Currency;
 /**
  * The deal's own win probability in percent; `None` takes the stage's.
  */
-win_probability: number | null; planned_payment_date: string | null; expected_close_date: string | null; sales_channel: string | null; communication_channel: string | null; lead_source: string | null; qualification: Criterion[]; loss_comment: string | null }) & { stage_id: Id; status: DealStatus; stage_entered_at: number; loss_reason_id: Id | null; closed_at?: number | null }
+win_probability: number | null; planned_payment_date: string | null; expected_close_date: string | null; sales_channel: string | null; communication_channel: string | null; lead_source: string | null; qualification: Criterion[]; loss_comment: string | null }) & { stage_id: Id; status: DealStatus; stage_entered_at: number; loss_reason_id: Id | null; closed_at?: number | null; 
+/**
+ * The amount is the sum of the deal's live items, kept so by the store with every change
+ * of an item (a per-deal choice, off for a new deal).
+ */
+amount_from_items?: boolean }
+/**
+ * A deal's document and, when Voronka keeps its bytes, what they are.
+ */
+export type DealDocument = { document: Document; 
+/**
+ * `proposal` for a proposal's file; `None` for a file attached by its path.
+ */
+kind: string | null; media_type: string | null }
 /**
  * Deal fields a stage can require before a deal may enter it (rule 4).
  */
-export type DealField = "company" | "contact" | "amount" | "planned_payment_date" | "expected_close_date" | "sales_channel" | "communication_channel" | "lead_source" | "qualification" | "items"
+export type DealField = "company" | "contact" | "amount" | "planned_payment_date" | "expected_close_date" | "sales_channel" | "communication_channel" | "lead_source" | "qualification" | "items" | 
+/**
+ * A commercial proposal made from the deal and kept with it.
+ */
+"proposal"
 export type DealFilter = { owner_id?: Id | null; pipeline_id?: Id | null; stage_id?: Id | null; company_id?: Id | null; contact_id?: Id | null; status?: DealStatus | null; 
 /**
  * Only deals created on or after this day (a report's period: the deals behind its number).
@@ -915,6 +1093,14 @@ name: string | null; quantity: number;
 unit_price: number | null; currency: string | null; discount_bp: number | null }
 export type DealLapse = { deal_id: Id; title: string; manager: Person; stage: string; amount: number; currency: string; expected_close_date: string | null; planned_payment_date: string | null }
 /**
+ * A deal's item with its total, as the core counts it.
+ */
+export type DealLine = { item: DealItem; total: number }
+/**
+ * A deal's items and what they add up to.
+ */
+export type DealLines = { lines: DealLine[]; totals: LineTotals }
+/**
  * Where a deal stands: changed only by moving it between stages.
  */
 export type DealStatus = "open" | "won" | "lost"
@@ -948,6 +1134,7 @@ overdue_by_manager: OverdueCount[];
  * Longest overdue first.
  */
 overdue_tasks: TaskLapse[]; overdue_tasks_total: number; past_due_deals: DealLapse[]; past_due_deals_total: number; empty_results: TaskLapse[]; empty_results_total: number }
+export type Document = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ deal_id: Id; name: ShortText; path: string; size_bytes: number | null })
 /**
  * An email address, trimmed and lower-cased so that two spellings of one address compare equal.
  */
@@ -1151,6 +1338,30 @@ median_minutes: number | null;
  * within_limit / leads in percent.
  */
 share_within_limit: number | null }
+/**
+ * The sums of a list of lines, in minor units of one currency.
+ */
+export type LineTotals = { 
+/**
+ * Every line at its full price, before discounts.
+ */
+gross: number; 
+/**
+ * What the discounts take off.
+ */
+discount: number; 
+/**
+ * The lines' totals added up: what the deal's amount is when it follows its items.
+ */
+net: number; 
+/**
+ * The VAT in `net` (prices with VAT) or on top of it; `None` without VAT.
+ */
+vat: number | null; 
+/**
+ * What the client pays: `net`, plus the VAT when prices are without it.
+ */
+payable: number; currency: Currency }
 export type LossAtStage = { 
 /**
  * `None` when the history holds no stage before the lost one.
@@ -1181,6 +1392,10 @@ by_reason: LossByReason[];
  * By manager name.
  */
 by_manager: LossByManager[] }
+/**
+ * A proposal as made: its number and its two documents.
+ */
+export type MadeProposal = { number: string; pdf: Document; xlsx: Document }
 export type Messenger = { 
 /**
  * "telegram", "viber", "whatsapp", "signal", ...
@@ -1305,6 +1520,56 @@ probability: number; expected: number; paid: boolean;
  * The UTC day it was paid.
  */
 paid_on: string | null }
+export type Product = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; sku: string | null; unit: string; 
+/**
+ * Minor units of `currency` per unit.
+ */
+price: number; currency: Currency; stock: number; lead_time_days: number })
+export type ProductFilter = { 
+/**
+ * A fragment of the name or SKU, any case.
+ */
+text?: string | null; 
+/**
+ * The archive instead of the live catalog.
+ */
+archived?: boolean; 
+/**
+ * One of `name`, `sku`, `unit`, `price`, `stock`, `lead_time_days`, `updated_at`; `name`
+ * by default.
+ */
+sort?: string | null; descending?: boolean }
+export type ProductInput = { name: string; sku: string | null; unit: string | null; price: number; currency: string | null; stock: number | null; lead_time_days: number | null }
+export type ProposalTemplate = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ 
+/**
+ * The selling company's name as it heads every proposal.
+ */
+company_name: ShortText; 
+/**
+ * Legal id, address, bank account, phone: printed under the name as written.
+ */
+requisites: string | null; 
+/**
+ * A PNG or JPEG image as a data URL.
+ */
+logo: string | null; 
+/**
+ * Payment, delivery and warranty terms.
+ */
+terms: string | null; 
+/**
+ * How many days a proposal stays valid.
+ */
+validity_days: number; 
+/**
+ * The VAT rate in basis points (20 % = 2 000); `None` when the seller shows no VAT.
+ */
+vat_rate_bp: number | null; 
+/**
+ * Prices include the VAT rather than adding to it.
+ */
+prices_include_vat: boolean })
+export type ProposalTemplateInput = { company_name: string; requisites: string | null; logo: string | null; terms: string | null; validity_days: number | null; vat_rate_bp: number | null; prices_include_vat: boolean }
 /**
  * Any report's result as `{"name": …, "data": {…}}`: what a generic screen or exporter
  * receives, the name telling which report's data follows.
@@ -1395,6 +1660,11 @@ setup: boolean;
  */
 export_all: boolean }
 export type Role = "manager" | "head" | "admin"
+/**
+ * An item as saved, the deal as it stands after it (its amount may follow its items), and a
+ * warning when the quantity is more than the product's stock.
+ */
+export type SavedItem = { item: DealItem; deal: Deal; stock: StockShort | null }
 export type SearchHit = { 
 /**
  * "company", "contact" or "deal".
@@ -1459,6 +1729,11 @@ team: TeamConnection | null }
  * The state the window opens on: a database, or the problem that kept every database closed.
  */
 export type Startup = ({ state: "ready" } & AppInfo) | ({ state: "problem" } & StartProblem)
+/**
+ * A quantity the stock does not cover: a warning, not a refusal. The product can still be
+ * sold, and comes within its lead time.
+ */
+export type StockShort = { product: string; unit: string; quantity: number; stock: number; lead_time_days: number }
 /**
  * A user's notification settings as stored. `version` is 0 while the user has never saved any
  * (the defaults are in effect); saving names the version it was read at.

@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_notify;
+mod proposal;
 mod report;
 mod team;
 
@@ -87,6 +88,19 @@ enum Command {
         #[arg(long)]
         xlsx: Option<std::path::PathBuf>,
     },
+    /// Makes the deal's commercial proposal (PDF and XLSX) on the department's template and keeps
+    /// both with the deal, listed on its card and logged on its timeline, as the app does; also
+    /// writes them to the files given. Made by the signed-in teammate, or by the deal's manager
+    /// on a local file or as the schema's owner.
+    Proposal {
+        deal_id: voronka_core::Id,
+        /// Also write the PDF here.
+        #[arg(long)]
+        pdf: Option<std::path::PathBuf>,
+        /// Also write the XLSX workbook here.
+        #[arg(long)]
+        xlsx: Option<std::path::PathBuf>,
+    },
     /// A team database on PostgreSQL: `team init`, `team add-user`.
     Team {
         #[command(subcommand)]
@@ -156,6 +170,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match cli.command {
         Command::Team { action } => team::run(&url, action).await?,
+        Command::Proposal { deal_id, pdf, xlsx } => {
+            let store = Store::open(&url).await?;
+            proposal::run(&store, deal_id, pdf.as_deref(), xlsx.as_deref()).await?;
+        }
         Command::Migrate => {
             let store = Store::open(&url).await?;
             println!(

@@ -945,6 +945,7 @@ impl DemoGenerator {
             let facts = DealFacts {
                 data: &data,
                 item_count,
+                proposal_count: 0,
             };
             if facts.has(field) {
                 continue;
@@ -970,8 +971,13 @@ impl DemoGenerator {
                         })
                         .collect();
                 }
-                // Every deal has a company, a contact and items, so an amount above zero.
-                DealField::Company | DealField::Contact | DealField::Amount | DealField::Items => {}
+                // Every deal has a company, a contact and items, so an amount above zero; the
+                // default pipeline asks for no proposal.
+                DealField::Company
+                | DealField::Contact
+                | DealField::Amount
+                | DealField::Items
+                | DealField::Proposal => {}
             }
         }
 
@@ -985,6 +991,7 @@ impl DemoGenerator {
             stage_entered_at: instant(current_ms),
             loss_reason_id: loss_reason.map(|r| team.loss_reasons[r]),
             closed_at: (status != DealStatus::Open).then(|| instant(current_ms)),
+            amount_from_items: false,
         });
         Ok(())
     }

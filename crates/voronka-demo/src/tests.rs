@@ -231,6 +231,7 @@ fn every_deal_has_a_consistent_history_and_card() {
         let facts = DealFacts {
             data: &deal.data,
             item_count: lines.len() as i64,
+            proposal_count: 0,
         };
         for spell in history {
             let stage = stages[&spell.stage_id];

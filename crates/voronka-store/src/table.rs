@@ -85,7 +85,22 @@ rows!(
 rows!(Pipeline, "pipelines");
 rows!(Stage, "stages", ["required_fields"]);
 rows!(LossReason, "loss_reasons");
-rows!(Product, "products");
+rows!(ProposalTemplate, "proposal_templates");
+
+impl Rows for Product {
+    const TABLE: &'static str = "products";
+
+    /// What the catalog's text filter reads: the name and SKU lower-cased here, where Cyrillic
+    /// lower-cases as it should (SQLite's `lower()` knows ASCII only).
+    #[allow(private_interfaces, reason = "Value is the store's own")]
+    fn derived(&self) -> Vec<(&'static str, Value)> {
+        vec![("search_key", Value::Text(product_search_key(&self.data)))]
+    }
+}
+
+pub(crate) fn product_search_key(data: &ProductData) -> String {
+    format!("{} {}", data.name, data.sku.as_deref().unwrap_or("")).to_lowercase()
+}
 rows!(DealItem, "deal_items");
 
 rows!(Document, "documents");

@@ -3,7 +3,7 @@ use crate::session::Session;
 use tauri::State;
 use voronka_core::Id;
 use voronka_core::model::{Deal, DealInput, DealItem, DealItemInput, Payment, PaymentInput, StageSpell};
-use voronka_store::{BoardColumn, DealFilter, MoveDeal, Page, Paged};
+use voronka_store::{BoardColumn, DealFilter, MoveDeal, Page, Paged, SavedItem};
 
 #[tauri::command]
 #[specta::specta]
@@ -74,7 +74,7 @@ pub async fn deal_items(session: State<'_, Session>, deal_id: Id) -> Answer<Vec<
 
 #[tauri::command]
 #[specta::specta]
-pub async fn add_deal_item(session: State<'_, Session>, input: DealItemInput) -> Answer<DealItem> {
+pub async fn add_deal_item(session: State<'_, Session>, input: DealItemInput) -> Answer<SavedItem> {
     let (store, me) = session.actor().await?;
     Ok(store.add_deal_item(me, &input).await?)
 }

@@ -2,9 +2,12 @@
 //! the signed-in user, and returns the result or the store's `{code, field, message}` error.
 
 pub mod app;
+pub mod catalog;
 pub mod companies;
+pub mod deal_lines;
 pub mod deals;
 pub mod notifications;
+pub mod proposals;
 pub mod reports;
 pub mod tasks;
 pub mod team;

@@ -328,3 +328,126 @@ async fn the_start_screen_hears_why_a_database_failed_and_opens_the_one_picked()
     let asked = person.0.lock().unwrap().1.last().cloned().unwrap();
     assert_eq!(asked.title, "Open a database", "the dialog speaks the UI's words");
 }
+
+/// A catalog product picked onto a deal through the commands with its price and a stock
+/// warning, a logo chosen in the dialog (a non-image refused on `logo`), a proposal made and
+/// listed, and a payment marked paid on a chosen day.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    let s = session(&db, &tempfile_dir(), Arc::default());
+    s.open_at_start().await.unwrap();
+    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
+        .await
+        .unwrap();
+    let person = Person::default();
+    let app = mock_builder()
+        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
+        .manage(s)
+        .manage(Dialogs::new(person.clone()))
+        .build(tauri::generate_context!())
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+
+    let product =
+        json!({"name": "Профнастил ПС-20", "sku": "PS20", "price": 32_000, "stock": 5.0, "lead_time_days": 7});
+    let product = invoke(&webview, "create_product", json!({"input": product})).unwrap();
+    let pipelines = invoke(&webview, "list_pipelines", json!({})).unwrap();
+    let deal = invoke(
+        &webview,
+        "create_deal",
+        json!({"input": {"title": "Покрівля", "pipeline_id": pipelines[0]["id"]}, "stageId": null}),
+    )
+    .unwrap();
+    let line = json!({"deal_id": deal["id"], "product_id": product["id"], "name": null, "quantity": 10.0,
+        "unit_price": null, "currency": null, "discount_bp": 500});
+    let saved = invoke(&webview, "add_deal_item", json!({"input": line})).unwrap();
+    assert_eq!(saved["item"]["unit_price"], 32_000, "the catalog's price: {saved}");
+    assert_eq!(
+        (&saved["stock"]["stock"], &saved["stock"]["lead_time_days"]),
+        (&json!(5.0), &json!(7)),
+        "10 of 5 in stock warns with the lead time: {saved}"
+    );
+    let lines = invoke(&webview, "deal_lines", json!({"dealId": deal["id"]})).unwrap();
+    assert_eq!(lines["totals"]["net"], 304_000, "10 × 320 ₴ − 5 %, counted by the core");
+
+    let dir = tempfile_dir();
+    let not_an_image = dir.join("logo.png");
+    std::fs::write(&not_an_image, b"<svg/>").unwrap();
+    person.will_choose(Some(not_an_image));
+    let err = invoke(
+        &webview,
+        "choose_logo",
+        json!({"title": "Логотип", "filterName": "Зображення"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "logo", "{err}");
+    let png = dir.join("real.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n-rest-of-it").unwrap();
+    person.will_choose(Some(png));
+    let logo = invoke(
+        &webview,
+        "choose_logo",
+        json!({"title": "Логотип", "filterName": "Зображення"}),
+    )
+    .unwrap();
+    assert!(
+        logo.as_str().unwrap().starts_with("data:image/png;base64,iVBORw0KGgo"),
+        "{logo}"
+    );
+
+    let err = invoke(&webview, "make_proposal", json!({"dealId": deal["id"]})).unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("invalid_state"), Some("proposal_template")),
+        "{err}"
+    );
+    let template = json!({"company_name": "ТОВ Покрівля", "validity_days": 10});
+    invoke(
+        &webview,
+        "save_proposal_template",
+        json!({"version": null, "input": template}),
+    )
+    .unwrap();
+    let made = invoke(&webview, "make_proposal", json!({"dealId": deal["id"]})).unwrap();
+    let documents = invoke(&webview, "deal_documents", json!({"dealId": deal["id"]})).unwrap();
+    let names: Vec<&str> = documents
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["document"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            made["pdf"]["name"].as_str().unwrap(),
+            made["xlsx"]["name"].as_str().unwrap()
+        ]
+    );
+    assert_eq!(documents[0]["kind"], "proposal");
+
+    let payment = json!({"deal_id": deal["id"], "amount": "3040", "currency": null, "planned_date": "2026-03-20",
+        "invoice_number": null});
+    let payment = invoke(&webview, "create_payment", json!({"input": payment})).unwrap();
+    let err = invoke(
+        &webview,
+        "mark_payment_paid_on",
+        json!({"id": payment["id"], "version": payment["version"], "paidOn": "2999-01-01"}),
+    )
+    .unwrap_err();
+    assert_eq!(err["field"], "paid_on", "a day not yet come: {err}");
+    let paid = invoke(
+        &webview,
+        "mark_payment_paid_on",
+        json!({"id": payment["id"], "version": payment["version"], "paidOn": "2026-01-05"}),
+    )
+    .unwrap();
+    assert_eq!(
+        (paid["status"].as_str(), paid["paid_at"].as_i64()),
+        (Some("paid"), Some(1_767_614_400_000)),
+        "noon UTC of the day chosen"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

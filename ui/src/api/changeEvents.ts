@@ -18,6 +18,8 @@ const RELATED: Record<string, keyof typeof touches> = {
   deal_item: 'deal',
   payment: 'deal',
   document: 'deal',
+  product: 'product',
+  proposal_template: 'proposalTemplate',
   task: 'task',
   activity: 'activity',
   user: 'user',

@@ -4,7 +4,7 @@ import { commands } from './commands';
 import { useInvalidate } from './invalidate';
 import { keys } from './keys';
 import { firstPage, nextPage } from './paging';
-import type { Deal, DealFilter, DealInput, DealItemInput, Id, MoveDeal, Payment, PaymentInput } from './types';
+import type { Deal, DealFilter, DealInput, Id, MoveDeal, PaymentInput } from './types';
 
 export function useBoard(pipelineId: Id | null | undefined, ownerId: Id | null) {
   return useQuery({
@@ -81,14 +81,6 @@ export function useDealItems(dealId: Id) {
   return useQuery({ queryKey: keys.dealItems(dealId), queryFn: () => call(commands.dealItems(dealId)) });
 }
 
-export function useAddDealItem() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (input: DealItemInput) => call(commands.addDealItem(input)),
-    onSuccess: () => invalidate('deal'),
-  });
-}
-
 export function useDealPayments(dealId: Id) {
   return useQuery({
     queryKey: keys.dealPayments(dealId),
@@ -100,14 +92,6 @@ export function useCreatePayment() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: PaymentInput) => call(commands.createPayment(input)),
-    onSuccess: () => invalidate('deal'),
-  });
-}
-
-export function useMarkPaymentPaid() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: (p: Payment) => call(commands.markPaymentPaid(p.id, p.version)),
     onSuccess: () => invalidate('deal'),
   });
 }

@@ -11,6 +11,8 @@ export function errorText(t: TFunction, e: unknown): string {
     if (e.code === 'forbidden' && e.field) {
       return t(`errors.forbiddenOn.${e.field}`, { defaultValue: t('errors.forbidden') });
     }
+    // A stage that needs a proposal: the form cannot fill it, the deal's documents can.
+    if (e.code === 'stage_requirements' && e.field === 'proposal') return t('proposal.requiredForStage');
     return t(`errors.${e.code}`, { defaultValue: e.message });
   }
   return e instanceof Error ? e.message : String(e);

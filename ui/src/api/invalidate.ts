@@ -11,6 +11,9 @@ export const touches = {
   deal: [keys.deals, keys.boards, keys.today, keys.tasks, keys.timelines, ['search'], ['audit'], keys.reports],
   task: [keys.tasks, keys.today, keys.timelines, keys.reports],
   activity: [keys.timelines, keys.reports],
+  // An archived product still names old items: the deals' lines show it.
+  product: [keys.products, keys.deals],
+  proposalTemplate: [keys.proposalTemplate],
   // A teammate added, deactivated or given another role: the pickers, the Team screen, and my
   // own rights when it was me.
   user: [keys.users, keys.appInfo],

@@ -1,4 +1,4 @@
-import type { CompanyFilter, ContactFilter, DealFilter, Id, ReportFilter, ReportName, TaskFilter, TimelineOf } from './types';
+import type { CompanyFilter, ContactFilter, DealFilter, Id, ProductFilter, ReportFilter, ReportName, TaskFilter, TimelineOf } from './types';
 
 // One place for cache keys, so a mutation invalidates exactly what it touched.
 export const keys = {
@@ -28,6 +28,11 @@ export const keys = {
   dealItems: (id: Id) => ['deals', 'items', id] as const,
   dealPayments: (id: Id) => ['deals', 'payments', id] as const,
   stageHistory: (id: Id) => ['deals', 'stageHistory', id] as const,
+  dealLines: (id: Id) => ['deals', 'lines', id] as const,
+  dealDocuments: (id: Id) => ['deals', 'documents', id] as const,
+  products: ['products'] as const,
+  productList: (filter: ProductFilter) => ['products', 'list', filter] as const,
+  proposalTemplate: ['proposalTemplate'] as const,
   tasks: ['tasks'] as const,
   taskList: (filter: TaskFilter) => ['tasks', 'list', filter] as const,
   timelines: ['timeline'] as const,

@@ -74,6 +74,22 @@ export type {
   User,
 } from '../bindings';
 
+// The product catalog, a deal's lines and its commercial proposals.
+export type {
+  DealDocument,
+  DealLine,
+  DealLines,
+  LineTotals,
+  MadeProposal,
+  Product,
+  ProductFilter,
+  ProductInput,
+  ProposalTemplate,
+  ProposalTemplateInput,
+  SavedItem,
+  StockShort,
+} from '../bindings';
+
 // The head of sales' reports: typed results, and the generic tables every report also gives.
 export type {
   AbcClass,

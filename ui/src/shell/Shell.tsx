@@ -27,6 +27,7 @@ const CompaniesScreen = lazy(() =>
 const CompanyScreen = lazy(() => import('../screens/companies/CompanyScreen').then((m) => ({ default: m.CompanyScreen })));
 const ContactsScreen = lazy(() => import('../screens/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
 const ContactScreen = lazy(() => import('../screens/contacts/ContactScreen').then((m) => ({ default: m.ContactScreen })));
+const CatalogScreen = lazy(() => import('../screens/catalog/CatalogScreen').then((m) => ({ default: m.CatalogScreen })));
 const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const TeamScreen = lazy(() => import('../screens/team/TeamScreen').then((m) => ({ default: m.TeamScreen })));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
@@ -74,6 +75,7 @@ export function Shell({ info }: { info: AppInfo }) {
               <Route path="/companies/:id" element={<CompanyScreen />} />
               <Route path="/contacts" element={<ContactsScreen />} />
               <Route path="/contacts/:id" element={<ContactScreen />} />
+              <Route path="/catalog" element={<CatalogScreen />} />
               <Route path="/reports" element={<ReportsScreen />} />
               <Route path="/reports/:name" element={<ReportsScreen />} />
               {info.rights?.manage_users && <Route path="/team" element={<TeamScreen />} />}

@@ -9,8 +9,8 @@ export interface Shortcut {
   where?: string;
 }
 
-/** Alt+1…6 open the screens in the order the navigation lists them. */
-export const SCREENS = ['today', 'deals', 'companies', 'contacts', 'reports', 'settings'] as const;
+/** Alt+1…7 open the screens in the order the navigation lists them. */
+export const SCREENS = ['today', 'deals', 'companies', 'contacts', 'catalog', 'reports', 'settings'] as const;
 
 export const SHORTCUTS: Shortcut[] = [
   { keys: ['mod+K'], label: 'search' },

@@ -9,8 +9,8 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
-const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
+const LISTS = ['dealDocuments', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const PAGED = ['listProducts', 'search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
  * Every command as a mock answering "nothing here", so a screen renders without a backend;
@@ -28,6 +28,9 @@ export function fakeCommands(): Commands {
     'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
     'setMyPreferences', 'timeZones', 'teamMembers', 'addTeammate', 'giveLogin', 'resetPassword', 'changeRole',
     'setUserActive', 'setMyPassword', 'createTeamDatabase',
+    'listProducts', 'createProduct', 'updateProduct', 'archiveProduct', 'restoreProduct', 'dealLines',
+    'updateDealItem', 'removeDealItem', 'setAmountFromItems', 'updatePayment', 'cancelPayment', 'markPaymentPaidOn',
+    'proposalTemplate', 'saveProposalTemplate', 'chooseLogo', 'makeProposal', 'dealDocuments', 'openDocument',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {
@@ -35,6 +38,10 @@ export function fakeCommands(): Commands {
     const answer =
       name === 'timeZones'
         ? ['Europe/Kyiv', 'UTC']
+        : name === 'dealLines'
+          ? ok({ lines: [], totals: { gross: 0, discount: 0, net: 0, vat: null, payable: 0, currency: 'UAH' } })
+          : name === 'proposalTemplate'
+            ? ok(null)
         : LISTS.includes(name) ? ok([]) : PAGED.includes(name) ? ok(paged([])) : refuse('not_found', null);
     const fn = vi.fn(async () => answer);
     resets.push(() => fn.mockReset().mockImplementation(async () => answer));

@@ -99,6 +99,7 @@ export function deal(id: string, title: string, stageId: string, amount: number,
     stage_entered_at: 0,
     loss_reason_id: null,
     closed_at: null,
+    amount_from_items: false,
     ...over,
   };
 }

@@ -19,6 +19,8 @@ pub enum DealField {
     LeadSource,
     Qualification,
     Items,
+    /// A commercial proposal made from the deal and kept with it.
+    Proposal,
 }
 
 impl DealField {
@@ -35,6 +37,7 @@ impl DealField {
             DealField::LeadSource => "lead_source",
             DealField::Qualification => "qualification",
             DealField::Items => "items",
+            DealField::Proposal => "proposal",
         }
     }
 }
@@ -115,6 +118,10 @@ pub struct Deal {
     #[serde(with = "chrono::serde::ts_milliseconds_option", default)]
     #[cfg_attr(feature = "bindings", specta(type = Option<i64>))]
     pub closed_at: Option<DateTime<Utc>>,
+    /// The amount is the sum of the deal's live items, kept so by the store with every change
+    /// of an item (a per-deal choice, off for a new deal).
+    #[serde(with = "flag", default)]
+    pub amount_from_items: bool,
 }
 record!(Deal, DealData, "deal");
 
@@ -216,6 +223,8 @@ pub fn title_from_template(template: &str, values: &[(&str, &str)]) -> String {
 pub struct DealFacts<'a> {
     pub data: &'a DealData,
     pub item_count: i64,
+    /// Commercial proposals kept with the deal.
+    pub proposal_count: i64,
 }
 
 impl DealFacts<'_> {
@@ -232,6 +241,7 @@ impl DealFacts<'_> {
             DealField::LeadSource => d.lead_source.is_some(),
             DealField::Qualification => !d.qualification.is_empty() && d.qualification.iter().all(|c| c.met),
             DealField::Items => self.item_count > 0,
+            DealField::Proposal => self.proposal_count > 0,
         }
     }
 }

@@ -11,10 +11,12 @@ mod contact;
 mod deal;
 mod dictionary;
 mod fields;
+mod lines;
 mod payment;
 mod pipeline;
 mod plan;
 mod product;
+mod proposal;
 mod task;
 mod user;
 
@@ -25,10 +27,12 @@ pub use contact::*;
 pub use deal::*;
 pub use dictionary::*;
 pub use fields::*;
+pub use lines::*;
 pub use payment::*;
 pub use pipeline::*;
 pub use plan::*;
 pub use product::*;
+pub use proposal::*;
 pub use task::*;
 pub use user::*;
 

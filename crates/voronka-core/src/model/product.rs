@@ -1,4 +1,4 @@
-use super::{Meta, fields::*, record};
+use super::{DealData, Meta, fields::*, record};
 use crate::types::{Currency, ShortText};
 use crate::{Error, Id, Result};
 use serde::{Deserialize, Serialize};
@@ -87,9 +87,9 @@ pub struct DealItemData {
 }
 
 impl DealItemData {
-    /// The line total in minor units, rounded half away from zero.
+    /// The line total in minor units (see [`super::line_total`]).
     pub fn total(&self) -> i64 {
-        (self.quantity * self.unit_price as f64 * (10_000 - self.discount_bp) as f64 / 10_000.0).round() as i64
+        super::line_total(self.quantity, self.unit_price, self.discount_bp)
     }
 }
 
@@ -118,10 +118,11 @@ pub struct DealItemInput {
 }
 
 impl DealItemInput {
-    /// Validates the line; `product` fills the name and price a person left out.
-    pub fn validate(&self, product: Option<&Product>) -> Result<DealItemData> {
+    /// Validates the line for `deal`; `product` fills the name and price a person left out.
+    /// A line is in its deal's currency, so the deal's amount can be the sum of its lines.
+    pub fn validate(&self, deal: &DealData, product: Option<&Product>) -> Result<DealItemData> {
         let name = match (self.name.as_deref().map(str::trim).filter(|n| !n.is_empty()), product) {
-            (Some(n), _) => ShortText::parse(n)?,
+            (Some(n), _) => ShortText::parse(n).map_err(|e| e.on("name"))?,
             (None, Some(p)) => p.data.name.clone(),
             (None, None) => return Err(Error::invalid("name", "an item needs a product or a name")),
         };
@@ -136,16 +137,23 @@ impl DealItemInput {
             ));
         }
         let unit_price = self.unit_price.or(product.map(|p| p.data.price)).unwrap_or(0);
+        let currency = match self.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            Some(c) => Currency::parse(c)?,
+            None => deal.currency.clone(),
+        };
+        if currency != deal.currency {
+            return Err(Error::invalid(
+                "currency",
+                format!("the deal is in {}: its items are too", deal.currency.as_str()),
+            ));
+        }
         Ok(DealItemData {
             deal_id: self.deal_id,
             product_id: self.product_id,
             name,
             quantity: self.quantity,
             unit_price: non_negative(Some(unit_price), "unit_price")?.unwrap_or(0),
-            currency: match self.currency.as_deref() {
-                Some(_) => currency(self.currency.as_deref())?,
-                None => product.map(|p| p.data.currency.clone()).unwrap_or_default(),
-            },
+            currency,
             discount_bp,
         })
     }

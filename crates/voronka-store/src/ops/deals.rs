@@ -3,7 +3,7 @@
 
 use crate::Store;
 use crate::tx::Tx;
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use serde::{Deserialize, Serialize};
 use voronka_core::model::*;
 use voronka_core::notify::GongKind;
@@ -49,6 +49,7 @@ impl Store {
             &DealFacts {
                 data: &data,
                 item_count: 0,
+                proposal_count: 0,
             },
             &stage,
             None,
@@ -63,6 +64,7 @@ impl Store {
                 stage_entered_at: now,
                 loss_reason_id: None,
                 closed_at: None,
+                amount_from_items: false,
             })
             .await?;
         tx.link_contacts(&deal).await?;
@@ -101,11 +103,24 @@ impl Store {
         }
         let stage: Stage = tx.get_any(current.stage_id).await?;
         let items = tx.item_count(id).await?;
+        let proposals = tx.proposal_count(id).await?;
+        if items > 0 && data.currency != current.data.currency {
+            return Err(Error::invalid(
+                "currency",
+                format!("the deal's items are in {}", current.data.currency.as_str()),
+            ));
+        }
+        let mut data = data;
+        if current.amount_from_items {
+            // The amount follows the items, whatever the form sent.
+            data.amount = current.data.amount;
+        }
         if stage.data.kind != StageKind::Lost {
             rules::check_stage_entry(
                 &DealFacts {
                     data: &data,
                     item_count: items,
+                    proposal_count: proposals,
                 },
                 &stage,
                 current.loss_reason_id,
@@ -136,12 +151,14 @@ impl Store {
             return Err(Error::new(ErrorCode::InvalidState, "the deal is already in this stage").on("stage_id"));
         }
         let items = tx.item_count(id).await?;
+        let proposals = tx.proposal_count(id).await?;
         let lost = stage.data.kind == StageKind::Lost;
         let reason = if lost { to.loss_reason_id } else { None };
         rules::check_stage_entry(
             &DealFacts {
                 data: &before.data,
                 item_count: items,
+                proposal_count: proposals,
             },
             &stage,
             reason,
@@ -216,132 +233,6 @@ impl Store {
         tx.commit().await?;
         spells
     }
-
-    pub async fn add_deal_item(&self, actor: Id, input: &DealItemInput) -> Result<DealItem> {
-        let mut tx = self.begin(Some(actor)).await?;
-        tx.require::<Deal>(input.deal_id, "deal_id").await?;
-        let product = tx.require_opt::<Product>(input.product_id, "product_id").await?;
-        let data = input.validate(product.as_ref())?;
-        let item = tx.create_from(|meta| DealItem { meta, data }).await?;
-        tx.commit().await?;
-        Ok(item)
-    }
-
-    pub async fn update_deal_item(&self, actor: Id, id: Id, version: i64, input: &DealItemInput) -> Result<DealItem> {
-        let mut tx = self.begin(Some(actor)).await?;
-        let product = tx.require_opt::<Product>(input.product_id, "product_id").await?;
-        let data = input.validate(product.as_ref())?;
-        let current: DealItem = tx.get_at(id, version).await?;
-        if current.data.deal_id != data.deal_id {
-            return Err(Error::invalid("deal_id", "an item stays with its deal"));
-        }
-        let (_, item) = tx.replace::<DealItem>(id, version, data).await?;
-        tx.commit().await?;
-        Ok(item)
-    }
-
-    pub async fn create_payment(&self, actor: Id, input: &PaymentInput) -> Result<Payment> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        tx.require::<Deal>(data.deal_id, "deal_id").await?;
-        let payment = tx
-            .create_from(|meta| Payment {
-                meta,
-                data,
-                status: PaymentStatus::Planned,
-                paid_at: None,
-            })
-            .await?;
-        tx.commit().await?;
-        Ok(payment)
-    }
-
-    pub async fn update_payment(&self, actor: Id, id: Id, version: i64, input: &PaymentInput) -> Result<Payment> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        let current: Payment = tx.get_at(id, version).await?;
-        if current.status != PaymentStatus::Planned {
-            return Err(Error::new(ErrorCode::InvalidState, "only a planned payment can be edited").on("status"));
-        }
-        if current.data.deal_id != data.deal_id {
-            return Err(Error::invalid("deal_id", "a payment stays with its deal"));
-        }
-        let (_, payment) = tx.replace::<Payment>(id, version, data).await?;
-        tx.commit().await?;
-        Ok(payment)
-    }
-
-    /// Marks a planned payment paid (at `paid_at`, or now).
-    pub async fn mark_payment_paid(
-        &self,
-        actor: Id,
-        id: Id,
-        version: i64,
-        paid_at: Option<DateTime<Utc>>,
-    ) -> Result<Payment> {
-        self.set_payment_status(actor, id, version, PaymentStatus::Paid, paid_at)
-            .await
-    }
-
-    pub async fn cancel_payment(&self, actor: Id, id: Id, version: i64) -> Result<Payment> {
-        self.set_payment_status(actor, id, version, PaymentStatus::Cancelled, None)
-            .await
-    }
-
-    async fn set_payment_status(
-        &self,
-        actor: Id,
-        id: Id,
-        version: i64,
-        status: PaymentStatus,
-        paid_at: Option<DateTime<Utc>>,
-    ) -> Result<Payment> {
-        let mut tx = self.begin(Some(actor)).await?;
-        let before: Payment = tx.get_at(id, version).await?;
-        if before.meta.deleted_at.is_some() {
-            return Err(Error::not_found(Payment::ENTITY, id));
-        }
-        if before.status != PaymentStatus::Planned {
-            return Err(Error::new(ErrorCode::InvalidState, "the payment is no longer planned").on("status"));
-        }
-        let mut after = before.clone();
-        after.status = status;
-        after.paid_at = (status == PaymentStatus::Paid).then(|| paid_at.unwrap_or(tx.now));
-        tx.update(&before, &mut after, AuditAction::Update).await?;
-        // Rule 8: a paid payment rings the gong like a won deal.
-        let gong = match status {
-            PaymentStatus::Paid => {
-                let deal: Deal = tx.get_any(after.data.deal_id).await?;
-                Some(tx.ring_gong(GongKind::Paid, &deal, Some(&after)).await?)
-            }
-            _ => None,
-        };
-        tx.commit().await?;
-        self.announce(gong);
-        Ok(after)
-    }
-
-    pub async fn add_document(&self, actor: Id, input: &DocumentInput) -> Result<Document> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        let deal: Deal = tx.require(data.deal_id, "deal_id").await?;
-        let document = tx.create_from(|meta| Document { meta, data }).await?;
-        tx.add_activity(ActivityData {
-            kind: ActivityKind::Document,
-            deal_id: Some(deal.meta.id),
-            company_id: deal.data.company_id,
-            contact_id: None,
-            occurred_at: tx.now,
-            body: Some(document.data.name.to_string()),
-            details: ActivityDetails {
-                path: Some(document.data.path.clone()),
-                ..Default::default()
-            },
-        })
-        .await?;
-        tx.commit().await?;
-        Ok(document)
-    }
 }
 
 impl Tx<'_> {
@@ -367,7 +258,7 @@ impl Tx<'_> {
         .await
     }
 
-    async fn item_count(&mut self, deal_id: Id) -> Result<i64> {
+    pub(crate) async fn item_count(&mut self, deal_id: Id) -> Result<i64> {
         self.scalar(
             "SELECT COUNT(*) FROM deal_items WHERE deal_id = $1 AND deleted_at IS NULL",
             vec![deal_id.into()],

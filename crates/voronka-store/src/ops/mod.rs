@@ -4,10 +4,12 @@
 mod activities;
 mod choices;
 mod companies;
+mod deal_lines;
 mod deals;
 mod deleted_deals;
 mod gong;
 mod notifications;
+mod proposals;
 mod queries;
 mod records;
 mod setup;
@@ -15,9 +17,11 @@ mod tasks;
 mod views;
 
 pub use activities::TimelineOf;
+pub use deal_lines::{SavedItem, paid_instant};
 pub use deals::MoveDeal;
 pub use gong::GONG_CHANNEL;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
+pub use proposals::{DealDocument, KeptFile, MadeProposal};
 pub use queries::*;
 pub use tasks::Completed;
 pub use views::{BoardColumn, TodayView};

@@ -81,6 +81,40 @@ pub struct TaskFilter {
     pub open: bool,
 }
 
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
+pub struct ProductFilter {
+    /// A fragment of the name or SKU, any case.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// The archive instead of the live catalog.
+    #[serde(default)]
+    pub archived: bool,
+    /// One of `name`, `sku`, `unit`, `price`, `stock`, `lead_time_days`, `updated_at`; `name`
+    /// by default.
+    #[serde(default)]
+    pub sort: Option<String>,
+    #[serde(default)]
+    pub descending: bool,
+}
+
+/// A deal's item with its total, as the core counts it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct DealLine {
+    pub item: DealItem,
+    pub total: i64,
+}
+
+/// A deal's items and what they add up to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct DealLines {
+    pub lines: Vec<DealLine>,
+    pub totals: LineTotals,
+}
+
 /// WHERE clauses with their parameters, numbered as they are added.
 #[derive(Default)]
 struct Conditions {
@@ -240,14 +274,49 @@ impl Store {
         self.all_of(Conditions::live(false), "position, id").await
     }
 
-    pub async fn list_products(&self, page: Page) -> Result<Paged<Product>> {
-        self.page_of(Conditions::live(false), "name, id", page).await
+    /// The catalog (or its archive), filtered by a fragment of a name or SKU.
+    pub async fn list_products(&self, filter: &ProductFilter, page: Page) -> Result<Paged<Product>> {
+        let mut c = Conditions::live(filter.archived);
+        if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let escaped = text
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            c.raw("search_key LIKE $? ESCAPE '\\'", Value::Text(format!("%{escaped}%")));
+        }
+        let column = match filter.sort.as_deref().unwrap_or("name") {
+            col @ ("name" | "sku" | "unit" | "price" | "stock" | "lead_time_days" | "updated_at") => col,
+            other => {
+                return Err(Error::invalid(
+                    "sort",
+                    format!("products cannot be sorted by «{other}»"),
+                ));
+            }
+        };
+        let dir = if filter.descending { "DESC" } else { "ASC" };
+        self.page_of(c, &format!("{column} {dir}, id {dir}"), page).await
     }
 
     pub async fn deal_items(&self, deal_id: Id) -> Result<Vec<DealItem>> {
         let mut c = Conditions::live(false);
         c.eq("deal_id", Some(deal_id.into()));
         self.all_of(c, "created_at, id").await
+    }
+
+    /// A deal's live items with their totals and the sum of them.
+    pub async fn deal_lines(&self, deal_id: Id) -> Result<DealLines> {
+        let deal: Deal = self.get_any(deal_id).await?;
+        let items = self.deal_items(deal_id).await?;
+        let totals = item_totals(&items, deal.data.currency.clone(), None);
+        let lines = items
+            .into_iter()
+            .map(|item| DealLine {
+                total: item.data.total(),
+                item,
+            })
+            .collect();
+        Ok(DealLines { lines, totals })
     }
 
     pub async fn deal_payments(&self, deal_id: Id) -> Result<Vec<Payment>> {

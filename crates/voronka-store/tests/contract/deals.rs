@@ -358,7 +358,8 @@ pub async fn items_payments_and_documents_belong_to_a_deal(ctx: Ctx) {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+        .item;
     assert_eq!(
         item.data.name.as_str(),
         "Профнастил ПС-20",

@@ -277,7 +277,8 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+        .item;
     let item = s
         .update_deal_item(
             olena,
@@ -294,7 +295,8 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+        .item;
     assert_eq!(item.data.total(), 0, "a 100 % discount makes the line free");
     delete_and_restore(s, olena, &item).await;
     let payment = s

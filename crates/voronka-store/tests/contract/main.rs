@@ -4,6 +4,7 @@
 mod harness;
 
 mod after_edits;
+mod catalog;
 mod choices;
 mod companies;
 mod concurrency;
@@ -15,6 +16,7 @@ mod loading;
 mod notifications;
 mod opening;
 mod paging;
+mod proposals;
 mod reports;
 mod rights;
 mod schema;
@@ -105,4 +107,9 @@ harness::contract!(
     exporting::export_json_reads_one_snapshot,
     exporting::export_json_reports_a_failed_write,
     live_changes::the_other_desktop_hears_what_changed_and_nothing_refused,
+    catalog::the_catalog_is_the_admins_and_archived_products_stay_on_old_items,
+    catalog::items_are_picked_edited_removed_and_the_amount_can_follow_them,
+    catalog::payments_are_edited_cancelled_and_paid_on_a_chosen_day,
+    proposals::only_the_admin_sets_the_proposal_template,
+    proposals::a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it,
 );

@@ -695,3 +695,91 @@ async fn logins_are_given_and_reset_only_by_whom_the_matrix_lets() {
     let again = store.reset_password(ctx.admin.meta.id, ctx.head.meta.id).await.unwrap();
     assert_ne!(again.password.expose(), admin_login.password.expose());
 }
+
+/// The catalog's set-up and a proposal's bytes under row-level security: a manager reads the
+/// template and her own deal's proposal, not another manager's, and changes no template; the
+/// head reads every proposal and changes no template either.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposal_follows_its_deal_and_the_template_is_the_admins() {
+    let Some(t) = team().await else { return };
+    let (store, ctx) = (&t.ctx.store, &t.ctx);
+    store
+        .save_proposal_template(ctx.admin.meta.id, None, &crate::proposals::template())
+        .await
+        .unwrap();
+    let product = store
+        .create_product(
+            ctx.admin.meta.id,
+            &ProductInput {
+                name: "Профнастил".into(),
+                price: 10_000,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    for (owner, deal) in [(ctx.olena.meta.id, &t.olena_deal), (ctx.petro.meta.id, &t.petro_deal)] {
+        let line = DealItemInput {
+            deal_id: deal.meta.id,
+            product_id: Some(product.meta.id),
+            name: None,
+            quantity: 2.0,
+            unit_price: None,
+            currency: None,
+            discount_bp: None,
+        };
+        store.add_deal_item(owner, &line).await.unwrap();
+        store.make_proposal(owner, deal.meta.id).await.unwrap();
+    }
+    let (olena_deal, petro_deal) = (t.olena_deal.meta.id, t.petro_deal.meta.id);
+    let mut olena = connect(ctx, &t.olena_login).await;
+    let mine = format!("SELECT COUNT(*) FROM document_files WHERE deal_id = '{olena_deal}'");
+    assert_eq!(count(&mut olena, &mine).await, 2, "her proposal's PDF and XLSX");
+    let bytes = format!("SELECT COUNT(*) FROM document_files WHERE deal_id = '{petro_deal}' AND length(content) > 0");
+    assert_eq!(count(&mut olena, &bytes).await, 0, "not Petro's proposal's bytes");
+    let forged = format!(
+        "INSERT INTO document_files (document_id, deal_id, kind, media_type, content)
+         SELECT id, '{petro_deal}', 'proposal', 'application/pdf', '\\x00' FROM documents WHERE deal_id = '{olena_deal}' LIMIT 1"
+    );
+    refused(&mut olena, &forged).await;
+    refused(&mut olena, "DELETE FROM document_files").await;
+    assert_eq!(
+        count(&mut olena, "SELECT COUNT(*) FROM proposal_templates").await,
+        1,
+        "the template is read by the team"
+    );
+    assert_eq!(
+        changed(&mut olena, "UPDATE proposal_templates SET company_name = 'Моя фірма'").await,
+        0,
+        "the template is the admin's"
+    );
+    let insert = "INSERT INTO proposal_templates (id, created_at, updated_at, version, company_name, validity_days,
+        prices_include_vat) VALUES ('mine', 0, 0, 1, 'Моя', 5, 0)";
+    refused(&mut olena, insert).await;
+    assert_eq!(
+        changed(&mut olena, "UPDATE products SET price = 1").await,
+        0,
+        "the catalog is the admin's"
+    );
+
+    let mut head = connect(ctx, &t.head_login).await;
+    assert_eq!(
+        count(&mut head, "SELECT COUNT(*) FROM document_files").await,
+        4,
+        "the head reads every proposal"
+    );
+    assert_eq!(
+        changed(&mut head, "UPDATE proposal_templates SET company_name = 'Моя фірма'").await,
+        0,
+        "set-up is the admin's"
+    );
+    assert_eq!(changed(&mut head, "UPDATE products SET price = 1").await, 0);
+    // Read through the store under her own login: her proposal opens, Petro's does not.
+    let as_olena = Store::open(&url_of(ctx, &t.olena_login)).await.unwrap();
+    let hers = store.deal_documents_kept(olena_deal).await.unwrap();
+    let his = store.deal_documents_kept(petro_deal).await.unwrap();
+    assert!(as_olena.kept_file(hers[0].document.meta.id).await.is_ok());
+    let err = as_olena.kept_file(his[0].document.meta.id).await.unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
+    as_olena.close().await;
+}

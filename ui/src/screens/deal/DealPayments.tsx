@@ -1,15 +1,19 @@
 import { Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { useCreatePayment, useDealPayments, useMarkPaymentPaid } from '../../api/deals';
+import { useCancelPayment } from '../../api/dealLines';
+import { useCreatePayment, useDealPayments } from '../../api/deals';
 import { notifyError } from '../../api/errors';
-import type { Deal } from '../../api/types';
+import type { Deal, Payment } from '../../api/types';
 import { useFormErrors } from '../../api/useFormErrors';
 import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { Money } from '../../components/Money';
 import { DateText, When } from '../../components/When';
+import { PaidOnDialog, PaymentDialog } from './PaymentDialogs';
+import { parseTypedDay } from './typedDate';
 
 const STATUS_COLOR = { planned: 'blue', paid: 'teal', cancelled: 'gray' } as const;
 
@@ -17,7 +21,9 @@ export function DealPayments({ deal }: { deal: Deal }) {
   const { t } = useTranslation();
   const payments = useDealPayments(deal.id);
   const create = useCreatePayment();
-  const markPaid = useMarkPaymentPaid();
+  const cancel = useCancelPayment();
+  const [editing, setEditing] = useState<Payment | null>(null);
+  const [paying, setPaying] = useState<Payment | null>(null);
   const form = useForm<{ amount: string; planned_date: string | null; invoice_number: string }>({
     initialValues: { amount: '', planned_date: deal.planned_payment_date, invoice_number: '' },
   });
@@ -68,16 +74,24 @@ export function DealPayments({ deal }: { deal: Deal }) {
                 </Table.Td>
                 <Table.Td>
                   {p.status === 'planned' && (
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      color="teal"
-                      loading={markPaid.isPending && markPaid.variables?.id === p.id}
-                      onClick={() => markPaid.mutate(p, { onError: (e) => notifyError(t, e) })}
-                      data-testid="mark-paid"
-                    >
-                      {t('payments.markPaid')}
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="light" color="teal" onClick={() => setPaying(p)} data-testid="mark-paid">
+                        {t('payments.markPaid')}
+                      </Button>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(p)} data-testid="payment-edit">
+                        {t('lines.edit')}
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="red"
+                        loading={cancel.isPending && cancel.variables?.id === p.id}
+                        onClick={() => cancel.mutate(p, { onError: (e) => notifyError(t, e) })}
+                        data-testid="payment-cancel"
+                      >
+                        {t('lines.cancelPayment')}
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -88,13 +102,15 @@ export function DealPayments({ deal }: { deal: Deal }) {
       <form onSubmit={submit}>
         <Group align="flex-end" gap="xs">
           <TextInput label={t('payments.amount')} w={140} {...form.getInputProps('amount')} />
-          <DateInput label={t('payments.plannedDate')} valueFormat="DD.MM.YYYY" w={150} {...form.getInputProps('planned_date')} />
+          <DateInput label={t('payments.plannedDate')} valueFormat="DD.MM.YYYY" dateParser={parseTypedDay} w={150} {...form.getInputProps('planned_date')} />
           <TextInput label={t('payments.invoice')} w={140} {...form.getInputProps('invoice_number')} />
           <Button type="submit" loading={create.isPending} data-testid="plan-payment-submit">
             {t('payments.plan')}
           </Button>
         </Group>
       </form>
+      {editing && <PaymentDialog payment={editing} onClose={() => setEditing(null)} />}
+      {paying && <PaidOnDialog payment={paying} onClose={() => setPaying(null)} />}
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import { TaskList } from '../../tasks/TaskList';
 import { DealForm } from '../deals/DealForm';
 import { useDealMove } from '../deals/useDealMove';
 import { DealContacts } from './DealContacts';
+import { DealDocuments } from './DealDocuments';
 import { DealItems } from './DealItems';
 import { DealPayments } from './DealPayments';
 import { DealTrash } from './DealTrash';
@@ -88,6 +89,7 @@ export function DealScreen() {
               <Tabs.Tab value="contacts">{t('deal.contacts')}</Tabs.Tab>
               <Tabs.Tab value="items">{t('items.title')}</Tabs.Tab>
               <Tabs.Tab value="payments">{t('payments.title')}</Tabs.Tab>
+              <Tabs.Tab value="documents">{t('proposal.documents')}</Tabs.Tab>
               <Tabs.Tab value="stages">{t('stageHistory.title')}</Tabs.Tab>
               <Tabs.Tab value="audit">{t('audit.title')}</Tabs.Tab>
             </Tabs.List>
@@ -105,6 +107,9 @@ export function DealScreen() {
             </Tabs.Panel>
             <Tabs.Panel value="payments" pt="sm">
               <DealPayments deal={d} />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents" pt="sm">
+              <DealDocuments deal={d} />
             </Tabs.Panel>
             <Tabs.Panel value="stages" pt="sm">
               <StageHistory deal={d} stages={stages.data ?? []} />

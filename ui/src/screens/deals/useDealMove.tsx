@@ -37,7 +37,8 @@ export function useDealMove(): { move: (deal: Deal, stageId: Id) => void; dialog
         setPending(null);
       } catch (e) {
         if (isApiError(e, 'loss_reason_required')) setPending({ need: 'loss', deal, stageId });
-        else if (isApiError(e, 'stage_requirements')) setPending({ need: 'fields', deal, stageId, error: e });
+        // A proposal is made on the deal's card, not in its form: the refusal says so instead.
+        else if (isApiError(e, 'stage_requirements') && e.field !== 'proposal') setPending({ need: 'fields', deal, stageId, error: e });
         else throw e;
       }
     },

@@ -5,6 +5,7 @@ import { useAppInfoContext } from '../../shell/currentUser';
 import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { PreferencesFields } from './PreferencesFields';
+import { ProposalTemplateForm } from './ProposalTemplateForm';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
 
 export function SettingsScreen() {
@@ -36,6 +37,7 @@ export function SettingsScreen() {
         </Stack>
       </Paper>
       <NotificationSettingsSection />
+      {info?.rights?.setup && <ProposalTemplateForm />}
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>{t('settings.database')}</Title>
