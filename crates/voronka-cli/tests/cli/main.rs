@@ -3,6 +3,7 @@
 
 mod export;
 mod loads;
+mod plans;
 
 use std::process::{Command, Output};
 use voronka_testdb::{Kind, TestDb};
