@@ -1,7 +1,7 @@
 //! The typed bridge to the UI: every command and type, exported as TypeScript into
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
-use crate::commands::{app, companies, deals, notifications, reports, tasks, team};
+use crate::commands::{app, companies, deals, notifications, plans, reports, setup, tasks, team};
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{Builder, collect_commands, collect_events};
@@ -77,10 +77,36 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             team::set_user_active,
             team::set_my_password,
             team::create_team_database,
+            setup::create_pipeline,
+            setup::update_pipeline,
+            setup::set_pipeline_archived,
+            setup::create_stage,
+            setup::update_stage,
+            setup::reorder_stages,
+            setup::archive_stage,
+            setup::unarchive_stage,
+            setup::dictionaries,
+            setup::create_dictionary_entry,
+            setup::update_dictionary_entry,
+            setup::reorder_dictionary,
+            setup::create_loss_reason,
+            setup::update_loss_reason,
+            setup::reorder_loss_reasons,
+            setup::process_settings,
+            setup::save_process_settings,
+            setup::deal_title_preview,
+            plans::plans_between,
+            plans::save_plans,
         ])
         .events(collect_events![GongRung, OpenRecord])
         // The Team database form lists the modes the core knows, in its order.
         .constant("TLS_MODES", voronka_core::connection::TlsMode::ALL)
+        // The department's set-up screens and the task forms list the core's own kinds.
+        .constant("TASK_KINDS", voronka_core::model::TaskKind::ALL)
+        .constant("STAGE_KINDS", voronka_core::model::StageKind::ALL)
+        .constant("DEAL_FIELDS", voronka_core::model::DealField::ALL)
+        .constant("DICTIONARY_KINDS", voronka_core::model::DictionaryKind::ALL)
+        .constant("TITLE_PLACEHOLDERS", voronka_core::model::TITLE_PLACEHOLDERS)
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

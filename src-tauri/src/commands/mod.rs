@@ -5,7 +5,9 @@ pub mod app;
 pub mod companies;
 pub mod deals;
 pub mod notifications;
+pub mod plans;
 pub mod reports;
+pub mod setup;
 pub mod tasks;
 pub mod team;
 

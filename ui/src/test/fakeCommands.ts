@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const LISTS = ['dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
 const PAGED = ['search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -28,6 +28,10 @@ export function fakeCommands(): Commands {
     'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
     'setMyPreferences', 'timeZones', 'teamMembers', 'addTeammate', 'giveLogin', 'resetPassword', 'changeRole',
     'setUserActive', 'setMyPassword', 'createTeamDatabase',
+    'createPipeline', 'updatePipeline', 'setPipelineArchived', 'createStage', 'updateStage', 'reorderStages',
+    'archiveStage', 'unarchiveStage', 'dictionaries', 'createDictionaryEntry', 'updateDictionaryEntry',
+    'reorderDictionary', 'createLossReason', 'updateLossReason', 'reorderLossReasons', 'processSettings',
+    'saveProcessSettings', 'dealTitlePreview', 'plansBetween', 'savePlans',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

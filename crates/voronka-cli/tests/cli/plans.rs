@@ -105,7 +105,10 @@ async fn plans_are_set_from_a_script(db: TestDb) {
             ["--month", "2026-09", "--user", "nobody@firm.ua", "--revenue", "1"],
             "[user]",
         ),
-        (["--month", "2026-09", "--user", "team", "--revenue", "12,345"], "[revenue]"),
+        (
+            ["--month", "2026-09", "--user", "team", "--revenue", "12,345"],
+            "[revenue]",
+        ),
     ] {
         let out = cli(&db, &[&["plan", "set"][..], &args[..]].concat());
         let err = String::from_utf8_lossy(&out.stderr);
