@@ -27,7 +27,12 @@ async function addStage(browser, { name, kind, requires }) {
   const dialog = tid('stage-dialog');
   await fill(browser, `${dialog} ${tid('stage-name')}`, name);
   if (kind !== 'Open') await choose(browser, `${dialog} ${tid('stage-kind')}`, kind);
-  if (requires) await choose(browser, `${dialog} ${tid('stage-required')}`, requires);
+  if (requires) {
+    await choose(browser, `${dialog} ${tid('stage-required')}`, requires);
+    // A multiple choice stays open for more; leaving it closes its list, which covers Save.
+    await click(browser, `${dialog} ${tid('stage-name')}`);
+    await waitGone(browser, '//*[@role="option"]', { what: 'the list of deal fields' });
+  }
   await click(browser, `${dialog} ${tid('stage-save')}`);
   await waitGone(browser, dialog, { what: `the stage dialog of «${name}»` });
   await waitFor(browser, tid(`stage-row-${name}`));

@@ -111,6 +111,25 @@ pub async fn pipelines_and_stages_are_set_up_by_the_admin(ctx: Ctx) {
     );
     let pipeline = s.create_pipeline(admin, &service).await.unwrap();
     let id = pipeline.meta.id;
+    let audit = ctx.count("audit_log").await;
+    let renamed = PipelineInput {
+        name: "Мій сервіс".into(),
+        ..service.clone()
+    };
+    forbidden(
+        s.update_pipeline(head, id, pipeline.meta.version, &renamed).await,
+        "setup",
+    );
+    forbidden(
+        s.set_pipeline_archived(olena, id, pipeline.meta.version, true).await,
+        "setup",
+    );
+    assert_eq!(ctx.count("audit_log").await, audit, "nothing written");
+    let pipeline = s
+        .update_pipeline(admin, id, pipeline.meta.version, &renamed)
+        .await
+        .unwrap();
+    assert_eq!(pipeline.data.name.as_str(), "Мій сервіс");
 
     // Stages are added where they belong: an estimate goes between the request and the end.
     let request = s
@@ -374,6 +393,7 @@ pub async fn archiving_a_stage_moves_its_deals_with_their_history(ctx: Ctx) {
         funnel.stages.iter().any(|st| st.id == q.meta.id),
         "the funnel still counts the deals that reached it"
     );
+    forbidden(s.unarchive_stage(head, q.meta.id, archived.meta.version).await, "setup");
     let back = s
         .unarchive_stage(admin, q.meta.id, archived.meta.version)
         .await

@@ -97,6 +97,7 @@ function StageForm({ pipeline, stages, stage, onDone }: {
           label={t('setup.requiredFields')}
           description={t('setup.requiredFieldsHint')}
           data={DEAL_FIELDS.map((f) => ({ value: f, label: t(`dealField.${f}`) }))}
+          searchable
           clearable
           data-testid="stage-required"
           {...form.getInputProps('required_fields')}
