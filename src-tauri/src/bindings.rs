@@ -127,7 +127,29 @@ pub fn generate() -> Result<String, String> {
         .map_err(|e| format!("export the bindings: {e}"))?;
     let text = std::fs::read_to_string(&file).map_err(|e| format!("read the generated bindings: {e}"))?;
     let _ = std::fs::remove_file(&file);
-    Ok(text.replace("export type TAURI_CHANNEL<TSend> = null\n", ""))
+    Ok(constants_in_name_order(
+        &text.replace("export type TAURI_CHANNEL<TSend> = null\n", ""),
+    ))
+}
+
+/// tauri-specta writes the constants in the order of a hash map, which changes from run to run;
+/// each run of them is put in name order, so the file is the same every time it is generated.
+fn constants_in_name_order(text: &str) -> String {
+    let is_constant = |line: &str| line.starts_with("export const ") && line.ends_with(" as const;");
+    let mut out: Vec<&str> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if is_constant(line.trim_end_matches('\n')) {
+            run.push(line);
+            continue;
+        }
+        run.sort_unstable();
+        out.append(&mut run);
+        out.push(line);
+    }
+    run.sort_unstable();
+    out.append(&mut run);
+    out.concat()
 }
 
 /// Where the UI keeps the generated file.
@@ -136,6 +158,15 @@ pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constants_come_in_name_order() {
+        let text = "a\nexport const B = [1] as const;\nexport const A = [2] as const;\n\nexport const commands = {\n";
+        assert_eq!(
+            constants_in_name_order(text),
+            "a\nexport const A = [2] as const;\nexport const B = [1] as const;\n\nexport const commands = {\n"
+        );
+    }
 
     /// Regenerate with `VORONKA_WRITE_BINDINGS=1 cargo test -p voronka bindings`.
     #[test]

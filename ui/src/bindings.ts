@@ -801,11 +801,11 @@ openRecord: "open-record"
 
 /** user-defined constants **/
 
-export const STAGE_KINDS = ["open","won","lost"] as const;
 export const DEAL_FIELDS = ["company","contact","amount","planned_payment_date","expected_close_date","sales_channel","communication_channel","lead_source","qualification","items"] as const;
-export const TITLE_PLACEHOLDERS = ["product","company","city","amount","contact","owner"] as const;
-export const TASK_KINDS = ["call","meeting","email","proposal","contact_lead","review_lost","other"] as const;
 export const DICTIONARY_KINDS = ["lead_source","sales_channel","communication_channel","industry","call_outcome"] as const;
+export const STAGE_KINDS = ["open","won","lost"] as const;
+export const TASK_KINDS = ["call","meeting","email","proposal","contact_lead","review_lost","other"] as const;
+export const TITLE_PLACEHOLDERS = ["product","company","city","amount","contact","owner"] as const;
 export const TLS_MODES = ["disable","prefer","require","verify_full"] as const;
 
 /** user-defined types **/
