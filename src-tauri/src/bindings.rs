@@ -1,7 +1,9 @@
 //! The typed bridge to the UI: every command and type, exported as TypeScript into
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
-use crate::commands::{app, catalog, companies, deal_lines, deals, notifications, proposals, reports, tasks, team};
+use crate::commands::{
+    app, catalog, companies, deal_lines, deals, notifications, plans, proposals, reports, setup, tasks, team,
+};
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
 use tauri_specta::{Builder, collect_commands, collect_events};
@@ -95,10 +97,36 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             team::set_user_active,
             team::set_my_password,
             team::create_team_database,
+            setup::create_pipeline,
+            setup::update_pipeline,
+            setup::set_pipeline_archived,
+            setup::create_stage,
+            setup::update_stage,
+            setup::reorder_stages,
+            setup::archive_stage,
+            setup::unarchive_stage,
+            setup::dictionaries,
+            setup::create_dictionary_entry,
+            setup::update_dictionary_entry,
+            setup::reorder_dictionary,
+            setup::create_loss_reason,
+            setup::update_loss_reason,
+            setup::reorder_loss_reasons,
+            setup::process_settings,
+            setup::save_process_settings,
+            setup::deal_title_preview,
+            plans::plans_between,
+            plans::save_plans,
         ])
         .events(collect_events![GongRung, OpenRecord])
         // The Team database form lists the modes the core knows, in its order.
         .constant("TLS_MODES", voronka_core::connection::TlsMode::ALL)
+        // The department's set-up screens and the task forms list the core's own kinds.
+        .constant("TASK_KINDS", voronka_core::model::TaskKind::ALL)
+        .constant("STAGE_KINDS", voronka_core::model::StageKind::ALL)
+        .constant("DEAL_FIELDS", voronka_core::model::DealField::ALL)
+        .constant("DICTIONARY_KINDS", voronka_core::model::DictionaryKind::ALL)
+        .constant("TITLE_PLACEHOLDERS", voronka_core::model::TITLE_PLACEHOLDERS)
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as
@@ -119,7 +147,29 @@ pub fn generate() -> Result<String, String> {
         .map_err(|e| format!("export the bindings: {e}"))?;
     let text = std::fs::read_to_string(&file).map_err(|e| format!("read the generated bindings: {e}"))?;
     let _ = std::fs::remove_file(&file);
-    Ok(text.replace("export type TAURI_CHANNEL<TSend> = null\n", ""))
+    Ok(constants_in_name_order(
+        &text.replace("export type TAURI_CHANNEL<TSend> = null\n", ""),
+    ))
+}
+
+/// tauri-specta writes the constants in the order of a hash map, which changes from run to run;
+/// each run of them is put in name order, so the file is the same every time it is generated.
+fn constants_in_name_order(text: &str) -> String {
+    let is_constant = |line: &str| line.starts_with("export const ") && line.ends_with(" as const;");
+    let mut out: Vec<&str> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for line in text.split_inclusive('\n') {
+        if is_constant(line.trim_end_matches('\n')) {
+            run.push(line);
+            continue;
+        }
+        run.sort_unstable();
+        out.append(&mut run);
+        out.push(line);
+    }
+    run.sort_unstable();
+    out.append(&mut run);
+    out.concat()
 }
 
 /// Where the UI keeps the generated file.
@@ -128,6 +178,15 @@ pub const BINDINGS_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn constants_come_in_name_order() {
+        let text = "a\nexport const B = [1] as const;\nexport const A = [2] as const;\n\nexport const commands = {\n";
+        assert_eq!(
+            constants_in_name_order(text),
+            "a\nexport const A = [2] as const;\nexport const B = [1] as const;\n\nexport const commands = {\n"
+        );
+    }
 
     /// Regenerate with `VORONKA_WRITE_BINDINGS=1 cargo test -p voronka bindings`.
     #[test]

@@ -758,6 +758,194 @@ async createTeamDatabase(server: TeamConnection, password: string, admin: UserIn
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+async createPipeline(input: PipelineInput) : Promise<Result<Pipeline, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_pipeline", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updatePipeline(id: Id, version: number, input: PipelineInput) : Promise<Result<Pipeline, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_pipeline", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Archives a pipeline (or brings it back): it takes no new deals, its old ones stay.
+ */
+async setPipelineArchived(id: Id, version: number, archived: boolean) : Promise<Result<Pipeline, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_pipeline_archived", { id, version, archived }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A new stage at `input.position` of its pipeline.
+ */
+async createStage(input: StageInput) : Promise<Result<Stage, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_stage", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateStage(id: Id, version: number, input: StageInput) : Promise<Result<Stage, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_stage", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The pipeline's stages in a new order (dragged), each at the version it was read.
+ */
+async reorderStages(pipelineId: Id, order: InOrder[]) : Promise<Result<Stage[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reorder_stages", { pipelineId, order }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Archives a stage; the deals it holds move to `move_to` with their history.
+ */
+async archiveStage(id: Id, version: number, moveTo: Id | null) : Promise<Result<Stage, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("archive_stage", { id, version, moveTo }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async unarchiveStage(id: Id, version: number) : Promise<Result<Stage, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("unarchive_stage", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Every entry of every dictionary, retired ones included (old records show them).
+ */
+async dictionaries() : Promise<Result<DictionaryEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("dictionaries") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createDictionaryEntry(dictionary: DictionaryKind, input: DictionaryEntryInput) : Promise<Result<DictionaryEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_dictionary_entry", { dictionary, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateDictionaryEntry(id: Id, version: number, input: DictionaryEntryInput) : Promise<Result<DictionaryEntry, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_dictionary_entry", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reorderDictionary(dictionary: DictionaryKind, order: InOrder[]) : Promise<Result<DictionaryEntry[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reorder_dictionary", { dictionary, order }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async createLossReason(input: LossReasonInput) : Promise<Result<LossReason, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("create_loss_reason", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async updateLossReason(id: Id, version: number, input: LossReasonInput) : Promise<Result<LossReason, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("update_loss_reason", { id, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async reorderLossReasons(order: InOrder[]) : Promise<Result<LossReason[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("reorder_loss_reasons", { order }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The process settings as saved, or the defaults (version 0) until the admin saves them.
+ */
+async processSettings() : Promise<Result<ProcessSettings, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("process_settings") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveProcessSettings(version: number, input: ProcessSettingsInput) : Promise<Result<ProcessSettings, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_process_settings", { version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The title a deal made from `input` would get (its own, or the template's): the deal form's
+ * preview.
+ */
+async dealTitlePreview(input: DealInput) : Promise<Result<string, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("deal_title_preview", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The plans of the months `from` to `to` ("YYYY-MM", both included).
+ */
+async plansBetween(from: string, to: string) : Promise<Result<Plan[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("plans_between", { from, to }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Saves the grid's changed cells in one transaction, each at the version it was read.
+ */
+async savePlans(cells: PlanCell[]) : Promise<Result<PlansSaved, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_plans", { cells }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -774,6 +962,11 @@ openRecord: "open-record"
 
 /** user-defined constants **/
 
+export const DEAL_FIELDS = ["company","contact","amount","planned_payment_date","expected_close_date","sales_channel","communication_channel","lead_source","qualification","items"] as const;
+export const DICTIONARY_KINDS = ["lead_source","sales_channel","communication_channel","industry","call_outcome"] as const;
+export const STAGE_KINDS = ["open","won","lost"] as const;
+export const TASK_KINDS = ["call","meeting","email","proposal","contact_lead","review_lost","other"] as const;
+export const TITLE_PLACEHOLDERS = ["product","company","city","amount","contact","owner"] as const;
 export const TLS_MODES = ["disable","prefer","require","verify_full"] as const;
 
 /** user-defined types **/
@@ -1068,7 +1261,15 @@ created_from?: string | null;
  * Only deals created on or before this day.
  */
 created_to?: string | null; deleted?: boolean }
-export type DealInput = { title: string; company_id: Id | null; contact_ids?: Id[]; owner_id: Id | null; pipeline_id: Id; 
+export type DealInput = { 
+/**
+ * Left blank, the department's title template makes it (see [`super::deal_title`]).
+ */
+title?: string; 
+/**
+ * What the deal sells, for the template's `{product}`; not kept on the deal.
+ */
+product?: string | null; company_id: Id | null; contact_ids?: Id[]; owner_id: Id | null; pipeline_id: Id; 
 /**
  * Typed amount ("120 000,50"); blank is zero.
  */
@@ -1112,6 +1313,21 @@ export type DealTitle = string
  * How far loading the demo data has come, in deals: the first-start screen shows it as a bar.
  */
 export type DemoProgress = { done: number; total: number }
+export type DictionaryEntry = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; active: boolean }) & { dictionary: DictionaryKind; 
+/**
+ * What records store: the defaults' own codes ("site", "phone"), a new entry's id.
+ */
+code: string }
+export type DictionaryEntryInput = { name: string; 
+/**
+ * Where the entry goes; the end of the list when left out.
+ */
+position: number | null; active: boolean | null }
+/**
+ * Which dictionary an entry belongs to. Loss reasons are a dictionary too, kept in a table of
+ * their own since deals name them by id.
+ */
+export type DictionaryKind = "lead_source" | "sales_channel" | "communication_channel" | "industry" | "call_outcome"
 export type Direction = "inbound" | "outbound"
 /**
  * Where the regulations are not kept, now (per the store's clock), for the filter's pipeline
@@ -1311,6 +1527,10 @@ last_contact: string | null }
  * A booked date such as a birthday or a company's anniversary.
  */
 export type ImportantDate = { label: string; date: string }
+/**
+ * A record of an ordered list at the version it was read: one place of a new order.
+ */
+export type InOrder = { id: Id; version: number }
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type Language = "uk" | "en" | "ru"
 /**
@@ -1378,6 +1598,7 @@ by_stage: LossAtStage[];
 by_reason: LossByReason[] }
 export type LossByReason = { reason_id: Id | null; reason: string | null; count: number; amount: number }
 export type LossReason = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; active: boolean })
+export type LossReasonInput = { name: string; position: number | null; active: boolean | null }
 /**
  * Deals lost in the period (closed in a lost stage), by reason and by manager. The stage of
  * loss is the stage a deal was in just before it entered the lost stage (from its stage
@@ -1510,7 +1731,35 @@ export type PersonName = string
  * Numbers written without a country code are taken as Ukrainian, the home market.
  */
 export type Phone = string
-export type Pipeline = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; is_default: boolean })
+export type Pipeline = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; is_default: boolean }) & { 
+/**
+ * An archived pipeline takes no new deals or moves; its deals and history stay, shown on
+ * their records and in reports. Changed only by archiving.
+ */
+archived?: boolean }
+export type PipelineInput = { name: string; position: number | null; is_default: boolean | null }
+export type Plan = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ user_id: Id | null; 
+/**
+ * "YYYY-MM".
+ */
+month: string; 
+/**
+ * Minor units of `currency`.
+ */
+revenue_target: number; currency: Currency; calls_target: number; meetings_target: number })
+/**
+ * One person's (or, without `user_id`, the team's) targets for a month in the plans grid,
+ * with the version it was read at: `None` for a plan not set yet.
+ */
+export type PlanCell = { user_id: Id | null; 
+/**
+ * "YYYY-MM".
+ */
+month: string; 
+/**
+ * Minor units of the department's currency.
+ */
+revenue_target: number; calls_target: number; meetings_target: number; version: number | null }
 export type PlannedPayment = { payment_id: Id; manager: Person; company_id: Id | null; company: string | null; industry: string | null; deal_id: Id; deal: string; planned_date: string; amount: number; currency: string; 
 /**
  * Percent.
@@ -1520,6 +1769,48 @@ probability: number; expected: number; paid: boolean;
  * The UTC day it was paid.
  */
 paid_on: string | null }
+/**
+ * What saving a block of the plans grid wrote: every plan it names, as stored now.
+ */
+export type PlansSaved = { plans: Plan[] }
+export type ProcessSettings = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ 
+/**
+ * What a deal created without a title is called (see `deal_title`).
+ */
+title_template: string; 
+/**
+ * Rule 1: a new lead's `contact_lead` task is due this many minutes after it comes in, and
+ * the lead response report counts the share handled within them.
+ */
+lead_response_minutes: number; 
+/**
+ * Time in stage: an open deal is stuck after this many days in one stage.
+ */
+stuck_days: number; 
+/**
+ * Activity: a client is idle after this many days without a call, email or meeting.
+ */
+idle_days: number; 
+/**
+ * ISO weekdays the department works (1 = Monday … 7 = Sunday), in order.
+ */
+working_days: number[]; 
+/**
+ * Days off besides the weekly ones, in order.
+ */
+holidays: string[]; 
+/**
+ * The currency of a deal, plan or client that names none, and of the reports' sums.
+ */
+default_currency: Currency })
+/**
+ * The settings form's values.
+ */
+export type ProcessSettingsInput = { title_template: string; lead_response_minutes: number; stuck_days: number; idle_days: number; working_days: number[]; 
+/**
+ * "YYYY-MM-DD" each.
+ */
+holidays: string[]; default_currency: string }
 export type Product = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; sku: string | null; unit: string; 
 /**
  * Minor units of `currency` per unit.
@@ -1686,7 +1977,13 @@ win_probability: number;
 /**
  * Fields a deal must have filled before it may enter this stage (rule 4).
  */
-required_fields: DealField[] })
+required_fields: DealField[] }) & { 
+/**
+ * An archived stage takes no deals; archiving moves the deals it holds to another stage.
+ * Its history stays, shown on old records and in reports.
+ */
+archived?: boolean }
+export type StageInput = { pipeline_id: Id; name: string; position: number; kind: StageKind; win_probability: number | null; required_fields?: DealField[] }
 export type StageKind = "open" | "won" | "lost"
 /**
  * A stage a report row is about.
@@ -1781,7 +2078,7 @@ must_change_password: boolean }
  * of the managers' plans of the month.
  * - `fact`: payments received (paid) in the month, in the plan's currency.
  * - `expected_to_date = plan × elapsed working days / working days of the month`, working days
- * being Monday to Friday and today counting as elapsed.
+ * being the department's (its weekdays less its holidays) and today counting as elapsed.
  * - `today_share = fact / expected_to_date` ("are we where we should be by today"),
  * `month_share = fact / plan`; both as fractions (1.0 = 100 %), `None` when the divisor is 0.
  */

@@ -161,6 +161,7 @@ pub async fn gong(url: &str, wins: usize) -> anyhow::Result<()> {
     for i in 0..wins {
         let input = DealInput {
             title: format!("Замір гонгу {i}"),
+            product: None,
             company_id: None,
             contact_ids: vec![],
             owner_id: Some(actor.meta.id),

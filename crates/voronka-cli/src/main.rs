@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_notify;
+mod plan;
 mod proposal;
 mod report;
 mod team;
@@ -72,12 +73,14 @@ enum Command {
         pipeline: Option<voronka_core::Id>,
         #[arg(long)]
         manager: Option<voronka_core::Id>,
-        /// Days in one stage after which an open deal is stuck (time-in-stage).
-        #[arg(long, default_value_t = 14)]
-        stuck_days: i64,
-        /// Days without a call, email or meeting after which a company is idle (activity).
-        #[arg(long, default_value_t = 30)]
-        idle_days: i64,
+        /// Days in one stage after which an open deal is stuck (time-in-stage); default: the
+        /// department's process settings (14 until changed).
+        #[arg(long)]
+        stuck_days: Option<i64>,
+        /// Days without a call, email or meeting after which a company is idle (activity);
+        /// default: the department's process settings (30 until changed).
+        #[arg(long)]
+        idle_days: Option<i64>,
         /// The instant counted as now (RFC 3339); default: the system clock.
         #[arg(long)]
         at: Option<chrono::DateTime<chrono::Utc>>,
@@ -100,6 +103,11 @@ enum Command {
         /// Also write the XLSX workbook here.
         #[arg(long)]
         xlsx: Option<std::path::PathBuf>,
+    },
+    /// Monthly plans: `plan set`.
+    Plan {
+        #[command(subcommand)]
+        action: plan::PlanCommand,
     },
     /// A team database on PostgreSQL: `team init`, `team add-user`.
     Team {
@@ -174,6 +182,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let store = Store::open(&url).await?;
             proposal::run(&store, deal_id, pdf.as_deref(), xlsx.as_deref()).await?;
         }
+        Command::Plan { action } => plan::run(&url, action).await?,
         Command::Migrate => {
             let store = Store::open(&url).await?;
             println!(

@@ -430,18 +430,19 @@ pub const NAME_SUFFIXES: &[&str] = &[
     "-Буд",
 ];
 
+/// Industries by their codes in the default dictionary (`voronka_core::model::default_entries`).
 pub const INDUSTRIES: &[(&str, u64)] = &[
-    ("Будівництво", 24),
-    ("Покрівельні роботи", 14),
-    ("Торгівля будматеріалами", 14),
-    ("Девелопмент", 6),
-    ("Монтаж вікон і дверей", 9),
-    ("Ремонт та оздоблення", 9),
-    ("Агробізнес", 6),
-    ("Виробництво", 7),
-    ("Логістика та склади", 4),
-    ("Металоконструкції", 5),
-    ("Приватна забудова", 2),
+    ("construction", 24),
+    ("roofing", 14),
+    ("building_materials", 14),
+    ("development", 6),
+    ("windows_doors", 9),
+    ("renovation", 9),
+    ("agro", 6),
+    ("manufacturing", 7),
+    ("logistics", 4),
+    ("metal_structures", 5),
+    ("private_construction", 2),
 ];
 
 pub const LEAD_SOURCE_WEIGHTS: &[(&str, u64)] = &[

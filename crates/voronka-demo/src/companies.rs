@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use voronka_core::Result;
 use voronka_core::ids::SplitMix64;
 use voronka_core::model::{
-    Company, CompanyData, Contact, ContactData, ImportantDate, LEAD_SOURCES, Messenger, name_key,
+    Company, CompanyData, Contact, ContactData, DictionaryKind, ImportantDate, Messenger, default_entries, name_key,
 };
 use voronka_core::types::{CompanyName, Currency, Email, PersonName, Phone};
 use voronka_store::Import;
@@ -114,11 +114,9 @@ fn city_index(rng: &mut SplitMix64) -> usize {
 
 fn line_of(industry: &str, rng: &mut SplitMix64) -> Line {
     match industry {
-        "Монтаж вікон і дверей" => Line::Windows,
-        "Покрівельні роботи" => Line::Roofing,
-        "Металоконструкції" | "Виробництво" | "Агробізнес" | "Логістика та склади" => {
-            Line::Metal
-        }
+        "windows_doors" => Line::Windows,
+        "roofing" => Line::Roofing,
+        "metal_structures" | "manufacturing" | "agro" | "logistics" => Line::Metal,
         _ => weighted(rng, &[(Line::Roofing, 45), (Line::Windows, 25), (Line::Metal, 30)]),
     }
 }
@@ -248,7 +246,10 @@ impl DemoGenerator {
         };
         let turnover = employees * rng.range(60_000, 220_000) * 100;
         let lead_source = weighted(rng, catalog::LEAD_SOURCE_WEIGHTS);
-        let lead_source_i = LEAD_SOURCES.iter().position(|s| *s == lead_source).unwrap_or(0);
+        let lead_source_i = default_entries(DictionaryKind::LeadSource)
+            .iter()
+            .position(|s| s.code == lead_source)
+            .unwrap_or(0);
         let mut tags = Vec::new();
         for _ in 0..weighted(rng, &[(0, 50), (1, 35), (2, 15)]) {
             let tag = rng.pick(catalog::COMPANY_TAGS).to_string();

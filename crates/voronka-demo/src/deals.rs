@@ -7,9 +7,9 @@ use crate::generator::{DemoGenerator, Manager, PipelineRef, Role, Stats, instant
 use crate::text::{weighted, weighted_index};
 use voronka_core::ids::SplitMix64;
 use voronka_core::model::{
-    Activity, ActivityData, ActivityDetails, ActivityKind, COMMUNICATION_CHANNELS, Criterion, Deal, DealData,
-    DealFacts, DealField, DealItem, DealItemData, DealStatus, Direction, LEAD_SOURCES, Payment, PaymentData,
-    PaymentStatus, SALES_CHANNELS, StageSpell, Task, TaskData, TaskKind,
+    Activity, ActivityData, ActivityDetails, ActivityKind, Criterion, Deal, DealData, DealFacts, DealField, DealItem,
+    DealItemData, DealStatus, DictionaryKind, Direction, Payment, PaymentData, PaymentStatus, StageSpell, Task,
+    TaskData, TaskKind, default_entries,
 };
 use voronka_core::types::{Currency, DealTitle, ShortText};
 use voronka_core::{Id, Result};
@@ -673,7 +673,7 @@ impl DemoGenerator {
                         ": {}",
                         voronka_core::model::DEFAULT_LOSS_REASONS
                             .get(reason)
-                            .unwrap_or(&"інша причина")
+                            .map_or("інша причина", |r| r.uk)
                     ));
                 }
                 (Some(previous.id), body)
@@ -903,7 +903,7 @@ impl DemoGenerator {
         };
         let planned_payment = first_unpaid.or(first_planned).map(|at| cal.date(at));
         let lead_source = if rng.chance(70) {
-            LEAD_SOURCES[company.lead_source as usize]
+            default_entries(DictionaryKind::LeadSource)[company.lead_source as usize].code
         } else {
             weighted(rng, catalog::LEAD_SOURCE_WEIGHTS)
         };
@@ -957,9 +957,15 @@ impl DemoGenerator {
                 DealField::ExpectedCloseDate => {
                     data.expected_close_date = Some(cal.date(current_at.max(now) + rng.range(0, 30 * DAY)));
                 }
-                DealField::SalesChannel => data.sales_channel = Some(SALES_CHANNELS[0].to_string()),
+                DealField::SalesChannel => {
+                    data.sales_channel = Some(default_entries(DictionaryKind::SalesChannel)[0].code.to_string())
+                }
                 DealField::CommunicationChannel => {
-                    data.communication_channel = Some(COMMUNICATION_CHANNELS[0].to_string())
+                    data.communication_channel = Some(
+                        default_entries(DictionaryKind::CommunicationChannel)[0]
+                            .code
+                            .to_string(),
+                    )
                 }
                 DealField::LeadSource => data.lead_source = Some(lead_source.to_string()),
                 DealField::Qualification => {

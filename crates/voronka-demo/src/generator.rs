@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 use voronka_core::ids::SplitMix64;
 use voronka_core::model::{
-    DEFAULT_LOSS_REASONS, DealField, Language, LossReason, LossReasonData, Meta, Pipeline, PipelineData, Plan,
-    PlanData, Product, ProductData, Role as UserRole, Stage, StageData, StageKind, User, UserData, default_stages,
+    DEFAULT_LOSS_REASONS, DealField, DictionaryEntry, DictionaryEntryData, DictionaryKind, Language, LossReason,
+    LossReasonData, Meta, Pipeline, PipelineData, Plan, PlanData, Product, ProductData, Role as UserRole, Stage,
+    StageData, StageKind, User, UserData, default_entries, default_stages,
 };
 use voronka_core::types::{Currency, Email, PersonName, ShortText};
 use voronka_core::{Error, Id, Result};
@@ -231,6 +232,8 @@ impl DemoGenerator {
         let mut rng = SplitMix64::new(opts.seed ^ 0xD340_DA7A);
         let mut setup = Import::default();
         let team = build_team(&mut rng, &cal, opts.scale, &mut setup)?;
+        let set_up_at = setup.pipelines.first().map(|p| p.meta.created_at.timestamp_millis());
+        dictionaries(opts.seed, set_up_at.unwrap_or(cal.window_start()), &mut setup)?;
 
         let company_count = (opts.scale / 3).max(10) as usize;
         let window = cal.window_start();
@@ -521,12 +524,12 @@ fn build_team(rng: &mut SplitMix64, cal: &Calendar, scale: u64, out: &mut Import
     }
 
     let mut loss_reasons = Vec::new();
-    for (i, name) in DEFAULT_LOSS_REASONS.iter().enumerate() {
+    for (i, reason) in DEFAULT_LOSS_REASONS.iter().enumerate() {
         let at = tick(rng);
         let reason = LossReason {
             meta: meta(new_id(rng, at), at, at, 1),
             data: LossReasonData {
-                name: ShortText::parse(name)?,
+                name: ShortText::parse(reason.uk)?,
                 position: i as i64,
                 active: true,
             },
@@ -586,6 +589,28 @@ fn build_team(rng: &mut SplitMix64, cal: &Calendar, scale: u64, out: &mut Import
     })
 }
 
+/// The dictionaries the demo's records name, as a Ukrainian department starts with them. Their
+/// ids come from a generator of their own, so the rest of the demo stays what it was before
+/// the dictionaries were kept in the database.
+fn dictionaries(seed: u64, at: i64, out: &mut Import) -> Result<()> {
+    let mut rng = SplitMix64::new(seed ^ 0xD1C7_10A7);
+    for dictionary in DictionaryKind::ALL {
+        for (i, entry) in default_entries(dictionary).iter().enumerate() {
+            out.dictionary_entries.push(DictionaryEntry {
+                meta: meta(new_id(&mut rng, at), at, at, 1),
+                dictionary,
+                code: entry.code.to_string(),
+                data: DictionaryEntryData {
+                    name: ShortText::parse(entry.uk)?,
+                    position: i as i64,
+                    active: true,
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
 #[allow(
     clippy::too_many_arguments,
     reason = "one call per pipeline, each argument a plain fact"
@@ -607,6 +632,7 @@ fn pipeline(
             position,
             is_default,
         },
+        archived: false,
     };
     let pipeline_id = record.meta.id;
     out.pipelines.push(record);
@@ -623,6 +649,7 @@ fn pipeline(
                 win_probability: *probability,
                 required_fields: required.clone(),
             },
+            archived: false,
         };
         let role = Role::of(name, *kind, open_position);
         if *kind == StageKind::Open {

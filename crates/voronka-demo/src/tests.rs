@@ -4,7 +4,8 @@ use chrono::{DateTime, NaiveTime, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use voronka_core::Id;
 use voronka_core::model::{
-    DealFacts, DealStatus, PaymentStatus, Role, StageKind, TaskKind, meaningful_result, name_key, title_from_template,
+    ActivityKind, DealFacts, DealStatus, DictionaryKind, PaymentStatus, Role, StageKind, TaskKind, meaningful_result,
+    name_key, title_from_template,
 };
 use voronka_core::rules::check_stage_entry;
 
@@ -63,6 +64,7 @@ fn all(batches: Vec<Import>) -> Import {
         a.pipelines.extend(b.pipelines);
         a.stages.extend(b.stages);
         a.loss_reasons.extend(b.loss_reasons);
+        a.dictionary_entries.extend(b.dictionary_entries);
         a.products.extend(b.products);
         a.companies.extend(b.companies);
         a.contacts.extend(b.contacts);
@@ -76,6 +78,13 @@ fn all(batches: Vec<Import>) -> Import {
         a.plans.extend(b.plans);
     }
     a
+}
+
+/// Whether `value` is a code of the default dictionary `kind`.
+fn is_entry(kind: DictionaryKind, value: &Option<String>) -> bool {
+    value
+        .as_deref()
+        .is_some_and(|v| voronka_core::model::default_entries(kind).iter().any(|e| e.code == v))
 }
 
 fn start_of(today: NaiveDate) -> DateTime<Utc> {
@@ -131,6 +140,14 @@ fn counts_follow_the_scale() {
     assert!(a.users.iter().all(|u| u.data.time_zone == "Europe/Kyiv"));
     assert_eq!(a.pipelines.len(), 2, "a dealer pipeline from 1,000 deals on");
     assert_eq!(a.loss_reasons.len(), voronka_core::model::DEFAULT_LOSS_REASONS.len());
+    for kind in voronka_core::model::DictionaryKind::ALL {
+        let codes = a.dictionary_entries.iter().filter(|e| e.dictionary == kind).count();
+        assert_eq!(
+            codes,
+            voronka_core::model::default_entries(kind).len(),
+            "{kind:?}: the defaults"
+        );
+    }
     assert!(a.products.len() >= 30);
     assert_eq!(a.plans.len(), 7 * 7, "six managers and the team, seven months");
     assert!(a.deal_items.len() >= a.deals.len());
@@ -391,6 +408,24 @@ fn clients_do_not_look_like_duplicates() {
         let key = (name_key(c.data.name.as_str()), c.data.city.clone());
         assert!(names.insert(key), "{} appears twice in one city", c.data.name);
         assert!(c.data.industry.is_some() && c.data.address.is_some() && c.data.lead_source.is_some());
+        // What the demo's records name is in the dictionaries it loads.
+        assert!(
+            is_entry(DictionaryKind::Industry, &c.data.industry),
+            "{:?}",
+            c.data.industry
+        );
+        assert!(is_entry(DictionaryKind::LeadSource, &c.data.lead_source));
+    }
+    for d in &a.deals {
+        assert!(is_entry(DictionaryKind::LeadSource, &d.data.lead_source) || d.data.lead_source.is_none());
+        assert!(is_entry(DictionaryKind::SalesChannel, &d.data.sales_channel) || d.data.sales_channel.is_none());
+        assert!(
+            is_entry(DictionaryKind::CommunicationChannel, &d.data.communication_channel)
+                || d.data.communication_channel.is_none()
+        );
+    }
+    for call in a.activities.iter().filter(|x| x.data.kind == ActivityKind::Call) {
+        assert!(is_entry(DictionaryKind::CallOutcome, &call.data.details.outcome));
     }
     let mut contact_phones = HashSet::new();
     for c in &a.contacts {

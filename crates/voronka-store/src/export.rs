@@ -24,6 +24,8 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         t::<Pipeline>("id"),
         t::<Stage>("id"),
         t::<LossReason>("id"),
+        t::<DictionaryEntry>("id"),
+        t::<ProcessSettings>("id"),
         t::<Product>("id"),
         t::<ProposalTemplate>("id"),
         t::<Company>("id"),

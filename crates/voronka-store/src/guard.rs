@@ -62,7 +62,7 @@ macro_rules! guarded {
     };
 }
 
-guarded!(Setup: Pipeline, Stage, LossReason, Product, ProposalTemplate);
+guarded!(Setup: Pipeline, Stage, LossReason, Product, ProposalTemplate, DictionaryEntry, ProcessSettings);
 guarded!(Plan: Plan);
 guarded!(ClientBase, Owner(owner_id): Company, Contact);
 guarded!(Deal, Owner(owner_id): Deal);

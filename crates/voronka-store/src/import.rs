@@ -7,8 +7,8 @@
 //! leave half a team behind, which then blocked the next load).
 
 use voronka_core::model::{
-    Activity, AuditEntry, Company, Contact, Deal, DealItem, Document, LossReason, Payment, Pipeline, Plan, Product,
-    Stage, StageSpell, Task, User,
+    Activity, AuditEntry, Company, Contact, Deal, DealItem, DictionaryEntry, Document, LossReason, Payment, Pipeline,
+    Plan, Product, Stage, StageSpell, Task, User,
 };
 
 /// One batch of records to load. Load batches in an order that respects references: a batch may
@@ -20,6 +20,7 @@ pub struct Import {
     pub pipelines: Vec<Pipeline>,
     pub stages: Vec<Stage>,
     pub loss_reasons: Vec<LossReason>,
+    pub dictionary_entries: Vec<DictionaryEntry>,
     pub products: Vec<Product>,
     pub companies: Vec<Company>,
     pub contacts: Vec<Contact>,
@@ -40,6 +41,7 @@ impl Import {
             + self.pipelines.len()
             + self.stages.len()
             + self.loss_reasons.len()
+            + self.dictionary_entries.len()
             + self.products.len()
             + self.companies.len()
             + self.contacts.len()
@@ -198,6 +200,7 @@ async fn write_batch(tx: &mut Tx<'_>, batch: &Import) -> Result<()> {
     tx.insert_many(&batch.pipelines).await?;
     tx.insert_many(&batch.stages).await?;
     tx.insert_many(&batch.loss_reasons).await?;
+    tx.insert_many(&batch.dictionary_entries).await?;
     tx.insert_many(&batch.products).await?;
     tx.insert_many(&batch.companies).await?;
     tx.insert_many(&batch.contacts).await?;

@@ -41,21 +41,6 @@ pub use team::{Identity, LoginCard, init_team};
 use std::sync::Arc;
 use voronka_core::{Clock, IdSource};
 
-/// Settings of the sales process a store enforces.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// Rule 1: minutes a new lead's owner has for the first contact.
-    pub lead_response_minutes: i64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            lead_response_minutes: 15,
-        }
-    }
-}
-
 /// An open database. Cheap to clone: clones share one connection pool.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -64,7 +49,6 @@ pub struct Store {
     columns: Arc<columns::Columns>,
     clock: Arc<dyn Clock>,
     ids: Arc<dyn IdSource>,
-    settings: Settings,
     gong: Arc<gong_feed::GongHub>,
     /// Where a team database is, for the cards of new logins; `None` for a local file.
     server: Option<Arc<team::Server>>,
@@ -87,17 +71,6 @@ impl Store {
             ids,
             ..self.clone()
         }
-    }
-
-    pub fn with_settings(&self, settings: Settings) -> Store {
-        Store {
-            settings,
-            ..self.clone()
-        }
-    }
-
-    pub fn settings(&self) -> &Settings {
-        &self.settings
     }
 
     pub async fn close(&self) {

@@ -3,7 +3,7 @@
 
 use crate::error::DbResult;
 use crate::sqlite_file::{self, FileState, SqliteUrl};
-use crate::{Settings, Store, columns::Columns};
+use crate::{Store, columns::Columns};
 use sqlx::Executor;
 use sqlx::any::AnyPoolOptions;
 use std::sync::Arc;
@@ -37,7 +37,7 @@ const SQLITE_PRAGMAS: &str = concat!(
 const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 22;
+pub const SCHEMA_VERSION: i64 = 23;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -124,7 +124,6 @@ impl Store {
             columns: Arc::new(columns),
             clock,
             ids,
-            settings: Settings::default(),
             gong: Arc::new(gong),
             changes: crate::change_feed::local_hub(),
         })

@@ -85,6 +85,7 @@ rows!(
 rows!(Pipeline, "pipelines");
 rows!(Stage, "stages", ["required_fields"]);
 rows!(LossReason, "loss_reasons");
+rows!(DictionaryEntry, "dictionary_entries");
 rows!(ProposalTemplate, "proposal_templates");
 
 impl Rows for Product {
@@ -107,6 +108,17 @@ rows!(Document, "documents");
 rows!(Plan, "plans");
 
 rows!(AuditEntry, "audit_log", ["before", "after"]);
+
+impl Rows for ProcessSettings {
+    const TABLE: &'static str = "process_settings";
+    const JSON: &'static [&'static str] = &["working_days", "holidays"];
+
+    /// The one row a database has: a second is refused by its unique `singleton`.
+    #[allow(private_interfaces, reason = "Value is the store's own")]
+    fn derived(&self) -> Vec<(&'static str, Value)> {
+        vec![("singleton", Value::Int(1))]
+    }
+}
 
 impl Rows for Deal {
     const TABLE: &'static str = "deals";

@@ -7,8 +7,10 @@ pub mod companies;
 pub mod deal_lines;
 pub mod deals;
 pub mod notifications;
+pub mod plans;
 pub mod proposals;
 pub mod reports;
+pub mod setup;
 pub mod tasks;
 pub mod team;
 

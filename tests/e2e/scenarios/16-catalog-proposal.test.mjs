@@ -73,6 +73,7 @@ test('the catalog, a deal of its items, a payment paid on a chosen day and a pro
 
     await step('the admin fills the proposal template in Settings', 'template', async () => {
       await nav(browser, 'settings');
+      await click(browser, tid('settings-tab-proposal'));
       await fill(browser, tid('template-company'), 'ТОВ «Покрівля Захід»');
       await fill(browser, tid('template-requisites'), 'ЄДРПОУ 12345678, м. Львів');
       await fill(browser, tid('template-terms'), 'Поставка за 5 робочих днів після оплати.');

@@ -1,4 +1,4 @@
-import type { CompanyFilter, ContactFilter, DealFilter, Id, ProductFilter, ReportFilter, ReportName, TaskFilter, TimelineOf } from './types';
+import type { CompanyFilter, ContactFilter, DealFilter, DealInput, Id, ProductFilter, ReportFilter, ReportName, TaskFilter, TimelineOf } from './types';
 
 // One place for cache keys, so a mutation invalidates exactly what it touched.
 export const keys = {
@@ -42,4 +42,10 @@ export const keys = {
   gongs: ['gongs'] as const,
   notificationSettings: ['notificationSettings'] as const,
   report: (name: ReportName, filter: ReportFilter) => ['reports', name, filter] as const,
+  // The department's set-up and plans.
+  dictionaries: ['dictionaries'] as const,
+  processSettings: ['processSettings'] as const,
+  dealTitlePreview: (input: DealInput | null) => ['dealTitlePreview', input] as const,
+  allPlans: ['plans'] as const,
+  plans: (from: string, to: string) => ['plans', from, to] as const,
 };

@@ -90,6 +90,22 @@ export type {
   StockShort,
 } from '../bindings';
 
+// How a department is set up: pipelines and stages, dictionaries, process settings, plans.
+export type {
+  DictionaryEntry,
+  DictionaryEntryInput,
+  DictionaryKind,
+  InOrder,
+  LossReasonInput,
+  PipelineInput,
+  Plan,
+  PlanCell,
+  PlansSaved,
+  ProcessSettings,
+  ProcessSettingsInput,
+  StageInput,
+} from '../bindings';
+
 // The head of sales' reports: typed results, and the generic tables every report also gives.
 export type {
   AbcClass,

@@ -1,10 +1,10 @@
 import { ActionIcon, Button, Group, Input, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ImportantDate } from '../api/types';
 import { listError } from './listError';
+import { DayInput } from './DayInput';
 
 /** Holidays and anniversaries worth a call: a label and a date each. */
 export function ImportantDatesField<V extends { important_dates: ImportantDate[] }>({
@@ -21,7 +21,7 @@ export function ImportantDatesField<V extends { important_dates: ImportantDate[]
         {f.values.important_dates.map((_, i) => (
           <Group key={i} gap="xs" wrap="nowrap">
             <TextInput size="xs" style={{ flex: 1 }} placeholder={t('fields.dateLabel')} {...f.getInputProps(`important_dates.${i}.label`)} />
-            <DateInput size="xs" w={140} valueFormat="DD.MM.YYYY" {...f.getInputProps(`important_dates.${i}.date`)} />
+            <DayInput size="xs" w={140} {...f.getInputProps(`important_dates.${i}.date`)} />
             <ActionIcon variant="subtle" color="gray" aria-label={t('common.remove')} onClick={() => f.removeListItem('important_dates', i)}>
               <IconX size={14} aria-hidden />
             </ActionIcon>

@@ -1,11 +1,4 @@
-import {
-  CALL_OUTCOMES,
-  COMMUNICATION_CHANNELS,
-  LEAD_SOURCES,
-  SALES_CHANNELS,
-  TASK_KINDS,
-  TLS_MODES,
-} from '../api/choices';
+import { DEAL_FIELDS, DICTIONARY_KINDS, STAGE_KINDS, TASK_KINDS, TLS_MODES } from '../api/choices';
 import type { ErrorCode } from '../api/types';
 import en from './en.json';
 import ru from './ru.json';
@@ -79,10 +72,11 @@ describe('translations', () => {
     const expected = [
       ...ERROR_CODES.map((c) => `errors.${c}`),
       ...TASK_KINDS.map((k) => `taskKind.${k}`),
-      ...LEAD_SOURCES.map((v) => `choices.lead_source.${v}`),
-      ...SALES_CHANNELS.map((v) => `choices.sales_channel.${v}`),
-      ...COMMUNICATION_CHANNELS.map((v) => `choices.communication_channel.${v}`),
-      ...CALL_OUTCOMES.map((v) => `callOutcome.${v}`),
+      ...STAGE_KINDS.map((k) => `stageKind.${k}`),
+      ...DEAL_FIELDS.map((f) => `dealField.${f}`),
+      ...[...DICTIONARY_KINDS, 'loss_reason'].map((k) => `setup.dictionaries.${k}`),
+      ...['general', 'pipelines', 'dictionaries', 'process'].map((x) => `setup.tabs.${x}`),
+      ...['calls', 'meetings'].map((m) => `plans.${m}`),
       ...TLS_MODES.map((v) => `settings.tls.${v}`),
       ...['note', 'call', 'email', 'meeting', 'stage_change', 'task_result', 'document'].map((k) => `activityKind.${k}`),
       ...['open', 'won', 'lost'].map((s) => `dealStatus.${s}`),

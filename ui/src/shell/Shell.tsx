@@ -30,6 +30,7 @@ const ContactScreen = lazy(() => import('../screens/contacts/ContactScreen').the
 const CatalogScreen = lazy(() => import('../screens/catalog/CatalogScreen').then((m) => ({ default: m.CatalogScreen })));
 const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const TeamScreen = lazy(() => import('../screens/team/TeamScreen').then((m) => ({ default: m.TeamScreen })));
+const PlansScreen = lazy(() => import('../screens/plans/PlansScreen').then((m) => ({ default: m.PlansScreen })));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 export function Shell({ info }: { info: AppInfo }) {
@@ -79,7 +80,9 @@ export function Shell({ info }: { info: AppInfo }) {
               <Route path="/reports" element={<ReportsScreen />} />
               <Route path="/reports/:name" element={<ReportsScreen />} />
               {info.rights?.manage_users && <Route path="/team" element={<TeamScreen />} />}
+              <Route path="/plans" element={<PlansScreen />} />
               <Route path="/settings" element={<SettingsScreen />} />
+              <Route path="/settings/:tab" element={<SettingsScreen />} />
               <Route path="*" element={<Navigate to={home} replace />} />
             </Routes>
           </Suspense>

@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['dealDocuments', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const LISTS = ['dealDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
 const PAGED = ['listProducts', 'search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -31,6 +31,10 @@ export function fakeCommands(): Commands {
     'listProducts', 'createProduct', 'updateProduct', 'archiveProduct', 'restoreProduct', 'dealLines',
     'updateDealItem', 'removeDealItem', 'setAmountFromItems', 'updatePayment', 'cancelPayment', 'markPaymentPaidOn',
     'proposalTemplate', 'saveProposalTemplate', 'chooseLogo', 'makeProposal', 'dealDocuments', 'openDocument',
+    'createPipeline', 'updatePipeline', 'setPipelineArchived', 'createStage', 'updateStage', 'reorderStages',
+    'archiveStage', 'unarchiveStage', 'dictionaries', 'createDictionaryEntry', 'updateDictionaryEntry',
+    'reorderDictionary', 'createLossReason', 'updateLossReason', 'reorderLossReasons', 'processSettings',
+    'saveProcessSettings', 'dealTitlePreview', 'plansBetween', 'savePlans',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

@@ -72,6 +72,7 @@ export function stage(id: string, name: string, position: number, over: Partial<
     kind: 'open',
     win_probability: 10,
     required_fields: [],
+    archived: false,
     ...over,
   };
 }

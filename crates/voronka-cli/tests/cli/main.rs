@@ -3,6 +3,7 @@
 
 mod export;
 mod loads;
+mod plans;
 mod proposal;
 
 use std::process::{Command, Output};

@@ -58,6 +58,7 @@ async fn deal_with_items(db: &TestDb) -> Deal {
             olena.meta.id,
             &DealInput {
                 title: "Дах складу".into(),
+                product: None,
                 company_id: Some(company.meta.id),
                 contact_ids: vec![],
                 owner_id: None,

@@ -1,4 +1,4 @@
-use super::{ImportantDate, Meta, fields::*, record};
+use super::{ImportantDate, Meta, fields::*, opt_code, record};
 use crate::types::{CompanyName, Currency, Email, Phone};
 use crate::{Error, Id, Result};
 use serde::{Deserialize, Serialize};
@@ -87,7 +87,7 @@ impl CompanyInput {
         Ok(CompanyData {
             name: CompanyName::parse(&self.name)?,
             legal_id,
-            industry: opt_text(self.industry.as_deref(), "industry", 100)?,
+            industry: opt_code(self.industry.as_deref(), "industry")?,
             city: opt_text(self.city.as_deref(), "city", 100)?,
             address: opt_text(self.address.as_deref(), "address", 300)?,
             website: opt_text(self.website.as_deref(), "website", 300)?,
@@ -99,7 +99,7 @@ impl CompanyInput {
             // Profit may be a loss: any sign.
             net_profit: self.net_profit,
             employee_count: non_negative(self.employee_count, "employee_count")?,
-            lead_source: opt_choice(self.lead_source.as_deref(), "lead_source", LEAD_SOURCES)?,
+            lead_source: opt_code(self.lead_source.as_deref(), "lead_source")?,
             owner_id: self.owner_id.unwrap_or(default_owner),
             tags: tags(&self.tags)?,
             notes: opt_text(self.notes.as_deref(), "notes", 10_000)?,
@@ -177,10 +177,6 @@ mod tests {
         );
         assert_eq!(bad(|i| i.legal_id = Some("123".into())).as_deref(), Some("legal_id"));
         assert_eq!(bad(|i| i.employee_count = Some(-1)).as_deref(), Some("employee_count"));
-        assert_eq!(
-            bad(|i| i.lead_source = Some("pigeon".into())).as_deref(),
-            Some("lead_source")
-        );
         assert_eq!(bad(|i| i.name = " ".into()).as_deref(), Some("name"));
     }
 }

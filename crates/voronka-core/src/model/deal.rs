@@ -1,4 +1,4 @@
-use super::{Meta, StageKind, fields::*, record};
+use super::{Meta, StageKind, fields::*, opt_code, record};
 use crate::types::{Currency, DealTitle};
 use crate::{Error, Id, Result};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -24,6 +24,20 @@ pub enum DealField {
 }
 
 impl DealField {
+    /// Every field a stage may require, in the order the settings list them.
+    pub const ALL: [DealField; 10] = [
+        DealField::Company,
+        DealField::Contact,
+        DealField::Amount,
+        DealField::PlannedPaymentDate,
+        DealField::ExpectedCloseDate,
+        DealField::SalesChannel,
+        DealField::CommunicationChannel,
+        DealField::LeadSource,
+        DealField::Qualification,
+        DealField::Items,
+    ];
+
     /// The field's name as the form and errors know it.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -128,7 +142,12 @@ record!(Deal, DealData, "deal");
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct DealInput {
+    /// Left blank, the department's title template makes it (see [`super::deal_title`]).
+    #[serde(default)]
     pub title: String,
+    /// What the deal sells, for the template's `{product}`; not kept on the deal.
+    #[serde(default)]
+    pub product: Option<String>,
     pub company_id: Option<Id>,
     #[serde(default)]
     pub contact_ids: Vec<Id>,
@@ -184,38 +203,13 @@ impl DealInput {
                 .transpose()?,
             planned_payment_date: opt_date(self.planned_payment_date.as_deref(), "planned_payment_date")?,
             expected_close_date: opt_date(self.expected_close_date.as_deref(), "expected_close_date")?,
-            sales_channel: opt_choice(self.sales_channel.as_deref(), "sales_channel", SALES_CHANNELS)?,
-            communication_channel: opt_choice(
-                self.communication_channel.as_deref(),
-                "communication_channel",
-                COMMUNICATION_CHANNELS,
-            )?,
-            lead_source: opt_choice(self.lead_source.as_deref(), "lead_source", LEAD_SOURCES)?,
+            sales_channel: opt_code(self.sales_channel.as_deref(), "sales_channel")?,
+            communication_channel: opt_code(self.communication_channel.as_deref(), "communication_channel")?,
+            lead_source: opt_code(self.lead_source.as_deref(), "lead_source")?,
             qualification,
             loss_comment: opt_text(self.loss_comment.as_deref(), "loss_comment", 5_000)?,
         })
     }
-}
-
-/// Fills a title template such as `{product} — {company} — {city}`; placeholders with no value
-/// are dropped together with the separator before them.
-pub fn title_from_template(template: &str, values: &[(&str, &str)]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    for part in template.split(" — ") {
-        let mut text = part.to_string();
-        let mut empty = false;
-        for (key, value) in values {
-            let placeholder = format!("{{{key}}}");
-            if text.contains(&placeholder) {
-                empty |= value.trim().is_empty();
-                text = text.replace(&placeholder, value.trim());
-            }
-        }
-        if !empty && !text.contains('{') && !text.trim().is_empty() {
-            parts.push(text.trim().to_string());
-        }
-    }
-    parts.join(" — ")
 }
 
 /// What a deal needs to enter a stage, given the facts only the store knows (its item count).
@@ -243,23 +237,5 @@ impl DealFacts<'_> {
             DealField::Items => self.item_count > 0,
             DealField::Proposal => self.proposal_count > 0,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_templates_fill_and_skip_missing_parts() {
-        let t = "{product} — {company} — {city}";
-        assert_eq!(
-            title_from_template(t, &[("product", "Дах"), ("company", "ТОВ Дах"), ("city", "Львів")]),
-            "Дах — ТОВ Дах — Львів"
-        );
-        assert_eq!(
-            title_from_template(t, &[("product", "Дах"), ("company", "ТОВ Дах"), ("city", "")]),
-            "Дах — ТОВ Дах"
-        );
     }
 }

@@ -42,17 +42,6 @@ impl LossReasonInput {
     }
 }
 
-/// The starting dictionary of loss reasons.
-pub const DEFAULT_LOSS_REASONS: &[&str] = &[
-    "Ціна",
-    "Обрали конкурента",
-    "Немає бюджету",
-    "Не відповідає",
-    "Не наш клієнт",
-    "Терміни поставки",
-    "Відклали покупку",
-];
-
 /// A file attached to a deal, kept by its path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]

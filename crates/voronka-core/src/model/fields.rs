@@ -74,19 +74,6 @@ pub fn opt_date(raw: Option<&str>, field: &str) -> Result<Option<NaiveDate>> {
     }
 }
 
-/// A dictionary value from a fixed list (lead source, channel), compared case-insensitively.
-pub fn opt_choice(raw: Option<&str>, field: &str, allowed: &[&str]) -> Result<Option<String>> {
-    let Some(value) = raw.map(str::trim).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    let lower = value.to_lowercase();
-    allowed
-        .iter()
-        .find(|a| **a == lower)
-        .map(|a| Some((*a).to_string()))
-        .ok_or_else(|| Error::invalid(field, format!("«{value}» is not one of: {}", allowed.join(", "))))
-}
-
 /// A booked date such as a birthday or a company's anniversary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
@@ -149,20 +136,3 @@ pub mod flag {
         })
     }
 }
-
-/// Lead sources a team picks from (DOMAIN.md).
-pub const LEAD_SOURCES: &[&str] = &[
-    "site",
-    "landing",
-    "phone",
-    "email",
-    "messenger",
-    "referral",
-    "import",
-    "exhibition",
-    "cold",
-    "other",
-];
-/// Channels for sales and for communication.
-pub const SALES_CHANNELS: &[&str] = &["direct", "dealer", "marketplace", "tender", "online", "other"];
-pub const COMMUNICATION_CHANNELS: &[&str] = &["phone", "email", "messenger", "meeting", "video", "other"];

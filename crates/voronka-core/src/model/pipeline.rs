@@ -19,6 +19,10 @@ pub struct Pipeline {
     pub meta: Meta,
     #[serde(flatten)]
     pub data: PipelineData,
+    /// An archived pipeline takes no new deals or moves; its deals and history stay, shown on
+    /// their records and in reports. Changed only by archiving.
+    #[serde(with = "flag", default)]
+    pub archived: bool,
 }
 record!(Pipeline, PipelineData, "pipeline");
 
@@ -51,6 +55,8 @@ pub enum StageKind {
 }
 
 impl StageKind {
+    pub const ALL: [StageKind; 3] = [StageKind::Open, StageKind::Won, StageKind::Lost];
+
     pub fn as_str(self) -> &'static str {
         match self {
             StageKind::Open => "open",
@@ -80,6 +86,10 @@ pub struct Stage {
     pub meta: Meta,
     #[serde(flatten)]
     pub data: StageData,
+    /// An archived stage takes no deals; archiving moves the deals it holds to another stage.
+    /// Its history stays, shown on old records and in reports.
+    #[serde(with = "flag", default)]
+    pub archived: bool,
 }
 record!(Stage, StageData, "stage");
 

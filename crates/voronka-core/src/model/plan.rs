@@ -58,3 +58,32 @@ impl PlanInput {
         })
     }
 }
+
+/// One person's (or, without `user_id`, the team's) targets for a month in the plans grid,
+/// with the version it was read at: `None` for a plan not set yet.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
+pub struct PlanCell {
+    pub user_id: Option<Id>,
+    /// "YYYY-MM".
+    pub month: String,
+    /// Minor units of the department's currency.
+    pub revenue_target: i64,
+    pub calls_target: i64,
+    pub meetings_target: i64,
+    pub version: Option<i64>,
+}
+
+impl PlanCell {
+    pub fn input(&self, currency: &Currency) -> PlanInput {
+        PlanInput {
+            user_id: self.user_id,
+            month: self.month.clone(),
+            revenue_target: self.revenue_target,
+            currency: Some(currency.as_str().to_string()),
+            calls_target: Some(self.calls_target),
+            meetings_target: Some(self.meetings_target),
+        }
+    }
+}

@@ -17,6 +17,19 @@ pub enum TaskKind {
     Other,
 }
 
+impl TaskKind {
+    /// Every kind, in the order a form lists them.
+    pub const ALL: [TaskKind; 7] = [
+        TaskKind::Call,
+        TaskKind::Meeting,
+        TaskKind::Email,
+        TaskKind::Proposal,
+        TaskKind::ContactLead,
+        TaskKind::ReviewLost,
+        TaskKind::Other,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct TaskData {

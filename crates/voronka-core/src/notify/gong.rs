@@ -1,6 +1,7 @@
 use crate::Id;
+use crate::reports::WorkCalendar;
 use crate::types::Currency;
-use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +54,7 @@ pub struct GongEvent {
 ///   of the managers' plans of the month.
 /// - `fact`: payments received (paid) in the month, in the plan's currency.
 /// - `expected_to_date = plan × elapsed working days / working days of the month`, working days
-///   being Monday to Friday and today counting as elapsed.
+///   being the department's (its weekdays less its holidays) and today counting as elapsed.
 /// - `today_share = fact / expected_to_date` ("are we where we should be by today"),
 ///   `month_share = fact / plan`; both as fractions (1.0 = 100 %), `None` when the divisor is 0.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,8 +74,11 @@ pub struct TeamProgress {
 }
 
 impl TeamProgress {
-    pub fn compute(day: NaiveDate, currency: Currency, plan: i64, fact: i64) -> TeamProgress {
-        let (elapsed, total) = working_days(day);
+    pub fn compute(day: NaiveDate, calendar: &WorkCalendar, currency: Currency, plan: i64, fact: i64) -> TeamProgress {
+        let (elapsed, total) = (
+            calendar.working_days_elapsed(day, day),
+            calendar.working_days_in_month(day),
+        );
         let expected_to_date = if total == 0 {
             0
         } else {
@@ -99,24 +103,4 @@ impl TeamProgress {
         let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
         (first, next)
     }
-}
-
-/// (working days of the month up to and including `day`, working days of the month).
-fn working_days(day: NaiveDate) -> (i64, i64) {
-    let (first, next) = TeamProgress::month_bounds(day);
-    let (mut elapsed, mut total) = (0, 0);
-    let mut d = first;
-    while d < next {
-        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
-            total += 1;
-            if d <= day {
-                elapsed += 1;
-            }
-        }
-        d = match d.checked_add_days(Days::new(1)) {
-            Some(n) => n,
-            None => break,
-        };
-    }
-    (elapsed, total)
 }

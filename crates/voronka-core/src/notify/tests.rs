@@ -489,17 +489,22 @@ fn settings_are_validated_by_field() {
 fn team_progress_counts_working_days_of_the_month() {
     // March 2026 has 22 working days; by Tuesday the 10th, 7 of them have passed.
     let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
-    let p = TeamProgress::compute(day, Currency::uah(), 2_200_000, 350_000);
+    let cal = crate::reports::WorkCalendar::default();
+    let p = TeamProgress::compute(day, &cal, Currency::uah(), 2_200_000, 350_000);
     assert_eq!(p.month, "2026-03");
     assert_eq!(p.expected_to_date, 700_000, "plan × 7 / 22");
     assert_eq!(p.today_share_bp, Some(5_000), "350 000 of 700 000 expected by today");
     assert_eq!(p.month_share_bp, Some(1_590), "350 000 of 2 200 000 (15.9 %)");
-    let none = TeamProgress::compute(day, Currency::uah(), 0, 100);
+    let none = TeamProgress::compute(day, &cal, Currency::uah(), 0, 100);
     assert_eq!(
         (none.today_share_bp, none.month_share_bp),
         (None, None),
         "no plan, no share"
     );
+    // With Monday the 9th a holiday: 21 working days, 6 of them passed by the 10th.
+    let holiday = crate::reports::WorkCalendar::new(&[1, 2, 3, 4, 5], &[NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()]);
+    let p = TeamProgress::compute(day, &holiday, Currency::uah(), 2_100_000, 350_000);
+    assert_eq!(p.expected_to_date, 600_000, "plan × 6 / 21");
 }
 
 #[test]

@@ -1,10 +1,61 @@
-//! Working days and the periods reports are cut into. Working days are Monday to Friday; public
-//! holidays are not taken out.
+//! Working days and the periods reports are cut into. The department's working days are its
+//! weekdays (Monday to Friday unless set otherwise) less its public holidays (process settings).
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate};
+use std::collections::BTreeSet;
 
-pub fn is_working_day(d: NaiveDate) -> bool {
-    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+/// Which days the department works: what the dashboard's expected-to-date and the gong's
+/// progress count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkCalendar {
+    /// Indexed by `Weekday::num_days_from_monday`.
+    weekdays: [bool; 7],
+    holidays: BTreeSet<NaiveDate>,
+}
+
+impl Default for WorkCalendar {
+    /// Monday to Friday, no holidays.
+    fn default() -> Self {
+        WorkCalendar::new(&[1, 2, 3, 4, 5], &[])
+    }
+}
+
+impl WorkCalendar {
+    /// `weekdays` are ISO numbers (1 = Monday … 7 = Sunday); others are ignored.
+    pub fn new(weekdays: &[u8], holidays: &[NaiveDate]) -> WorkCalendar {
+        let mut days = [false; 7];
+        for d in weekdays.iter().filter(|d| (1..=7).contains(*d)) {
+            days[usize::from(*d - 1)] = true;
+        }
+        WorkCalendar {
+            weekdays: days,
+            holidays: holidays.iter().copied().collect(),
+        }
+    }
+
+    pub fn is_working_day(&self, d: NaiveDate) -> bool {
+        self.weekdays[d.weekday().num_days_from_monday() as usize] && !self.holidays.contains(&d)
+    }
+
+    /// Working days from `from` to `to`, both included; zero when `to` is before `from`.
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        from.iter_days()
+            .take_while(|d| *d <= to)
+            .filter(|d| self.is_working_day(*d))
+            .count() as i64
+    }
+
+    /// Working days in `d`'s month.
+    pub fn working_days_in_month(&self, d: NaiveDate) -> i64 {
+        self.working_days_between(month_start(d), month_end(d))
+    }
+
+    /// Working days of `month`'s month that have passed by the end of `today`: none before the
+    /// month, all of them after it.
+    pub fn working_days_elapsed(&self, month: NaiveDate, today: NaiveDate) -> i64 {
+        let end = month_end(month).min(today);
+        self.working_days_between(month_start(month), end)
+    }
 }
 
 /// The first day of `d`'s month.
@@ -34,26 +85,6 @@ pub fn month_key(d: NaiveDate) -> String {
     d.format("%Y-%m").to_string()
 }
 
-/// Working days from `from` to `to`, both included; zero when `to` is before `from`.
-pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    from.iter_days()
-        .take_while(|d| *d <= to)
-        .filter(|d| is_working_day(*d))
-        .count() as i64
-}
-
-/// Working days in `d`'s month.
-pub fn working_days_in_month(d: NaiveDate) -> i64 {
-    working_days_between(month_start(d), month_end(d))
-}
-
-/// Working days of `month`'s month that have passed by the end of `today`: none before the
-/// month, all of them after it.
-pub fn working_days_elapsed(month: NaiveDate, today: NaiveDate) -> i64 {
-    let end = month_end(month).min(today);
-    working_days_between(month_start(month), end)
-}
-
 /// The Monday–Sunday week holding `d`.
 pub fn week_of(d: NaiveDate) -> (NaiveDate, NaiveDate) {
     let monday = d - Days::new(d.weekday().num_days_from_monday() as u64);
@@ -77,19 +108,35 @@ mod tests {
 
     #[test]
     fn working_days_count_mondays_to_fridays() {
+        let cal = WorkCalendar::default();
         // March 2026 starts on a Sunday: 31 days, Sundays 1, 8, 15, 22, 29 and Saturdays
         // 7, 14, 21, 28 are off, 31 − 9 = 22.
-        assert_eq!(working_days_in_month(d("2026-03-17")), 22);
+        assert_eq!(cal.working_days_in_month(d("2026-03-17")), 22);
         // February 2026: four full weeks, 20.
-        assert_eq!(working_days_in_month(d("2026-02-01")), 20);
+        assert_eq!(cal.working_days_in_month(d("2026-02-01")), 20);
         // By Tuesday 10 March: Mon 2 … Fri 6 (5) + Mon 9, Tue 10 (2) = 7.
-        assert_eq!(working_days_elapsed(d("2026-03-01"), d("2026-03-10")), 7);
+        assert_eq!(cal.working_days_elapsed(d("2026-03-01"), d("2026-03-10")), 7);
         assert_eq!(
-            working_days_elapsed(d("2026-03-01"), d("2026-02-27")),
+            cal.working_days_elapsed(d("2026-03-01"), d("2026-02-27")),
             0,
             "before the month"
         );
-        assert_eq!(working_days_elapsed(d("2026-03-01"), d("2026-05-01")), 22, "after it");
+        assert_eq!(
+            cal.working_days_elapsed(d("2026-03-01"), d("2026-05-01")),
+            22,
+            "after it"
+        );
+    }
+
+    #[test]
+    fn holidays_and_chosen_weekdays_change_the_count() {
+        // March 2026 with Saturdays worked (4 of them) and Monday the 9th off: 22 + 4 − 1 = 25.
+        let cal = WorkCalendar::new(&[1, 2, 3, 4, 5, 6], &[d("2026-03-09"), d("2026-03-08")]);
+        assert_eq!(cal.working_days_in_month(d("2026-03-01")), 25);
+        assert!(!cal.is_working_day(d("2026-03-09")), "a holiday");
+        assert!(cal.is_working_day(d("2026-03-07")), "a worked Saturday");
+        // By Tuesday 10 March: Mon 2 … Sat 7 (6), Mon 9 off, Tue 10 (1) = 7.
+        assert_eq!(cal.working_days_elapsed(d("2026-03-01"), d("2026-03-10")), 7);
     }
 
     #[test]

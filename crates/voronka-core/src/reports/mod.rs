@@ -18,6 +18,7 @@ mod dashboard;
 mod discipline;
 mod export;
 mod funnel;
+mod holidays;
 mod lead_response;
 mod loss_reasons;
 mod new_vs_existing;
@@ -32,6 +33,7 @@ pub use dashboard::*;
 pub use discipline::*;
 pub use export::*;
 pub use funnel::*;
+pub use holidays::*;
 pub use lead_response::*;
 pub use loss_reasons::*;
 pub use new_vs_existing::*;
@@ -77,32 +79,24 @@ impl ReportFilter {
     }
 }
 
-/// Settings of the reports that have a threshold of their own; a missing field takes its default.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Thresholds of the reports that have one. A missing one is the department's own (process
+/// settings: `stuck_days`, `idle_days`); the CLI's flags set them for one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(default)]
 pub struct ReportOptions {
     /// Time in stage: an open deal is stuck after this many days in one stage.
-    pub stuck_after_days: i64,
+    pub stuck_after_days: Option<i64>,
     /// Activity: a company is idle after this many days without a call, email or meeting.
-    pub idle_after_days: i64,
-}
-
-impl Default for ReportOptions {
-    fn default() -> Self {
-        ReportOptions {
-            stuck_after_days: 14,
-            idle_after_days: 30,
-        }
-    }
+    pub idle_after_days: Option<i64>,
 }
 
 impl ReportOptions {
     pub fn validate(&self) -> Result<&ReportOptions> {
-        if !(1..=3650).contains(&self.stuck_after_days) {
+        if self.stuck_after_days.is_some_and(|d| !(1..=3650).contains(&d)) {
             return Err(Error::invalid("stuck_after_days", "between 1 and 3650 days"));
         }
-        if !(1..=3650).contains(&self.idle_after_days) {
+        if self.idle_after_days.is_some_and(|d| !(1..=3650).contains(&d)) {
             return Err(Error::invalid("idle_after_days", "between 1 and 3650 days"));
         }
         Ok(self)
@@ -336,11 +330,12 @@ mod tests {
     }
 
     #[test]
-    fn options_default_to_fourteen_and_thirty_days() {
+    fn options_left_out_are_the_departments() {
         let o: ReportOptions = serde_json::from_str(r#"{"idle_after_days": 60}"#).unwrap();
-        assert_eq!((o.stuck_after_days, o.idle_after_days), (14, 60));
+        assert_eq!((o.stuck_after_days, o.idle_after_days), (None, Some(60)));
+        assert!(o.validate().is_ok());
         let bad = ReportOptions {
-            stuck_after_days: 0,
+            stuck_after_days: Some(0),
             ..o
         };
         assert_eq!(bad.validate().unwrap_err().field.as_deref(), Some("stuck_after_days"));

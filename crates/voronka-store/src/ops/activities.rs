@@ -25,6 +25,11 @@ impl Store {
         let deal = tx.require_opt::<Deal>(data.deal_id, "deal_id").await?;
         let contact = tx.require_opt::<Contact>(data.contact_id, "contact_id").await?;
         tx.require_opt::<Company>(data.company_id, "company_id").await?;
+        if data.kind == ActivityKind::Call {
+            let outcome = data.details.outcome.as_deref();
+            tx.check_choice(DictionaryKind::CallOutcome, "outcome", outcome, None)
+                .await?;
+        }
         let mut data = data;
         if data.company_id.is_none() {
             data.company_id = deal

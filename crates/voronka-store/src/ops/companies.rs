@@ -5,14 +5,18 @@ use crate::Store;
 use crate::row::Value;
 use crate::table::Rows;
 use crate::tx::Tx;
-use voronka_core::model::{Company, CompanyData, CompanyInput, Contact, ContactInput, Record, User};
+use voronka_core::model::{Company, CompanyData, CompanyInput, Contact, ContactInput, DictionaryKind, Record, User};
 use voronka_core::{Id, Result, rules};
 
 impl Store {
     pub async fn create_company(&self, actor: Id, input: &CompanyInput) -> Result<Company> {
-        let data = input.validate(actor)?;
+        let mut data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
+        if super::process::blank(input.currency.as_deref()) {
+            data.currency = tx.default_currency().await?;
+        }
         tx.require_owner::<Company>(data.owner_id, None).await?;
+        tx.check_company_choices(&data, None).await?;
         tx.refuse_duplicate_company(&data, None).await?;
         let company = tx.create_from(|meta| Company { meta, data }).await?;
         tx.reindex(Company::ENTITY, company.meta.id).await?;
@@ -21,9 +25,14 @@ impl Store {
     }
 
     pub async fn update_company(&self, actor: Id, id: Id, version: i64, input: &CompanyInput) -> Result<Company> {
-        let data = input.validate(actor)?;
+        let mut data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
+        if super::process::blank(input.currency.as_deref()) {
+            data.currency = tx.default_currency().await?;
+        }
         tx.require_owner::<Company>(data.owner_id, Some(id)).await?;
+        let current: Company = tx.get_any(id).await?;
+        tx.check_company_choices(&data, Some(&current.data)).await?;
         tx.refuse_duplicate_company(&data, Some(id)).await?;
         let (_, company) = tx.replace::<Company>(id, version, data).await?;
         tx.reindex(Company::ENTITY, id).await?;
@@ -118,6 +127,26 @@ impl Store {
 }
 
 impl Tx<'_> {
+    /// The company's industry and lead source: new ones must be active entries of their
+    /// dictionaries; those it has may stay (an industry typed before there was a dictionary).
+    async fn check_company_choices(&mut self, data: &CompanyData, current: Option<&CompanyData>) -> Result<()> {
+        let was = |f: fn(&CompanyData) -> &Option<String>| current.and_then(|c| f(c).as_deref());
+        self.check_choice(
+            DictionaryKind::Industry,
+            "industry",
+            data.industry.as_deref(),
+            was(|c| &c.industry),
+        )
+        .await?;
+        self.check_choice(
+            DictionaryKind::LeadSource,
+            "lead_source",
+            data.lead_source.as_deref(),
+            was(|c| &c.lead_source),
+        )
+        .await
+    }
+
     pub(crate) async fn duplicates_of(&mut self, data: &CompanyData, except: Option<Id>) -> Result<Vec<Company>> {
         let keys = data.duplicate_keys();
         let mut params: Vec<Value> = vec![keys.name_key.clone().into(), keys.city_key.clone().into()];

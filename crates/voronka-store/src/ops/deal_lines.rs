@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use voronka_core::model::*;
 use voronka_core::notify::GongKind;
-use voronka_core::{Error, ErrorCode, Id, Result, rules};
+use voronka_core::{Error, ErrorCode, Id, Result};
 
 /// An item as saved, the deal as it stands after it (its amount may follow its items), and a
 /// warning when the quantity is more than the product's stock.
@@ -263,12 +263,8 @@ impl Tx<'_> {
         if stage.data.kind == StageKind::Lost {
             return Ok(());
         }
-        let facts = DealFacts {
-            data: &deal.data,
-            item_count: self.item_count(deal.meta.id).await?,
-            proposal_count: self.proposal_count(deal.meta.id).await?,
-        };
-        rules::check_stage_entry(&facts, &stage, deal.loss_reason_id)
+        self.check_stage_entry(deal.meta.id, &deal.data, &stage, deal.loss_reason_id)
+            .await
     }
 
     /// The deal's timeline entry for a document added to it.

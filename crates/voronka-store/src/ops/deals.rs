@@ -23,13 +23,26 @@ pub struct MoveDeal {
 }
 
 impl Store {
-    /// Creates a deal in `stage_id` (by default its pipeline's first stage). A deal that starts
-    /// as a new lead gets a `contact_lead` task for its owner (rule 1).
+    /// Creates a deal in `stage_id` (by default its pipeline's first stage in use). A deal
+    /// without a title is named by the department's title template; one without a currency
+    /// takes the department's. A deal that starts as a new lead gets a `contact_lead` task for
+    /// its owner, due in the department's lead response minutes (rule 1).
     pub async fn create_deal(&self, actor: Id, input: &DealInput, stage_id: Option<Id>) -> Result<Deal> {
-        let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
+        let process = tx.process().await?;
+        let data = tx.deal_data(actor, input, &process).await?;
         tx.check_deal_links(&data, None).await?;
-        let stages = tx.stages_of(data.pipeline_id).await?;
+        tx.check_deal_choices(&data, None).await?;
+        let pipeline: Pipeline = tx.require(data.pipeline_id, "pipeline_id").await?;
+        if pipeline.archived {
+            return Err(Error::new(ErrorCode::InvalidState, "the pipeline is archived").on("pipeline_id"));
+        }
+        let stages: Vec<Stage> = tx
+            .stages_of(data.pipeline_id)
+            .await?
+            .into_iter()
+            .filter(|s| !s.archived)
+            .collect();
         let first = stages
             .first()
             .ok_or_else(|| Error::invalid("pipeline_id", "the pipeline has no stages"))?
@@ -39,7 +52,7 @@ impl Store {
                 .iter()
                 .find(|s| s.meta.id == id)
                 .cloned()
-                .ok_or_else(|| Error::invalid("stage_id", "the stage is not in the deal's pipeline"))?,
+                .ok_or_else(|| Error::invalid("stage_id", "the stage is not in use in the deal's pipeline"))?,
             None => first.clone(),
         };
         if stage.data.kind != StageKind::Open {
@@ -71,7 +84,6 @@ impl Store {
         tx.open_spell(deal.meta.id, stage.meta.id).await?;
         tx.reindex(Deal::ENTITY, deal.meta.id).await?;
         if stage.meta.id == first.meta.id {
-            let minutes = tx.store.settings.lead_response_minutes;
             tx.add_task(TaskData {
                 kind: TaskKind::ContactLead,
                 title: ShortText::parse(&format!("Зв'язатися з лідом: {}", deal.data.title))?,
@@ -79,7 +91,7 @@ impl Store {
                 company_id: deal.data.company_id,
                 contact_id: deal.data.contact_ids.first().copied(),
                 assignee_id: deal.data.owner_id,
-                due_at: now + Duration::minutes(minutes),
+                due_at: now + Duration::minutes(process.lead_response_minutes),
             })
             .await?;
         }
@@ -87,13 +99,27 @@ impl Store {
         Ok(deal)
     }
 
+    /// The title a deal made from `input` would get: its own, or the title template's. For
+    /// the deal form's preview.
+    pub async fn deal_title_preview(&self, actor: Id, input: &DealInput) -> Result<String> {
+        let mut tx = self.begin_read().await?;
+        let process = tx.process().await?;
+        let title = tx.deal_data(actor, input, &process).await.map(|d| d.title.to_string());
+        tx.commit().await?;
+        title
+    }
+
     /// Replaces a deal's editable fields. The deal must still satisfy its current stage's
     /// requirements; moving between pipelines goes through [`Store::move_deal`].
     pub async fn update_deal(&self, actor: Id, id: Id, version: i64, input: &DealInput) -> Result<Deal> {
-        let data = input.validate(actor)?;
+        let mut data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
         let current: Deal = tx.get_at(id, version).await?;
+        if super::process::blank(input.currency.as_deref()) {
+            data.currency = tx.default_currency().await?;
+        }
         tx.check_deal_links(&data, Some(id)).await?;
+        tx.check_deal_choices(&data, Some(&current.data)).await?;
         if current.data.pipeline_id != data.pipeline_id {
             return Err(Error::new(
                 ErrorCode::InvalidState,
@@ -102,29 +128,18 @@ impl Store {
             .on("pipeline_id"));
         }
         let stage: Stage = tx.get_any(current.stage_id).await?;
-        let items = tx.item_count(id).await?;
-        let proposals = tx.proposal_count(id).await?;
-        if items > 0 && data.currency != current.data.currency {
+        if data.currency != current.data.currency && tx.item_count(id).await? > 0 {
             return Err(Error::invalid(
                 "currency",
                 format!("the deal's items are in {}", current.data.currency.as_str()),
             ));
         }
-        let mut data = data;
         if current.amount_from_items {
             // The amount follows the items, whatever the form sent.
             data.amount = current.data.amount;
         }
         if stage.data.kind != StageKind::Lost {
-            rules::check_stage_entry(
-                &DealFacts {
-                    data: &data,
-                    item_count: items,
-                    proposal_count: proposals,
-                },
-                &stage,
-                current.loss_reason_id,
-            )?;
+            tx.check_stage_entry(id, &data, &stage, current.loss_reason_id).await?;
         }
         let (_, deal) = tx.replace::<Deal>(id, version, data).await?;
         tx.link_contacts(&deal).await?;
@@ -147,30 +162,21 @@ impl Store {
             return Err(Error::not_found(Deal::ENTITY, id));
         }
         let stage: Stage = tx.require(stage_id, "stage_id").await?;
+        let pipeline: Pipeline = tx.get_any(stage.data.pipeline_id).await?;
+        if stage.archived || pipeline.archived {
+            return Err(Error::new(ErrorCode::InvalidState, "the stage is archived").on("stage_id"));
+        }
         if stage.meta.id == before.stage_id {
             return Err(Error::new(ErrorCode::InvalidState, "the deal is already in this stage").on("stage_id"));
         }
-        let items = tx.item_count(id).await?;
-        let proposals = tx.proposal_count(id).await?;
         let lost = stage.data.kind == StageKind::Lost;
         let reason = if lost { to.loss_reason_id } else { None };
-        rules::check_stage_entry(
-            &DealFacts {
-                data: &before.data,
-                item_count: items,
-                proposal_count: proposals,
-            },
-            &stage,
-            reason,
-        )?;
+        tx.check_stage_entry(id, &before.data, &stage, reason).await?;
         if let Some(reason) = reason {
             tx.require_loss_reason(reason).await?;
         }
         let mut after = before.clone();
-        after.data.pipeline_id = stage.data.pipeline_id;
-        after.stage_id = stage.meta.id;
         after.status = stage.data.kind.into();
-        after.stage_entered_at = tx.now;
         after.loss_reason_id = reason;
         after.data.loss_comment = if lost {
             loss_comment
@@ -178,26 +184,7 @@ impl Store {
             before.data.loss_comment.clone()
         };
         after.closed_at = (stage.data.kind != StageKind::Open).then_some(tx.now);
-        tx.update(&before, &mut after, AuditAction::Update).await?;
-        if before.data.pipeline_id != after.data.pipeline_id {
-            tx.touch_days_of_deal(id).await?;
-        }
-        tx.close_spell(id).await?;
-        tx.open_spell(id, stage.meta.id).await?;
-        tx.add_activity(ActivityData {
-            kind: ActivityKind::StageChange,
-            deal_id: Some(id),
-            company_id: after.data.company_id,
-            contact_id: None,
-            occurred_at: tx.now,
-            body: Some(stage.data.name.to_string()),
-            details: ActivityDetails {
-                from_stage_id: Some(before.stage_id),
-                to_stage_id: Some(stage.meta.id),
-                ..Default::default()
-            },
-        })
-        .await?;
+        let after = tx.enter_stage(&before, after, &stage).await?;
         if lost {
             let head = tx.head_of_sales().await?.unwrap_or(actor);
             tx.add_task(TaskData {
@@ -236,6 +223,119 @@ impl Store {
 }
 
 impl Tx<'_> {
+    /// Rule 4: whether a deal holding `data`, with the items and proposals it has stored, may
+    /// be in `stage` (entering it, or staying in it after a change).
+    pub(crate) async fn check_stage_entry(
+        &mut self,
+        deal_id: Id,
+        data: &DealData,
+        stage: &Stage,
+        loss_reason: Option<Id>,
+    ) -> Result<()> {
+        let facts = DealFacts {
+            data,
+            item_count: self.item_count(deal_id).await?,
+            proposal_count: self.proposal_count(deal_id).await?,
+        };
+        rules::check_stage_entry(&facts, stage, loss_reason)
+    }
+
+    /// Writes `before` as `after` entering `stage` now, as every move does: the deal's
+    /// pipeline and stage, its stage spells closed and opened, a stage change on its timeline.
+    /// What else changes (status, loss) the caller has set on `after`.
+    pub(crate) async fn enter_stage(&mut self, before: &Deal, mut after: Deal, stage: &Stage) -> Result<Deal> {
+        let id = before.meta.id;
+        after.data.pipeline_id = stage.data.pipeline_id;
+        after.stage_id = stage.meta.id;
+        after.stage_entered_at = self.now;
+        self.update(before, &mut after, AuditAction::Update).await?;
+        if before.data.pipeline_id != after.data.pipeline_id {
+            self.touch_days_of_deal(id).await?;
+        }
+        self.close_spell(id).await?;
+        self.open_spell(id, stage.meta.id).await?;
+        self.add_activity(ActivityData {
+            kind: ActivityKind::StageChange,
+            deal_id: Some(id),
+            company_id: after.data.company_id,
+            contact_id: None,
+            occurred_at: self.now,
+            body: Some(stage.data.name.to_string()),
+            details: ActivityDetails {
+                from_stage_id: Some(before.stage_id),
+                to_stage_id: Some(stage.meta.id),
+                ..Default::default()
+            },
+        })
+        .await?;
+        Ok(after)
+    }
+
+    /// A new deal's data: `input` validated, with the department's currency when it names none
+    /// and the title template's title when it has none.
+    async fn deal_data(&mut self, actor: Id, input: &DealInput, process: &ProcessSettingsData) -> Result<DealData> {
+        let mut input = input.clone();
+        if super::process::blank(input.currency.as_deref()) {
+            input.currency = Some(process.default_currency.as_str().to_string());
+        }
+        if input.title.trim().is_empty() {
+            // Everything but the title first, so a bad amount is told as such.
+            let probe = DealInput {
+                title: "-".into(),
+                ..input.clone()
+            };
+            let data = probe.validate(actor)?;
+            input.title = deal_title(&process.title_template, &self.title_facts(&input, &data).await?)?;
+        }
+        input.validate(actor)
+    }
+
+    /// What the title template may name, read from the deal's links.
+    async fn title_facts(&mut self, input: &DealInput, data: &DealData) -> Result<TitleFacts> {
+        let company = self.require_opt::<Company>(data.company_id, "company_id").await?;
+        let contact = match data.contact_ids.first() {
+            Some(id) => Some(self.require::<Contact>(*id, "contact_ids[0]").await?),
+            None => None,
+        };
+        let owner = self.require::<User>(data.owner_id, "owner_id").await?;
+        Ok(TitleFacts {
+            product: input.product.clone(),
+            company: company.as_ref().map(|c| c.data.name.to_string()),
+            city: company.and_then(|c| c.data.city),
+            amount: Some(Money::new(data.amount, data.currency.clone())),
+            contact: contact.map(|c| c.data.full_name.to_string()),
+            owner: Some(owner.data.name.to_string()),
+        })
+    }
+
+    /// The deal's dictionary values: new ones must be active entries, those it has may stay.
+    async fn check_deal_choices(&mut self, data: &DealData, current: Option<&DealData>) -> Result<()> {
+        let pairs = [
+            (
+                DictionaryKind::SalesChannel,
+                "sales_channel",
+                &data.sales_channel,
+                current.and_then(|c| c.sales_channel.as_deref()),
+            ),
+            (
+                DictionaryKind::CommunicationChannel,
+                "communication_channel",
+                &data.communication_channel,
+                current.and_then(|c| c.communication_channel.as_deref()),
+            ),
+            (
+                DictionaryKind::LeadSource,
+                "lead_source",
+                &data.lead_source,
+                current.and_then(|c| c.lead_source.as_deref()),
+            ),
+        ];
+        for (kind, field, value, was) in pairs {
+            self.check_choice(kind, field, value.as_deref(), was).await?;
+        }
+        Ok(())
+    }
+
     /// The deal's links for a new deal (`deal` None) or a change of `deal`: a new owner must be
     /// active, the one it has may stay.
     async fn check_deal_links(&mut self, data: &DealData, deal: Option<Id>) -> Result<()> {
@@ -328,4 +428,4 @@ impl Tx<'_> {
     }
 }
 
-use voronka_core::types::ShortText;
+use voronka_core::types::{Money, ShortText};

@@ -173,6 +173,7 @@ impl Tx<'_> {
                 &[],
             )
             .await?;
+        let process = self.process().await?;
         let (plan, currency) = match plans.iter().find(|p| p.data.user_id.is_none()) {
             Some(team) => (team.data.revenue_target, team.data.currency.clone()),
             None => (
@@ -180,7 +181,7 @@ impl Tx<'_> {
                 plans
                     .first()
                     .map(|p| p.data.currency.clone())
-                    .unwrap_or_else(Currency::uah),
+                    .unwrap_or_else(|| process.default_currency.clone()),
             ),
         };
         let midnight = |d: NaiveDate| {
@@ -199,6 +200,6 @@ impl Tx<'_> {
                 ],
             )
             .await?;
-        Ok(TeamProgress::compute(day, currency, plan, fact))
+        Ok(TeamProgress::compute(day, &process.calendar(), currency, plan, fact))
     }
 }

@@ -1,4 +1,5 @@
-//! Users, pipelines and stages, dictionaries, products and plans: what an admin or head sets up.
+//! Users, pipelines, loss reasons, products and a new database's defaults: what an admin sets
+//! up (stages in `pipelines`, dictionaries in `dictionaries`, plans in `plans`).
 
 use crate::Store;
 use voronka_core::model::*;
@@ -6,12 +7,12 @@ use voronka_core::{Error, ErrorCode, Id, Result};
 
 /// Generates `create_x` and `update_x` for records whose input validates without context.
 macro_rules! simple_crud {
-    ($create:ident, $update:ident, $ty:ident, $input:ty) => {
+    ($create:ident, $update:ident, $ty:ident, $input:ty $(, $state:ident: $initial:expr)*) => {
         impl Store {
             pub async fn $create(&self, actor: Id, input: &$input) -> Result<$ty> {
                 let data = input.validate()?;
                 let mut tx = self.begin(Some(actor)).await?;
-                let record = tx.create_from(|meta| $ty { meta, data }).await?;
+                let record = tx.create_from(|meta| $ty { meta, data $(, $state: $initial)* }).await?;
                 tx.commit().await?;
                 Ok(record)
             }
@@ -27,9 +28,33 @@ macro_rules! simple_crud {
     };
 }
 
-simple_crud!(create_pipeline, update_pipeline, Pipeline, PipelineInput);
+simple_crud!(create_pipeline, update_pipeline, Pipeline, PipelineInput, archived: false);
 simple_crud!(create_loss_reason, update_loss_reason, LossReason, LossReasonInput);
-simple_crud!(create_product, update_product, Product, ProductInput);
+
+impl Store {
+    /// A product of the catalog; a price given without a currency is in the department's own.
+    pub async fn create_product(&self, actor: Id, input: &ProductInput) -> Result<Product> {
+        let mut data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        if super::process::blank(input.currency.as_deref()) {
+            data.currency = tx.default_currency().await?;
+        }
+        let product = tx.create_from(|meta| Product { meta, data }).await?;
+        tx.commit().await?;
+        Ok(product)
+    }
+
+    pub async fn update_product(&self, actor: Id, id: Id, version: i64, input: &ProductInput) -> Result<Product> {
+        let mut data = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        if super::process::blank(input.currency.as_deref()) {
+            data.currency = tx.default_currency().await?;
+        }
+        let (_, product) = tx.replace::<Product>(id, version, data).await?;
+        tx.commit().await?;
+        Ok(product)
+    }
+}
 
 impl Store {
     /// Creates a user. `actor` is `None` only for the very first user of a database.
@@ -72,62 +97,13 @@ impl Store {
         Ok(after)
     }
 
-    pub async fn create_stage(&self, actor: Id, input: &StageInput) -> Result<Stage> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        tx.require::<Pipeline>(data.pipeline_id, "pipeline_id").await?;
-        let stage = tx.create_from(|meta| Stage { meta, data }).await?;
-        tx.commit().await?;
-        Ok(stage)
-    }
-
-    pub async fn update_stage(&self, actor: Id, id: Id, version: i64, input: &StageInput) -> Result<Stage> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        let current: Stage = tx.get_at(id, version).await?;
-        if current.data.pipeline_id != data.pipeline_id {
-            return Err(Error::invalid("pipeline_id", "a stage stays in its pipeline"));
-        }
-        let (_, stage) = tx.replace::<Stage>(id, version, data).await?;
-        // A reordered stage, or one that became or stopped being "lost", moves what counts as
-        // furthest for the pipeline's deals.
-        if (current.data.position, current.data.kind) != (stage.data.position, stage.data.kind) {
-            tx.refresh_pipeline_deals(stage.data.pipeline_id).await?;
-        }
-        tx.commit().await?;
-        Ok(stage)
-    }
-
-    /// Sets a monthly plan; a second plan for the same person and month is refused.
-    pub async fn create_plan(&self, actor: Id, input: &PlanInput) -> Result<Plan> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        tx.require_opt::<User>(data.user_id, "user_id").await?;
-        let plan = tx
-            .create_from(|meta| Plan { meta, data })
-            .await
-            .map_err(|e| match e.code {
-                ErrorCode::Duplicate => {
-                    Error::new(ErrorCode::Duplicate, "a plan for this month already exists").on("month")
-                }
-                _ => e,
-            })?;
-        tx.commit().await?;
-        Ok(plan)
-    }
-
-    pub async fn update_plan(&self, actor: Id, id: Id, version: i64, input: &PlanInput) -> Result<Plan> {
-        let data = input.validate()?;
-        let mut tx = self.begin(Some(actor)).await?;
-        let (_, plan) = tx.replace::<Plan>(id, version, data).await?;
-        tx.commit().await?;
-        Ok(plan)
-    }
-
-    /// Installs the default pipeline of DOMAIN.md and the loss-reason dictionary into an empty
-    /// database; does nothing when a pipeline exists.
+    /// Installs the default pipeline of DOMAIN.md, the loss reasons and the other
+    /// dictionaries, named in the language of `actor` (who sets the database up), into an
+    /// empty database; what exists already is left as it is.
     pub async fn install_defaults(&self, actor: Id) -> Result<()> {
         let mut tx = self.begin(Some(actor)).await?;
+        let language = tx.get::<User>(actor).await?.data.language;
+        tx.install_dictionaries(language).await?;
         if tx.scalar("SELECT COUNT(*) FROM pipelines", vec![]).await? > 0 {
             return tx.commit().await;
         }
@@ -137,7 +113,13 @@ impl Store {
             is_default: Some(true),
         }
         .validate()?;
-        let pipeline = tx.create_from(|meta| Pipeline { meta, data: pipeline }).await?;
+        let pipeline = tx
+            .create_from(|meta| Pipeline {
+                meta,
+                data: pipeline,
+                archived: false,
+            })
+            .await?;
         for (position, (name, kind, probability, required_fields)) in default_stages().into_iter().enumerate() {
             let data = StageInput {
                 pipeline_id: pipeline.meta.id,
@@ -148,11 +130,16 @@ impl Store {
                 required_fields,
             }
             .validate()?;
-            tx.create_from(|meta| Stage { meta, data }).await?;
+            tx.create_from(|meta| Stage {
+                meta,
+                data,
+                archived: false,
+            })
+            .await?;
         }
-        for (position, name) in DEFAULT_LOSS_REASONS.iter().enumerate() {
+        for (position, reason) in DEFAULT_LOSS_REASONS.iter().enumerate() {
             let data = LossReasonInput {
-                name: (*name).into(),
+                name: reason.name(language).into(),
                 position: Some(position as i64),
                 active: Some(true),
             }

@@ -112,6 +112,11 @@ impl Store {
         let mut columns = Vec::new();
         for stage in self.list_stages(pipeline_id).await? {
             let total = totals.iter().find(|t| t.stage_id == stage.meta.id);
+            // An archived stage gave its deals away; one still holding some (a deleted deal
+            // restored since) stays on the board until they move on.
+            if stage.archived && total.is_none() {
+                continue;
+            }
             let filter = DealFilter {
                 stage_id: Some(stage.meta.id),
                 owner_id,

@@ -1,7 +1,7 @@
 //! Clients ranked by revenue (ABC) and by its steadiness (XYZ).
 
 use super::cursor::{Out, spawn_reading};
-use super::{CURRENCY, PAID_OF_LIVE_DEALS, People, Reader, Sql, period_ms, six_months};
+use super::{PAID_OF_LIVE_DEALS, People, Reader, Sql, period_ms, six_months};
 use crate::Store;
 use serde::Deserialize;
 use voronka_core::reports::*;
@@ -125,7 +125,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
     let mut companies: Vec<AbcXyzRow> = Vec::with_capacity(rows.len());
     companies.extend(rows.into_iter().map(|x| ranking.rank(x)));
     Ok(AbcXyz {
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         months: month_keys(f),
         total_revenue,
         matrix: abc_xyz_matrix(&companies),
@@ -134,10 +134,10 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<AbcXyz> 
 }
 
 /// ABC/XYZ's clients for an export, read from a cursor that the database ranks.
-pub(super) fn ranked(store: Store, f: ReportFilter) -> RankedClients {
+pub(super) fn ranked(store: Store, f: ReportFilter, currency: String) -> RankedClients {
     let months = month_keys(&f);
     RankedClients {
-        currency: CURRENCY.into(),
+        currency,
         months,
         companies: spawn_reading(move |out| async move { send_ranked(&store, &f, &out).await }),
     }

@@ -1,6 +1,6 @@
 //! What the managers did: by day, idle clients, plan fulfilment by month.
 
-use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name, date_of_ms, period_ms, six_months};
+use super::{PAID_OF_LIVE_DEALS, Reader, Sql, by_name, date_of_ms, period_ms, six_months};
 use crate::figures::DAY_MS;
 use chrono::Days;
 use serde::Deserialize;
@@ -253,7 +253,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, idle_after_days: i
     by_name(&mut plan_fulfilment, |p| Some(&p.manager));
 
     Ok(ActivityReport {
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         idle_after_days,
         days: day_rows,
         idle_companies: idle

@@ -1,6 +1,6 @@
 //! Plan and fact for one month, per manager and for the team.
 
-use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name};
+use super::{PAID_OF_LIVE_DEALS, Reader, Sql, by_name};
 use chrono::Days;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -110,8 +110,9 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Dashboar
     .await?;
 
     let people = r.people().await?;
-    let working_days = working_days_in_month(start);
-    let elapsed = working_days_elapsed(start, today);
+    let calendar = r.process.calendar();
+    let working_days = calendar.working_days_in_month(start);
+    let elapsed = calendar.working_days_elapsed(start, today);
     let plan_of = |id: Option<Id>| plans.iter().find(|p| p.user_id == id).map(|p| p.revenue_target);
     let get = |m: &HashMap<Id, i64>, id: Id| m.get(&id).copied().unwrap_or(0);
     let mut managers: Vec<DashboardRow> = members
@@ -144,7 +145,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Dashboar
     );
     Ok(Dashboard {
         month,
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         today,
         working_days,
         working_days_elapsed: elapsed,

@@ -1,6 +1,6 @@
 //! The funnel of the deals created in the period.
 
-use super::{CURRENCY, Reader, Sql, by_name, period_days, stages};
+use super::{Reader, Sql, by_name, period_days, stages};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 use voronka_core::reports::*;
@@ -121,7 +121,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Funnel> 
     let mut managers: Vec<FunnelColumn> = owners.into_iter().map(|id| column(Some(id))).collect();
     by_name(&mut managers, |c| c.manager.as_ref());
     Ok(Funnel {
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         team: column(None),
         managers,
         stages,

@@ -1,6 +1,6 @@
 //! Lost deals by reason, and by manager with the stage of loss.
 
-use super::{CURRENCY, Reader, Sql, by_name, period_ms};
+use super::{Reader, Sql, by_name, period_ms};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use voronka_core::reports::*;
@@ -146,7 +146,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<LossReas
         .collect();
     by_name(&mut by_manager, |m| Some(&m.manager));
     Ok(LossReasons {
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         lost: order.iter().map(|x| x.1.count).sum(),
         amount: order.iter().map(|x| x.1.amount).sum(),
         by_reason: order.iter().map(|(id, sum)| reason_of(*id, *sum)).collect(),

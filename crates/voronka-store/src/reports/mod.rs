@@ -35,9 +35,6 @@ use std::collections::HashMap;
 use voronka_core::reports::*;
 use voronka_core::{Id, Result};
 
-/// The currency reports name for their sums (see `voronka_core::reports`).
-const CURRENCY: &str = "UAH";
-
 /// Revenue: the paid payments (`p`) of live deals. Each payment carries its deal's company,
 /// owner and pipeline as `p.deal_company_id`, `p.deal_owner_id` and `p.deal_pipeline_id`, all
 /// NULL while the deal is deleted (see the store's `figures`), so revenue is summed off the
@@ -80,6 +77,8 @@ pub(crate) struct Reader<'s> {
     pub(crate) now: DateTime<Utc>,
     /// Whether the data holds stage spells entered after `now` (see `data_after_now`).
     after_now: Option<bool>,
+    /// The department's settings: the reports' currency, thresholds and working days.
+    pub(crate) process: voronka_core::model::ProcessSettingsData,
 }
 
 impl Reader<'_> {
@@ -214,6 +213,12 @@ impl Reader<'_> {
     pub(crate) fn today(&self) -> NaiveDate {
         self.now.date_naive()
     }
+
+    /// The currency a report names for its sums: the department's (see
+    /// `voronka_core::reports`).
+    pub(crate) fn currency(&self) -> String {
+        self.process.default_currency.as_str().to_string()
+    }
 }
 
 pub(crate) struct People(HashMap<Id, String>);
@@ -307,12 +312,14 @@ impl Store {
             tx.execute("SET LOCAL plan_cache_mode = force_custom_plan", vec![])
                 .await?;
         }
+        let process = tx.process().await?;
         Ok(Reader {
             now: tx.now,
             tx,
             bare,
             rows_seen: 0,
             after_now: None,
+            process,
         })
     }
 
@@ -337,16 +344,21 @@ impl Store {
             ReportName::PaymentPlan => Report::PaymentPlan(payment_plan::run(&mut r, f).await?),
             ReportName::Funnel => Report::Funnel(funnel::run(&mut r, f).await?),
             ReportName::TimeInStage => {
-                Report::TimeInStage(time_in_stage::run(&mut r, f, options.stuck_after_days).await?)
+                let stuck = options.stuck_after_days.unwrap_or(r.process.stuck_days);
+                Report::TimeInStage(time_in_stage::run(&mut r, f, stuck).await?)
             }
             ReportName::Discipline => Report::Discipline(discipline::run(&mut r, f).await?),
             ReportName::LossReasons => Report::LossReasons(loss_reasons::run(&mut r, f).await?),
             ReportName::LeadResponse => {
-                Report::LeadResponse(lead_response::run(&mut r, f, self.settings.lead_response_minutes).await?)
+                let minutes = r.process.lead_response_minutes;
+                Report::LeadResponse(lead_response::run(&mut r, f, minutes).await?)
             }
             ReportName::NewVsExisting => Report::NewVsExisting(new_vs_existing::run(&mut r, f).await?),
             ReportName::AbcXyz => Report::AbcXyz(abc_xyz::run(&mut r, f).await?),
-            ReportName::Activity => Report::Activity(activity::run(&mut r, f, options.idle_after_days).await?),
+            ReportName::Activity => {
+                let idle = options.idle_after_days.unwrap_or(r.process.idle_days);
+                Report::Activity(activity::run(&mut r, f, idle).await?)
+            }
         };
         let seen = r.rows_seen;
         r.tx.commit().await?;
@@ -371,10 +383,11 @@ impl Store {
         options.validate()?;
         let mut tx = self.begin_read().await?;
         tx.refuse_unknown_filter_ids(filter).await?;
+        let currency = tx.default_currency().await?.as_str().to_string();
         tx.commit().await?;
         let (store, f) = (self.clone(), filter.clone());
         Ok(match name {
-            ReportName::AbcXyz => ReportExport::AbcXyz(abc_xyz::ranked(store, f)),
+            ReportName::AbcXyz => ReportExport::AbcXyz(abc_xyz::ranked(store, f, currency)),
             ReportName::PaymentPlan => ReportExport::PaymentPlan(payment_plan::planned(store, f)),
             _ => ReportExport::Whole(self.report(name, filter, options).await?),
         })

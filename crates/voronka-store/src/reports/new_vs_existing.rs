@@ -1,6 +1,6 @@
 //! Revenue from new and from existing clients.
 
-use super::{CURRENCY, PAID_OF_LIVE_DEALS, Reader, Sql, by_name, period_ms};
+use super::{PAID_OF_LIVE_DEALS, Reader, Sql, by_name, period_ms};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use voronka_core::reports::*;
@@ -92,7 +92,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<NewVsExi
     let mut managers: Vec<RevenueSplit> = by_owner.into_values().map(RevenueSplit::with_share).collect();
     by_name(&mut managers, |m| m.manager.as_ref());
     Ok(NewVsExisting {
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         managers,
         team: team.with_share(),
     })

@@ -32,11 +32,13 @@ fn statement(f: &ReportFilter) -> (String, Sql, NaiveDate, NaiveDate) {
     let (a, b) = (q.bind(monday.to_string()), q.bind(sunday.to_string()));
     let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
     let sql = format!(
-        "SELECT p.id AS payment_id, d.owner_id, c.id AS company_id, c.name AS company, c.industry,
+        "SELECT p.id AS payment_id, d.owner_id, c.id AS company_id, c.name AS company,
+         COALESCE(ind.name, c.industry) AS industry,
          d.id AS deal_id, d.title AS deal, p.planned_date, p.amount, p.currency,
          COALESCE(d.win_probability, s.win_probability) AS probability, p.status, p.paid_at
          FROM payments p JOIN deals d ON d.id = p.deal_id JOIN stages s ON s.id = d.stage_id
          LEFT JOIN companies c ON c.id = d.company_id
+         LEFT JOIN dictionary_entries ind ON ind.dictionary = 'industry' AND ind.code = c.industry
          WHERE p.deleted_at IS NULL AND d.deleted_at IS NULL AND p.status <> 'cancelled'
          AND p.planned_date >= {a} AND p.planned_date <= {b}{filter}"
     );

@@ -1,7 +1,7 @@
 //! Days in each open stage, and the deals stuck in theirs.
 
 use super::median::{self, Bucket, Buckets, Summary};
-use super::{CURRENCY, Reader, Sql, period_days, period_ms, stages};
+use super::{Reader, Sql, period_days, period_ms, stages};
 use crate::figures::DAY_MS;
 use crate::rollups::HALF_DAY_MS;
 use serde::Deserialize;
@@ -294,7 +294,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter, stuck_after_days: 
         })
         .collect();
     Ok(TimeInStage {
-        currency: CURRENCY.into(),
+        currency: r.currency(),
         stuck_after_days,
         stages,
         stuck: stuck

@@ -191,7 +191,7 @@ pub async fn a_report_at_an_earlier_now_counts_what_stood_then(ctx: Ctx) {
         std::sync::Arc::new(voronka_core::RandomIds::new()),
     );
     let o = ReportOptions {
-        stuck_after_days: 1,
+        stuck_after_days: Some(1),
         ..Default::default()
     };
     let f = march();

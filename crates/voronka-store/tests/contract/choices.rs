@@ -75,7 +75,7 @@ pub async fn an_inactive_owner_or_assignee_is_refused_for_new_work_only(ctx: Ctx
         name: company.data.name.to_string(),
         city: Some("Львів".into()),
         work_phone: Some("0671234567".into()),
-        industry: Some("Будівництво".into()),
+        industry: Some("construction".into()),
         owner_id: Some(petro),
         ..Default::default()
     };

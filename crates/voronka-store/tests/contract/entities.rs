@@ -343,7 +343,7 @@ pub async fn every_entity_is_created_read_updated_deleted_restored(ctx: Ctx) {
         .unwrap();
     delete_and_restore(s, olena, &doc).await;
     let mut deal_input = ctx.deal_input("Водостік для складу");
-    deal_input.lead_source = Some("Referral".into());
+    deal_input.lead_source = Some(" referral ".into());
     deal_input.qualification = vec![Criterion {
         name: "Бюджет підтверджено".into(),
         met: true,

@@ -101,7 +101,7 @@ impl Ctx {
             name: name.into(),
             city: Some("Львів".into()),
             work_phone: Some(phone.into()),
-            industry: Some("Будівництво".into()),
+            industry: Some("construction".into()),
             ..Default::default()
         };
         self.store
@@ -135,6 +135,7 @@ impl Ctx {
     pub fn deal_input(&self, title: &str) -> DealInput {
         DealInput {
             title: title.into(),
+            product: None,
             company_id: None,
             contact_ids: vec![],
             owner_id: None,
@@ -150,6 +151,27 @@ impl Ctx {
             qualification: vec![],
             loss_comment: None,
         }
+    }
+
+    /// The department works Monday to Friday with no public holidays (its defaults take
+    /// Ukraine's, such as Monday 9 March 2026 for Women's Day on a Sunday): for tests whose
+    /// arithmetic counts plain weekdays.
+    pub async fn weekdays_only(&self) {
+        let current = self.store.process_settings().await.expect("settings");
+        let d = &current.data;
+        let input = ProcessSettingsInput {
+            title_template: d.title_template.clone(),
+            lead_response_minutes: d.lead_response_minutes,
+            stuck_days: d.stuck_days,
+            idle_days: d.idle_days,
+            working_days: vec![1, 2, 3, 4, 5],
+            holidays: vec![],
+            default_currency: d.default_currency.as_str().into(),
+        };
+        self.store
+            .save_process_settings(self.admin.meta.id, current.meta.version, &input)
+            .await
+            .expect("save the settings");
     }
 
     /// Every table as export-json gives it: table name → rows.

@@ -9,6 +9,7 @@ mod choices;
 mod companies;
 mod concurrency;
 mod deals;
+mod department;
 mod entities;
 mod exporting;
 mod live_changes;
@@ -24,6 +25,7 @@ mod search;
 mod tasks;
 mod team;
 mod team_gong;
+mod team_setup;
 mod views;
 
 harness::contract!(
@@ -56,6 +58,12 @@ harness::contract!(
     tasks::timeline_merges_a_company_and_its_deals,
     tasks::completing_a_task_creates_the_next_one_in_the_same_transaction,
     tasks::a_refused_next_task_or_a_stale_version_writes_nothing,
+    department::pipelines_and_stages_are_set_up_by_the_admin,
+    department::archiving_a_stage_moves_its_deals_with_their_history,
+    department::dictionaries_are_the_departments_and_checked_on_every_record,
+    department::a_new_department_starts_with_its_admins_language,
+    department::process_settings_are_the_admins_and_followed_everywhere,
+    department::the_plans_grid_saves_a_block_in_one_transaction,
     choices::an_inactive_owner_or_assignee_is_refused_for_new_work_only,
     choices::an_inactive_loss_reason_is_refused_for_a_new_loss,
     choices::lists_to_choose_from_hold_only_active_users_and_reasons,

@@ -295,6 +295,7 @@ pub async fn win(ctx: &Ctx, on: &Store, won: &Stage, title: &str, amount: &str) 
 }
 
 pub async fn won_deals_and_paid_payments_ring_the_gong(ctx: Ctx) {
+    ctx.weekdays_only().await;
     let s = &ctx.store;
     let olena = ctx.olena_id();
     s.create_plan(

@@ -282,6 +282,7 @@ fn name_of(p: &Option<Person>) -> &str {
 }
 
 pub async fn dashboard_counts_plan_fact_and_forecast(ctx: Ctx) {
+    ctx.weekdays_only().await;
     let b = Book::new(&ctx).await;
     let (olena, petro) = (ctx.olena_id(), ctx.petro.meta.id);
     b.plan(Some(olena), "2026-03", 22_000_000, 0, 0).await;
@@ -655,7 +656,7 @@ pub async fn time_in_stage_counts_closed_and_current_spells(ctx: Ctx) {
         .time_in_stage_report(
             &march(),
             &ReportOptions {
-                stuck_after_days: 15,
+                stuck_after_days: Some(15),
                 ..Default::default()
             },
         )

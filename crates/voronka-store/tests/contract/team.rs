@@ -95,7 +95,7 @@ impl Ctx {
 }
 
 /// The test database's URL for `login` (the test server trusts local connections).
-fn url_of(ctx: &Ctx, login: &str) -> String {
+pub(crate) fn url_of(ctx: &Ctx, login: &str) -> String {
     let o: PgConnectOptions = ctx.url.parse().unwrap();
     format!(
         "postgres://{login}@{}:{}/{}",
@@ -105,20 +105,20 @@ fn url_of(ctx: &Ctx, login: &str) -> String {
     )
 }
 
-async fn connect(ctx: &Ctx, login: &str) -> PgConnection {
+pub(crate) async fn connect(ctx: &Ctx, login: &str) -> PgConnection {
     PgConnection::connect(&url_of(ctx, login)).await.unwrap()
 }
 
-async fn count(conn: &mut PgConnection, sql: &str) -> i64 {
+pub(crate) async fn count(conn: &mut PgConnection, sql: &str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(conn).await.unwrap()
 }
 
-async fn changed(conn: &mut PgConnection, sql: &str) -> u64 {
+pub(crate) async fn changed(conn: &mut PgConnection, sql: &str) -> u64 {
     sqlx::query(sql).execute(conn).await.unwrap().rows_affected()
 }
 
 /// The statement fails, and with the server's word for a refusal.
-async fn refused(conn: &mut PgConnection, sql: &str) {
+pub(crate) async fn refused(conn: &mut PgConnection, sql: &str) {
     let err = sqlx::query(sql).execute(&mut *conn).await.expect_err(sql);
     let text = err.to_string();
     assert!(

@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Tex
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useLogActivity } from '../../api/activities';
-import { CALL_OUTCOMES } from '../../api/choices';
+import { useChoices } from '../../api/setup';
 import type { ActivityKind, Direction, Id } from '../../api/types';
 import { useFormErrors } from '../../api/useFormErrors';
 
@@ -40,6 +40,7 @@ export function LogActivityDialog({ kind, link, onClose }: {
 function LogActivityForm({ kind, link, onDone }: { kind: LoggableKind; link: ActivityLink; onDone: () => void }) {
   const { t } = useTranslation();
   const log = useLogActivity();
+  const outcomes = useChoices('call_outcome');
   const form = useForm<Values>({
     initialValues: { body: '', direction: 'outbound', minutes: '', outcome: null, subject: '' },
   });
@@ -83,7 +84,8 @@ function LogActivityForm({ kind, link, onDone }: { kind: LoggableKind; link: Act
               <NumberInput label={t('timeline.minutes')} min={0} {...form.getInputProps('minutes')} />
               <Select
                 label={t('timeline.outcome')}
-                data={CALL_OUTCOMES.map((o) => ({ value: o, label: t(`callOutcome.${o}`) }))}
+                data={outcomes.options(form.values.outcome)}
+                data-testid="call-outcome"
                 clearable
                 {...form.getInputProps('outcome')}
               />

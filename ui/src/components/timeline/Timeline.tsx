@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeline } from '../../api/activities';
 import { useUserNames } from '../../api/dictionaries';
+import { useChoices } from '../../api/setup';
 import { flatten } from '../../api/paging';
 import type { Activity, TimelineOf } from '../../api/types';
 import { EmptyState } from '../EmptyState';
@@ -13,12 +14,12 @@ import { LogActivityDialog, type ActivityLink, type LoggableKind } from './LogAc
 
 const LOGGABLE: LoggableKind[] = ['call', 'email', 'meeting', 'note'];
 
-function details(a: Activity, t: (k: string) => string): string {
+function details(a: Activity, t: (k: string) => string, outcomeName: (code: string) => string): string {
   const d = a.details;
   const parts: string[] = [];
   if (d.direction) parts.push(t(`timeline.${d.direction}`));
   if (d.duration_s != null) parts.push(`${Math.round(d.duration_s / 60)} ${t('timeline.min')}`);
-  if (d.outcome) parts.push(t(`callOutcome.${d.outcome}`));
+  if (d.outcome) parts.push(outcomeName(d.outcome));
   if (d.subject) parts.push(d.subject);
   return parts.join(' · ');
 }
@@ -28,6 +29,7 @@ export function Timeline({ of, link }: { of: TimelineOf; link: ActivityLink }) {
   const { t } = useTranslation();
   const timeline = useTimeline(of);
   const users = useUserNames();
+  const outcomes = useChoices('call_outcome');
   const [logging, setLogging] = useState<LoggableKind | null>(null);
   const items = flatten(timeline.data?.pages);
   return (
@@ -53,7 +55,7 @@ export function Timeline({ of, link }: { of: TimelineOf; link: ActivityLink }) {
                 {t(`activityKind.${a.kind}`)}
               </Badge>
               <Text size="xs" c="dimmed">
-                {details(a, t)}
+                {details(a, t, outcomes.nameOf)}
               </Text>
             </Group>
             <Text size="xs" c="dimmed">

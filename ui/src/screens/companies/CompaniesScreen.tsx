@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCompanyList } from '../../api/companies';
 import { useUserNames } from '../../api/dictionaries';
+import { useChoices } from '../../api/setup';
 import { flatten } from '../../api/paging';
 import type { Company, Id } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
@@ -22,6 +23,8 @@ export function CompaniesScreen() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const owners = useUserNames();
+  const industries = useChoices('industry');
+  const sources = useChoices('lead_source');
   const [ownerId, setOwnerId] = useState<Id | null>(null);
   const [city, setCity] = useState('');
   const [debouncedCity] = useDebouncedValue(city.trim(), FILTER_DEBOUNCE_MS);
@@ -41,7 +44,7 @@ export function CompaniesScreen() {
     () => [
       { key: 'name', label: t('company.name'), width: 300, sortable: true, render: (c) => c.name },
       { key: 'city', label: t('company.city'), width: 150, sortable: true, render: (c) => c.city },
-      { key: 'industry', label: t('company.industry'), width: 180, sortable: true, render: (c) => c.industry },
+      { key: 'industry', label: t('company.industry'), width: 180, sortable: true, render: (c) => industries.nameOf(c.industry) },
       { key: 'work_phone', label: t('company.work_phone'), width: 160, render: (c) => c.work_phone },
       { key: 'email', label: t('company.email'), width: 220, render: (c) => c.email },
       { key: 'owner', label: t('company.owner_id'), width: 160, render: (c) => owners.get(c.owner_id) },
@@ -49,12 +52,12 @@ export function CompaniesScreen() {
         key: 'lead_source',
         label: t('company.lead_source'),
         width: 130,
-        render: (c) => (c.lead_source ? t(`choices.lead_source.${c.lead_source}`) : ''),
+        render: (c) => sources.nameOf(c.lead_source),
       },
       { key: 'created_at', label: t('common.createdAt'), width: 170, sortable: true, render: (c) => <When ms={c.created_at} /> },
       { key: 'updated_at', label: t('common.updatedAt'), width: 170, sortable: true, render: (c) => <When ms={c.updated_at} /> },
     ],
-    [t, owners],
+    [t, owners, industries, sources],
   );
 
   return (

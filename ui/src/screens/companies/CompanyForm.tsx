@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/call';
-import { LEAD_SOURCES } from '../../api/choices';
 import { useCreateCompany, useUpdateCompany } from '../../api/companies';
+import { useChoices } from '../../api/setup';
 import { reportError } from '../../api/errors';
 import type { Company } from '../../api/types';
 import { ConflictAlert } from '../../components/ConflictAlert';
@@ -24,6 +24,8 @@ export function CompanyForm({ company, onSaved, onReload }: {
   const create = useCreateCompany();
   const update = useUpdateCompany();
   const [conflict, setConflict] = useState(false);
+  const industries = useChoices('industry');
+  const sources = useChoices('lead_source');
   const form = useForm<CompanyFormValues>({ initialValues: valuesFromCompany(company, me?.id ?? null) });
 
   const fail = (e: unknown) => (isApiError(e, 'conflict') ? setConflict(true) : reportError(form, e, t));
@@ -45,7 +47,13 @@ export function CompanyForm({ company, onSaved, onReload }: {
         <TextInput data-autofocus data-testid="company-name" {...field('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput {...field('city')} data-testid="company-city" />
-          <TextInput {...field('industry')} />
+          <Select
+            {...field('industry')}
+            data={industries.options(form.values.industry)}
+            searchable
+            clearable
+            data-testid="company-industry"
+          />
           <TextInput {...field('work_phone')} data-testid="company-work-phone" />
           <TextInput {...field('mobile_phone')} />
           <TextInput {...field('email')} data-testid="company-email" />
@@ -58,8 +66,9 @@ export function CompanyForm({ company, onSaved, onReload }: {
           <TextInput {...field('currency')} maxLength={3} />
           <Select
             {...field('lead_source')}
-            data={LEAD_SOURCES.map((v) => ({ value: v, label: t(`choices.lead_source.${v}`) }))}
+            data={sources.options(form.values.lead_source)}
             clearable
+            data-testid="company-lead-source"
           />
           <UserSelect {...field('owner_id')} allowDeselect={false} />
         </SimpleGrid>

@@ -3,7 +3,7 @@ import type { Company, CompanyInput, Id, ImportantDate } from '../../api/types';
 export interface CompanyFormValues {
   name: string;
   legal_id: string;
-  industry: string;
+  industry: string | null;
   city: string;
   address: string;
   website: string;
@@ -29,7 +29,7 @@ export function valuesFromCompany(c: Company | null, ownerId: Id | null): Compan
   return {
     name: text(c?.name),
     legal_id: text(c?.legal_id),
-    industry: text(c?.industry),
+    industry: c?.industry ?? null,
     city: text(c?.city),
     address: text(c?.address),
     website: text(c?.website),
@@ -55,7 +55,7 @@ export function inputFromValues(v: CompanyFormValues): CompanyInput {
   return {
     name: v.name,
     legal_id: opt(v.legal_id),
-    industry: opt(v.industry),
+    industry: v.industry,
     city: opt(v.city),
     address: opt(v.address),
     website: opt(v.website),

@@ -1,5 +1,4 @@
 import { Button, Group, SimpleGrid, Stack, TagsInput, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +13,7 @@ import { UserSelect } from '../../components/pickers/UserSelect';
 import { useCurrentUser } from '../../shell/currentUser';
 import { ContactDuplicateWarning } from './ContactDuplicateWarning';
 import { inputFromValues, valuesFromContact, type ContactFormValues } from './contactFormValues';
+import { DayInput } from '../../components/DayInput';
 
 export function ContactForm({ contact, companyId = null, onSaved, onReload }: {
   contact: Contact | null;
@@ -51,7 +51,7 @@ export function ContactForm({ contact, companyId = null, onSaved, onReload }: {
           <TagsInput {...field('phones')} data-testid="contact-phones" />
           <TagsInput {...field('emails')} />
           <TextInput {...field('address')} />
-          <DateInput {...field('birthday')} valueFormat="DD.MM.YYYY" clearable />
+          <DayInput {...field('birthday')} clearable />
           <UserSelect {...field('owner_id')} allowDeselect={false} />
         </SimpleGrid>
         <ContactDuplicateWarning input={inputFromValues(form.values)} except={contact?.id ?? null} />

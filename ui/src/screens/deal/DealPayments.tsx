@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useCancelPayment } from '../../api/dealLines';
@@ -13,7 +12,7 @@ import { ListSkeleton } from '../../components/ListSkeleton';
 import { Money } from '../../components/Money';
 import { DateText, When } from '../../components/When';
 import { PaidOnDialog, PaymentDialog } from './PaymentDialogs';
-import { parseTypedDay } from './typedDate';
+import { DayInput } from '../../components/DayInput';
 
 const STATUS_COLOR = { planned: 'blue', paid: 'teal', cancelled: 'gray' } as const;
 
@@ -102,7 +101,7 @@ export function DealPayments({ deal }: { deal: Deal }) {
       <form onSubmit={submit}>
         <Group align="flex-end" gap="xs">
           <TextInput label={t('payments.amount')} w={140} {...form.getInputProps('amount')} />
-          <DateInput label={t('payments.plannedDate')} valueFormat="DD.MM.YYYY" dateParser={parseTypedDay} w={150} {...form.getInputProps('planned_date')} />
+          <DayInput label={t('payments.plannedDate')} w={150} {...form.getInputProps('planned_date')} />
           <TextInput label={t('payments.invoice')} w={140} {...form.getInputProps('invoice_number')} />
           <Button type="submit" loading={create.isPending} data-testid="plan-payment-submit">
             {t('payments.plan')}

@@ -61,7 +61,10 @@ export function DealScreen() {
           <Select
           label={t('deal.stage')}
           disabled={deleted}
-          data={(stages.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          // An archived stage takes no deals; the deal's own stage stays listed to show where it is.
+          data={(stages.data ?? [])
+            .filter((s) => !s.archived || s.id === d.stage_id)
+            .map((s) => ({ value: s.id, label: s.name }))}
           value={d.stage_id}
           onChange={(stageId) => stageId && stageId !== d.stage_id && move(d, stageId)}
           allowDeselect={false}

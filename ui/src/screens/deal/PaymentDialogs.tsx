@@ -1,12 +1,11 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMarkPaidOn, useUpdatePayment } from '../../api/dealLines';
 import type { Payment } from '../../api/types';
 import { useFormErrors } from '../../api/useFormErrors';
-import { parseTypedDay } from './typedDate';
+import { DayInput } from '../../components/DayInput';
 
 /** A planned payment's amount, planned date and invoice number, changed at the version read. */
 export function PaymentDialog({ payment, onClose }: { payment: Payment; onClose: () => void }) {
@@ -40,7 +39,7 @@ export function PaymentDialog({ payment, onClose }: { payment: Payment; onClose:
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('payments.amount')} data-testid="payment-amount" {...form.getInputProps('amount')} />
-          <DateInput label={t('payments.plannedDate')} valueFormat="DD.MM.YYYY" dateParser={parseTypedDay} data-testid="payment-planned-date" {...form.getInputProps('planned_date')} />
+          <DayInput label={t('payments.plannedDate')} data-testid="payment-planned-date" {...form.getInputProps('planned_date')} />
           <TextInput label={t('payments.invoice')} data-testid="payment-invoice" {...form.getInputProps('invoice_number')} />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending} data-testid="payment-submit">
@@ -64,10 +63,10 @@ export function PaidOnDialog({ payment, onClose }: { payment: Payment; onClose: 
     <Modal opened onClose={onClose} title={t('payments.markPaid')} data-testid="paid-on-dialog">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <DateInput
+          <DayInput
             label={t('lines.paidOn')}
-            valueFormat="DD.MM.YYYY"
-            dateParser={parseTypedDay}
+           
+           
             maxDate={dayjs().add(1, 'day').format('YYYY-MM-DD')}
             data-testid="paid-on-date"
             {...form.getInputProps('paid_on')}

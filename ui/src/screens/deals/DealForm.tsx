@@ -1,13 +1,12 @@
 import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/call';
-import { COMMUNICATION_CHANNELS, LEAD_SOURCES, SALES_CHANNELS } from '../../api/choices';
-import { useCompany } from '../../api/companies';
 import { useCreateDeal, useUpdateDeal } from '../../api/deals';
 import { applyFieldError, errorText, notifyError } from '../../api/errors';
+import { useChoices, useDealTitlePreview, useProcessSettings } from '../../api/setup';
 import type { Deal, Id } from '../../api/types';
 import { useCurrentUser } from '../../shell/currentUser';
 import { ConflictAlert } from '../../components/ConflictAlert';
@@ -16,10 +15,13 @@ import { ContactsPicker } from '../../components/pickers/ContactsPicker';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { inputFromValues, valuesFromDeal, type DealFormValues } from './dealFormValues';
 import { QualificationField } from './QualificationField';
-import { DEFAULT_TITLE_TEMPLATE, titleFromTemplate } from './titleTemplate';
+import { DayInput } from '../../components/DayInput';
+
+const PREVIEW_DEBOUNCE_MS = 300;
 
 /**
- * Creates a deal or edits one at its version. A refusal the server pins on a field shows under
+ * Creates a deal or edits one at its version. A new deal left without a title gets one from the
+ * department's title template, which the core fills; the form shows what it would be. A refusal the server pins on a field shows under
  * that field; `highlight` is such a refusal carried in from elsewhere (a refused stage move).
  */
 export function DealForm({
@@ -53,7 +55,14 @@ export function DealForm({
   const [outside, setOutside] = useState<string | null>(
     highlight && !(initialField && initialField in initial) ? errorText(t, highlight) : null,
   );
-  const company = useCompany(form.values.company_id);
+  const salesChannels = useChoices('sales_channel');
+  const communicationChannels = useChoices('communication_channel');
+  const leadSources = useChoices('lead_source');
+  const settings = useProcessSettings();
+  // What the core would call the deal with no title of its own, asked as the form changes.
+  const [asTyped] = useDebouncedValue(inputFromValues({ ...form.values, title: '' }), PREVIEW_DEBOUNCE_MS);
+  const preview = useDealTitlePreview(deal ? null : asTyped);
+  const previewTitle = preview.isSuccess ? preview.data : null;
 
   const fail = (e: unknown) => {
     if (isApiError(e, 'conflict')) return setConflict(true);
@@ -74,18 +83,9 @@ export function DealForm({
     }
   });
 
-  const fillTitle = () =>
-    form.setFieldValue(
-      'title',
-      titleFromTemplate(DEFAULT_TITLE_TEMPLATE, {
-        product: form.values.product,
-        company: company.data?.name,
-        city: company.data?.city,
-      }),
-    );
-
-  const choice = (group: string, values: readonly string[]) =>
-    values.map((v) => ({ value: v, label: t(`choices.${group}.${v}`) }));
+  const fillTitle = () => {
+    if (previewTitle) form.setFieldValue('title', previewTitle);
+  };
 
   return (
     <form onSubmit={submit} data-testid="deal-form">
@@ -96,16 +96,23 @@ export function DealForm({
             {outside}
           </Alert>
         )}
-        <TextInput label={t('deal.title')} data-testid="deal-title" {...form.getInputProps('title')} />
+        <TextInput
+          label={t('deal.title')}
+          placeholder={previewTitle ? t('setup.titlePreview', { title: previewTitle }) : undefined}
+          data-testid="deal-title"
+          {...form.getInputProps('title')}
+        />
         <Group align="flex-end" gap="xs">
           <TextInput
             style={{ flex: 1 }}
             label={t('deal.product')}
-            description={t('deal.templateHint', { template: DEFAULT_TITLE_TEMPLATE })}
+            description={
+              settings.data ? t('deal.templateHint', { template: settings.data.title_template }) : undefined
+            }
             data-testid="deal-product"
             {...form.getInputProps('product')}
           />
-          <Button variant="light" onClick={fillTitle} data-testid="deal-title-from-template">
+          <Button variant="light" onClick={fillTitle} disabled={!previewTitle} data-testid="deal-title-from-template">
             {t('deal.fillTitle')}
           </Button>
         </Group>
@@ -124,8 +131,20 @@ export function DealForm({
             onChange={(ids) => form.setFieldValue('contact_ids', ids)}
             error={form.errors.contact_ids}
           />
-          <TextInput label={t('deal.amount')} data-testid="deal-amount" {...form.getInputProps('amount')} />
-          <TextInput label={t('deal.currency')} maxLength={3} {...form.getInputProps('currency')} />
+          <TextInput
+            label={t('deal.amount')}
+            // The store keeps an amount that follows the items: what is typed here would not count.
+            disabled={deal?.amount_from_items === true}
+            description={deal?.amount_from_items ? t('lines.amountFromItems') : undefined}
+            data-testid="deal-amount"
+            {...form.getInputProps('amount')}
+          />
+          <TextInput
+            label={t('deal.currency')}
+            maxLength={3}
+            placeholder={settings.data?.default_currency}
+            {...form.getInputProps('currency')}
+          />
           <UserSelect label={t('deal.owner')} allowDeselect={false} {...form.getInputProps('owner_id')} />
           <NumberInput
             label={t('deal.winProbability')}
@@ -134,33 +153,33 @@ export function DealForm({
             suffix=" %"
             {...form.getInputProps('win_probability')}
           />
-          <DateInput
+          <DayInput
             label={t('deal.plannedPaymentDate')}
-            valueFormat="DD.MM.YYYY"
+           
             clearable
             {...form.getInputProps('planned_payment_date')}
           />
-          <DateInput
+          <DayInput
             label={t('deal.expectedCloseDate')}
-            valueFormat="DD.MM.YYYY"
+           
             clearable
             {...form.getInputProps('expected_close_date')}
           />
           <Select
             label={t('deal.salesChannel')}
-            data={choice('sales_channel', SALES_CHANNELS)}
+            data={salesChannels.options(form.values.sales_channel)}
             clearable
             {...form.getInputProps('sales_channel')}
           />
           <Select
             label={t('deal.communicationChannel')}
-            data={choice('communication_channel', COMMUNICATION_CHANNELS)}
+            data={communicationChannels.options(form.values.communication_channel)}
             clearable
             {...form.getInputProps('communication_channel')}
           />
           <Select
             label={t('deal.leadSource')}
-            data={choice('lead_source', LEAD_SOURCES)}
+            data={leadSources.options(form.values.lead_source)}
             clearable
             {...form.getInputProps('lead_source')}
           />

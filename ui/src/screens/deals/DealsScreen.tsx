@@ -34,9 +34,15 @@ export function DealsScreen() {
 
   const list = pipelines.data ?? [];
   const shownView = viewHere ?? view;
+  // An archived pipeline is shown when asked for by name (a link, the last choice), never offered.
+  const inUse = list.filter((p) => !p.archived);
   const pipelineId =
     list.find((p) => p.id === pipelineHere)?.id ??
-    list.find((p) => p.id === chosen)?.id ?? list.find((p) => p.is_default)?.id ?? list[0]?.id ?? null;
+    list.find((p) => p.id === chosen)?.id ??
+    inUse.find((p) => p.is_default)?.id ??
+    inUse[0]?.id ??
+    list[0]?.id ??
+    null;
   // Rule 2 flags open deals with no open task; the server lists the current user's.
   const withoutTask = useMemo(
     () => new Set((today.data?.deals_without_task ?? []).map((d) => d.id)),
@@ -52,7 +58,7 @@ export function DealsScreen() {
         <Group>
           <Title order={2}>{t('deals.title')}</Title>
           <Select
-            data={list.map((p) => ({ value: p.id, label: p.name }))}
+            data={list.filter((p) => !p.archived || p.id === pipelineId).map((p) => ({ value: p.id, label: p.name }))}
             value={pipelineId}
             onChange={(v) => {
               if (!v) return;

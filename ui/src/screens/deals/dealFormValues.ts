@@ -37,7 +37,8 @@ export function valuesFromDeal(deal: Deal | null, pipelineId: Id, ownerId: Id | 
     owner_id: deal?.owner_id ?? ownerId,
     pipeline_id: deal?.pipeline_id ?? pipelineId,
     amount: deal ? amountText(deal.amount) : '',
-    currency: deal?.currency ?? 'UAH',
+    // Blank takes the department's currency.
+    currency: deal?.currency ?? '',
     win_probability: deal?.win_probability ?? '',
     planned_payment_date: deal?.planned_payment_date ?? null,
     expected_close_date: deal?.expected_close_date ?? null,
@@ -54,6 +55,7 @@ const blank = (s: string | null) => (s && s.trim() ? s : null);
 export function inputFromValues(v: DealFormValues): DealInput {
   return {
     title: v.title,
+    product: blank(v.product),
     company_id: v.company_id,
     contact_ids: v.contact_ids,
     owner_id: v.owner_id,

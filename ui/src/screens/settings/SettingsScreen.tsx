@@ -1,21 +1,68 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Tabs, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { useAppInfoContext } from '../../shell/currentUser';
 import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { PreferencesFields } from './PreferencesFields';
+import { DictionariesSettings } from './dictionaries/DictionariesSettings';
+import { PipelinesSettings } from './pipelines/PipelinesSettings';
+import { ProcessSettingsForm } from './process/ProcessSettingsForm';
 import { ProposalTemplateForm } from './ProposalTemplateForm';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
 
+/** The tabs of Settings: mine, then how the department is set up (read by all, the admin's to change). */
+const TABS = ['general', 'pipelines', 'dictionaries', 'process', 'proposal'] as const;
+type Tab = (typeof TABS)[number];
+
 export function SettingsScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { tab } = useParams();
+  const info = useAppInfoContext();
+  // The proposal template is the admin's alone: it is only shown to whoever may change it.
+  const tabs = TABS.filter((x) => x !== 'proposal' || info?.rights?.setup);
+  const current: Tab = tabs.find((x) => x === tab) ?? 'general';
+  return (
+    <Stack gap="md" data-testid="settings-screen">
+      <Title order={2}>{t('settings.title')}</Title>
+      <Tabs value={current} onChange={(v) => v && void navigate(v === 'general' ? '/settings' : `/settings/${v}`)} keepMounted={false}>
+        <Tabs.List>
+          {tabs.map((x) => (
+            <Tabs.Tab key={x} value={x} data-testid={`settings-tab-${x}`}>
+              {t(`setup.tabs.${x}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="md">
+          <GeneralSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="pipelines" pt="md">
+          <PipelinesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="dictionaries" pt="md">
+          <DictionariesSettings />
+        </Tabs.Panel>
+        <Tabs.Panel value="process" pt="md">
+          <ProcessSettingsForm />
+        </Tabs.Panel>
+        <Tabs.Panel value="proposal" pt="md">
+          <ProposalTemplateForm />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** The signed-in person's own settings and the database's connection. */
+function GeneralSettings() {
   const { t } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const info = useAppInfoContext();
   const [creating, setCreating] = useState(false);
   return (
-    <Stack gap="md" maw={640} data-testid="settings-screen">
-      <Title order={2}>{t('settings.title')}</Title>
+    <Stack gap="md" maw={640}>
       <Paper withBorder p="md">
         <Stack>
           {info?.user && <PreferencesFields user={info.user} />}
@@ -37,7 +84,6 @@ export function SettingsScreen() {
         </Stack>
       </Paper>
       <NotificationSettingsSection />
-      {info?.rights?.setup && <ProposalTemplateForm />}
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>{t('settings.database')}</Title>
