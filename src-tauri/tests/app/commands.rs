@@ -2,11 +2,12 @@
 //! Tauri's IPC with JSON arguments, as the webview sends them.
 
 use crate::session::{session, tempfile_dir};
+use voronka_app::Session;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use voronka_app::dialogs::{Dialogs, FilePicker, FileRequest};
 use voronka_core::model::Language;
@@ -15,7 +16,7 @@ use voronka_testdb::{Kind, TestDb};
 /// The person in the OS dialogs: answers each with the path the test gives, and remembers
 /// what it was asked.
 #[derive(Debug, Default, Clone)]
-struct Person(Arc<Mutex<(Option<PathBuf>, Vec<FileRequest>)>>);
+pub struct Person(Arc<Mutex<(Option<PathBuf>, Vec<FileRequest>)>>);
 
 impl Person {
     fn will_choose(&self, path: Option<PathBuf>) {
@@ -54,22 +55,37 @@ pub fn invoke(
     get_ipc_response(webview, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rules_come_back_from_the_commands_as_coded_errors() {
-    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
-    let s = session(&db, &tempfile_dir(), Arc::default());
-    s.open_at_start().await.unwrap();
-    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
-        .await
-        .unwrap();
+/// The real command handlers over `session` in one mock window, the OS dialogs answered by
+/// `person`. The app is returned with its window: dropping it would close the window.
+pub fn app_with(session: Session, person: &Person) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let app = mock_builder()
-        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
-        .manage(s)
+        .invoke_handler(voronka_app::builder::<MockRuntime>().invoke_handler())
+        .manage(session)
+        .manage(voronka_app::Exports::default())
+        .manage(Dialogs::new(person.clone()))
         .build(tauri::generate_context!())
         .unwrap();
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();
+    (app, webview)
+}
+
+/// A session over `db` started as a first start does, with or without the demo.
+async fn started(db: &TestDb, demo: bool) -> Session {
+    let s = session(db, &tempfile_dir(), Arc::default());
+    s.open_at_start().await.unwrap();
+    s.first_start("Олена Коваль", Language::Uk, demo, &mut |_, _| {})
+        .await
+        .unwrap();
+    s
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rules_come_back_from_the_commands_as_coded_errors() {
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    let s = started(&db, false).await;
+    let (_app, webview) = app_with(s, &Person::default());
 
     let company = json!({"name": "ТОВ «Дах»", "work_phone": "+38 (067) 123-45-67", "city": "Львів"});
     let created = invoke(&webview, "create_company", json!({"input": company})).unwrap();
@@ -179,22 +195,9 @@ async fn rules_come_back_from_the_commands_as_coded_errors() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reports_come_through_the_commands_and_export_as_a_workbook() {
     let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
-    let s = session(&db, &tempfile_dir(), Arc::default());
-    s.open_at_start().await.unwrap();
-    s.first_start("Олена Коваль", Language::Uk, true, &mut |_, _| {})
-        .await
-        .unwrap();
+    let s = started(&db, true).await;
     let person = Person::default();
-    let app = mock_builder()
-        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
-        .manage(s)
-        .manage(voronka_app::Exports::default())
-        .manage(Dialogs::new(person.clone()))
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (_app, webview) = app_with(s, &person);
     let today = voronka_core::Clock::now(&voronka_core::SystemClock).date_naive();
     let filter = json!({"from": today - chrono::Days::new(180), "to": today});
 
@@ -285,15 +288,7 @@ async fn the_start_screen_hears_why_a_database_failed_and_opens_the_one_picked()
     let s = session(&broken, &tempfile_dir(), Arc::default());
     s.open_at_start().await.unwrap_err();
     let person = Person::default();
-    let app = mock_builder()
-        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
-        .manage(s)
-        .manage(Dialogs::new(person.clone()))
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (_app, webview) = app_with(s, &person);
 
     let start = invoke(&webview, "app_info", json!({})).unwrap();
     assert_eq!(start["state"], "problem", "{start}");
@@ -335,21 +330,9 @@ async fn the_start_screen_hears_why_a_database_failed_and_opens_the_one_picked()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
     let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
-    let s = session(&db, &tempfile_dir(), Arc::default());
-    s.open_at_start().await.unwrap();
-    s.first_start("Олена Коваль", Language::Uk, false, &mut |_, _| {})
-        .await
-        .unwrap();
+    let s = started(&db, false).await;
     let person = Person::default();
-    let app = mock_builder()
-        .invoke_handler(voronka_app::builder::<tauri::test::MockRuntime>().invoke_handler())
-        .manage(s)
-        .manage(Dialogs::new(person.clone()))
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let (_app, webview) = app_with(s, &person);
 
     let product =
         json!({"name": "Профнастил ПС-20", "sku": "PS20", "price": 32_000, "stock": 5.0, "lead_time_days": 7});

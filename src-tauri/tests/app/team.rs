@@ -3,13 +3,12 @@
 //! through the real command handlers, a login that is nobody's refused at start, and where the
 //! team passwords may never go.
 
-use crate::commands::invoke;
+use crate::commands::{Person, app_with, invoke};
 use crate::secrets::Logs;
 use crate::session::tempfile_dir;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::sync::Arc;
-use tauri::test::{MockRuntime, mock_builder};
 use voronka_app::config::ConfigFile;
 use voronka_app::{Session, Startup};
 use voronka_core::ErrorCode;
@@ -61,18 +60,6 @@ async fn team_session(db: &TestDb, dir: &Path, secrets: Arc<MemorySecrets>) -> S
         .await
         .unwrap();
     s
-}
-
-fn app_with(session: Session) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
-    let app = mock_builder()
-        .invoke_handler(voronka_app::builder::<MockRuntime>().invoke_handler())
-        .manage(session)
-        .build(tauri::generate_context!())
-        .unwrap();
-    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (app, webview)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -154,7 +141,7 @@ async fn the_team_screen_adds_teammates_with_cards_and_manages_them() {
     let dir = tempfile_dir();
     let s = team_session(&db, &dir, Arc::default()).await;
     s.set_my_password(Secret::new("Iryna's-own-password")).await.unwrap();
-    let (_app, webview) = app_with(s.clone());
+    let (_app, webview) = app_with(s.clone(), &Person::default());
 
     let added = invoke(
         &webview,
@@ -256,7 +243,7 @@ async fn in_a_local_file_teammates_are_added_without_logins() {
         "a local file's one user is its admin"
     );
     assert!(!info.must_change_password);
-    let (_app, webview) = app_with(s);
+    let (_app, webview) = app_with(s, &Person::default());
     let added = invoke(
         &webview,
         "add_teammate",

@@ -1,5 +1,5 @@
 import type { ActivityReport } from '../../../api/types';
-import type { ChartOption } from './echarts';
+import { type ChartOption, legendAbove } from './echarts';
 
 /** Revenue plan fulfilment per manager per month, the 100 % line marked: the "zigzags". */
 export function fulfilmentOption(a: ActivityReport, planLabel: string): ChartOption {
@@ -7,8 +7,7 @@ export function fulfilmentOption(a: ActivityReport, planLabel: string): ChartOpt
   const managers = [...new Map(a.plan_fulfilment.map((m) => [m.manager.id, m.manager.name])).entries()];
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${String(v)} %`) },
-    legend: { data: managers.map(([, name]) => name) },
-    grid: { left: 8, right: 24, bottom: 8, containLabel: true },
+    ...legendAbove(managers.map(([, name]) => name), { right: 24 }),
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
     series: managers.map(([id, name], i) => ({

@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../../api/types';
-import type { ChartOption } from './echarts';
+import { type ChartOption, legendAbove } from './echarts';
 
 export interface DashboardLabels {
   plan: string;
@@ -14,8 +14,7 @@ export function dashboardOption(d: Dashboard, labels: DashboardLabels): ChartOpt
   const rows = d.managers;
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.plan, labels.fact, labels.expected] },
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    ...legendAbove([labels.plan, labels.fact, labels.expected]),
     xAxis: { type: 'category', data: rows.map((r) => r.manager?.name ?? '') },
     yAxis: { type: 'value' },
     series: [

@@ -19,3 +19,14 @@ echarts.use([
 
 export { echarts };
 export type { EChartsCoreOption as ChartOption } from 'echarts/core';
+
+/**
+ * A legend above the plot and the plot's box below it. ECharts 6 puts the legend at the bottom
+ * by default, where a grid laid out to the chart's edge draws the axis labels over it.
+ */
+export function legendAbove(data: string[], grid: { right?: number } = {}) {
+  return {
+    legend: { data, top: 0, type: 'scroll' as const },
+    grid: { left: 8, right: grid.right ?? 8, top: 40, bottom: 8, containLabel: true },
+  };
+}

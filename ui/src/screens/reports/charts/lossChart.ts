@@ -1,5 +1,5 @@
 import type { LossReasons } from '../../../api/types';
-import type { ChartOption } from './echarts';
+import { type ChartOption, legendAbove } from './echarts';
 
 /**
  * Losses per manager stacked by reason, in the report's order of reasons (most losses first), so
@@ -10,8 +10,7 @@ export function lossOption(l: LossReasons, noReason: string): ChartOption {
   const reasons = l.by_reason.map((r) => name(r.reason));
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: reasons },
-    grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+    ...legendAbove(reasons),
     xAxis: { type: 'category', data: l.by_manager.map((m) => m.manager.name) },
     yAxis: { type: 'value', minInterval: 1 },
     series: reasons.map((reason) => ({
