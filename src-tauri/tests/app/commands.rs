@@ -2,13 +2,13 @@
 //! Tauri's IPC with JSON arguments, as the webview sends them.
 
 use crate::session::{session, tempfile_dir};
-use voronka_app::Session;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
+use voronka_app::Session;
 use voronka_app::dialogs::{Dialogs, FilePicker, FileRequest};
 use voronka_core::model::Language;
 use voronka_testdb::{Kind, TestDb};
