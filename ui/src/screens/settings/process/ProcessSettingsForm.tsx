@@ -33,7 +33,7 @@ function valuesOf(s: ProcessSettings): Values {
     lead_response_minutes: s.lead_response_minutes,
     stuck_days: s.stuck_days,
     idle_days: s.idle_days,
-    task_horizon_days: s.task_horizon_days,
+    task_horizon_days: s.task_horizon_days ?? '',
     working_days: s.working_days.map(String),
     holidays: s.holidays,
     default_currency: s.default_currency,
