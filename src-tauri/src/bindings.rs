@@ -2,7 +2,8 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, catalog, companies, deal_lines, deals, notifications, plans, proposals, reports, setup, tasks, team,
+    app, catalog, companies, deal_lines, deals, notifications, plans, proposals, regulations, reports, setup, tasks,
+    team,
 };
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
@@ -117,12 +118,20 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             setup::deal_title_preview,
             plans::plans_between,
             plans::save_plans,
+            regulations::lead_rotation,
+            regulations::save_lead_rotation,
+            regulations::close_loss_review,
+            regulations::loss_reviews,
+            regulations::answer_check_in,
+            regulations::check_ins_of,
         ])
         .events(collect_events![GongRung, OpenRecord])
         // The Team database form lists the modes the core knows, in its order.
         .constant("TLS_MODES", voronka_core::connection::TlsMode::ALL)
         // The department's set-up screens and the task forms list the core's own kinds.
         .constant("TASK_KINDS", voronka_core::model::TaskKind::ALL)
+        // What a person may plan: a loss review comes only from a loss.
+        .constant("PLANNABLE_TASK_KINDS", voronka_core::model::TaskKind::PLANNABLE)
         .constant("STAGE_KINDS", voronka_core::model::StageKind::ALL)
         .constant("DEAL_FIELDS", voronka_core::model::DealField::ALL)
         .constant("DICTIONARY_KINDS", voronka_core::model::DictionaryKind::ALL)

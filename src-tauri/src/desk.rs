@@ -1,5 +1,5 @@
-//! What runs beside the window while someone is signed in: the notification ticks, the team's
-//! gong and the tray's count of overdue tasks. Each loop reads the session on every turn, so a
+//! What runs beside the window while someone is signed in: the notification ticks (with rule 1's
+//! lead rotation step), the team's gong and the tray's count of overdue tasks. Each loop reads the session on every turn, so a
 //! switch of database or user is followed without restarting anything.
 
 use crate::session::Session;
@@ -11,6 +11,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_specta::Event;
 use voronka_core::model::User;
 use voronka_core::notify::GongEvent;
+use voronka_core::rights::Rights;
 use voronka_notifier::{ClickTarget, DesktopNotifier};
 
 /// How often the notification scheduler looks at the clock: reminders land within this.
@@ -89,6 +90,14 @@ async fn ticks<R: Runtime>(session: Session, notifier: Arc<DesktopNotifier>, tra
         };
         if let Ok(user) = store.get::<User>(me).await {
             notifier.set_language(user.data.language);
+            // Rule 1: every head's and admin's desktop steps the lead rotation; the store hands
+            // each lead over once however many step at the same moment, and a manager's login
+            // may not hand leads over at all.
+            if Rights::of(user.data.role).regulations
+                && let Err(e) = store.rotate_leads(me).await
+            {
+                tracing::warn!("lead rotation: {e}");
+            }
         }
         if let Err(e) = store.deliver_notifications(me, notifier.as_ref()).await {
             // A missing notification server: nothing is recorded, the next tick tries again.

@@ -946,6 +946,71 @@ async savePlans(cells: PlanCell[]) : Promise<Result<PlansSaved, ApiError>> {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
+},
+/**
+ * The rotation as saved, or off (version 0) until the head or the admin saves it.
+ */
+async leadRotation() : Promise<Result<LeadRotation, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("lead_rotation") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async saveLeadRotation(version: number, input: LeadRotationInput) : Promise<Result<LeadRotation, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_lead_rotation", { version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Closes a `review_lost` task with the checklist's answers: the loss confirmed, or the deal
+ * reopened with a task for its manager.
+ */
+async closeLossReview(taskId: Id, version: number, input: LossReviewInput) : Promise<Result<ReviewClosed, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("close_loss_review", { taskId, version, input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A deal's closed loss reviews, oldest first.
+ */
+async lossReviews(dealId: Id) : Promise<Result<LossReview[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("loss_reviews", { dealId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Keeps the signed-in user's answer at one of their check-ins that has come.
+ */
+async answerCheckIn(input: CheckInInput) : Promise<Result<CheckInAnswer, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("answer_check_in", { input }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The check-ins of `day` that have come, each with its answer or none: the team's for the
+ * head, a manager's own.
+ */
+async checkInsOf(day: string) : Promise<Result<CheckInStatus[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_ins_of", { day }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
 }
 }
 
@@ -964,6 +1029,7 @@ openRecord: "open-record"
 
 export const DEAL_FIELDS = ["company","contact","amount","planned_payment_date","expected_close_date","sales_channel","communication_channel","lead_source","qualification","items"] as const;
 export const DICTIONARY_KINDS = ["lead_source","sales_channel","communication_channel","industry","call_outcome"] as const;
+export const PLANNABLE_TASK_KINDS = ["call","meeting","email","proposal","contact_lead","other"] as const;
 export const STAGE_KINDS = ["open","won","lost"] as const;
 export const TASK_KINDS = ["call","meeting","email","proposal","contact_lead","review_lost","other"] as const;
 export const TITLE_PLACEHOLDERS = ["product","company","city","amount","contact","owner"] as const;
@@ -1109,6 +1175,34 @@ amount: number; deals: Deal[] }
  * One value of a table. `Empty` is a cell with nothing to show (no plan, no median).
  */
 export type Cell = { kind: "empty" } | { kind: "text"; value: string } | { kind: "integer"; value: number } | { kind: "money"; value: { minor: number; currency: string } } | { kind: "percent"; value: number } | { kind: "date"; value: string } | { kind: "days"; value: number } | { kind: "number"; value: number }
+/**
+ * An answer as kept.
+ */
+export type CheckInAnswer = { user_id: Id; slot: string; 
+/**
+ * The check-in's instant.
+ */
+slot_at: number; calls: number; meetings: number; 
+/**
+ * Minor units of `currency`.
+ */
+payments_expected: number; currency: string; comment: string | null; answered_at: number }
+/**
+ * The dialog's values.
+ */
+export type CheckInInput = { 
+/**
+ * The check-in answered, "YYYY-MM-DDTHH:MM" in the user's time zone.
+ */
+slot: string; calls: number; meetings: number; 
+/**
+ * Typed amount ("12 000,50"); blank is zero.
+ */
+payments_expected: string | null; comment: string | null }
+/**
+ * One user's check-in of a day, answered or not: a row of the head's view.
+ */
+export type CheckInStatus = { user_id: Id; name: string; slot: string; slot_at: number; answer: CheckInAnswer | null }
 export type Column = { 
 /**
  * A stable machine name ("fact", "plan"): what translations and tests key on.
@@ -1337,7 +1431,11 @@ export type Direction = "inbound" | "outbound"
  * 3. open deals whose expected close or planned payment date is before today and that have no
  * open task;
  * 4. tasks done in the period whose result says nothing (rule 3: empty, "+", "ok", …; a result
- * longer than 16 characters is taken as meaningful).
+ * longer than 16 characters is taken as meaningful);
+ * 5. open tasks planned too far ahead: due more than the process settings' `task_horizon_days`
+ * after now (seed 003: a far-off date hides a call that found no need);
+ * 6. deals lost in the period without a loss comment (seed 003's first sign of dumped leads);
+ * 7. overdue tasks moved to a later time in the period, with the reason when one was given.
  * 
  * Each list is capped at [`super::LIST_LIMIT`] rows and carries its full count.
  */
@@ -1349,7 +1447,23 @@ overdue_by_manager: OverdueCount[];
 /**
  * Longest overdue first.
  */
-overdue_tasks: TaskLapse[]; overdue_tasks_total: number; past_due_deals: DealLapse[]; past_due_deals_total: number; empty_results: TaskLapse[]; empty_results_total: number }
+overdue_tasks: TaskLapse[]; overdue_tasks_total: number; past_due_deals: DealLapse[]; past_due_deals_total: number; empty_results: TaskLapse[]; empty_results_total: number; 
+/**
+ * The horizon in days past which an open task counts as planned too far.
+ */
+horizon_days: number; 
+/**
+ * Farthest first.
+ */
+far_ahead_tasks: TaskLapse[]; far_ahead_tasks_total: number; 
+/**
+ * In the order they were lost.
+ */
+losses_without_comment: LossLapse[]; losses_without_comment_total: number; 
+/**
+ * In the order they were moved.
+ */
+moved_overdue: OverdueMove[]; moved_overdue_total: number }
 export type Document = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ deal_id: Id; name: ShortText; path: string; size_bytes: number | null })
 /**
  * An email address, trimmed and lower-cased so that two spellings of one address compare equal.
@@ -1558,6 +1672,24 @@ median_minutes: number | null;
  * within_limit / leads in percent.
  */
 share_within_limit: number | null }
+export type LeadRotation = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ 
+/**
+ * Whether an unprocessed lead passes on at all.
+ */
+enabled: boolean; 
+/**
+ * The managers in the order a lead passes between them, each once.
+ */
+member_ids: Id[]; 
+/**
+ * A manager holding this many unprocessed leads (open first-contact tasks) is passed over;
+ * 0 sets no limit.
+ */
+lead_limit: number })
+/**
+ * The settings form's values.
+ */
+export type LeadRotationInput = { enabled: boolean; member_ids: Id[]; lead_limit: number }
 /**
  * The sums of a list of lines, in minor units of one currency.
  */
@@ -1597,6 +1729,26 @@ by_stage: LossAtStage[];
  */
 by_reason: LossByReason[] }
 export type LossByReason = { reason_id: Id | null; reason: string | null; count: number; amount: number }
+/**
+ * How a review ends.
+ */
+export type LossDecision = 
+/**
+ * The loss stands; the deal stays lost.
+ */
+"confirm" | 
+/**
+ * The deal goes back to work.
+ */
+"reopen"
+/**
+ * A deal lost without a word on why beyond its reason.
+ */
+export type LossLapse = { deal_id: Id; title: string; manager: Person; reason: string | null; amount: number; currency: string; 
+/**
+ * Milliseconds since the epoch.
+ */
+lost_at: number }
 export type LossReason = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: ShortText; position: number; active: boolean })
 export type LossReasonInput = { name: string; position: number | null; active: boolean | null }
 /**
@@ -1613,6 +1765,46 @@ by_reason: LossByReason[];
  * By manager name.
  */
 by_manager: LossByManager[] }
+/**
+ * A closed review as kept with its deal.
+ */
+export type LossReview = ({ objections_handled: boolean | null; call_attempts: number | null; can_revive: boolean | null; comment: string }) & { 
+/**
+ * The `review_lost` task it closed.
+ */
+task_id: Id; deal_id: Id; decision: LossDecision; 
+/**
+ * Reopening: the stage the deal went back to, and the manager's task.
+ */
+reopened_stage_id: Id | null; reopen_task_id: Id | null; reviewer_id: Id; reviewed_at: number }
+/**
+ * The review dialog's values.
+ */
+export type LossReviewInput = { 
+/**
+ * Were the client's objections handled?
+ */
+objections_handled: boolean | null; 
+/**
+ * How many times the manager tried to call.
+ */
+call_attempts: number | null; 
+/**
+ * Can the client be revived (another product, other terms)?
+ */
+can_revive: boolean | null; 
+/**
+ * The head's conclusion: the review task's result, so it must say something (rule 3).
+ */
+comment: string; decision: LossDecision; 
+/**
+ * Reopening: the open stage the deal goes back to.
+ */
+stage_id: Id | null; 
+/**
+ * Reopening: the manager's task.
+ */
+task_title: string | null; task_due_at?: number | null }
 /**
  * A proposal as made: its number and its two documents.
  */
@@ -1693,6 +1885,15 @@ export type OverdueCount = { manager: Person; overdue: number;
  * Milliseconds since the epoch of the longest overdue task's due time.
  */
 oldest_due_at: number }
+/**
+ * An overdue task moved to a later due time: who moved it, when, from and to, and why when the
+ * mover said.
+ */
+export type OverdueMove = { task_id: Id; title: string; assignee: Person; moved_by: Person | null; 
+/**
+ * Milliseconds since the epoch, each.
+ */
+moved_at: number; due_before: number; due_after: number; reason: string | null }
 export type Page = { offset: number; limit: number }
 export type Paged<T> = { items: T[]; 
 /**
@@ -1792,6 +1993,11 @@ stuck_days: number;
  */
 idle_days: number; 
 /**
+ * Discipline: an open task due more than this many days ahead was planned too far (seed
+ * 003: a far-off date hides a call that did not find the client's need).
+ */
+task_horizon_days?: number; 
+/**
  * ISO weekdays the department works (1 = Monday … 7 = Sunday), in order.
  */
 working_days: number[]; 
@@ -1806,7 +2012,11 @@ default_currency: Currency })
 /**
  * The settings form's values.
  */
-export type ProcessSettingsInput = { title_template: string; lead_response_minutes: number; stuck_days: number; idle_days: number; working_days: number[]; 
+export type ProcessSettingsInput = { title_template: string; lead_response_minutes: number; stuck_days: number; idle_days: number; 
+/**
+ * Left out: the default, [`DEFAULT_TASK_HORIZON_DAYS`].
+ */
+task_horizon_days: number | null; working_days: number[]; 
 /**
  * "YYYY-MM-DD" each.
  */
@@ -1909,6 +2119,22 @@ manager: Person | null; new_companies: number; new_revenue: number; existing_com
  * new / (new + existing + without company) in percent.
  */
 new_share: number | null }
+/**
+ * A closed review and what it changed.
+ */
+export type ReviewClosed = { review: LossReview; 
+/**
+ * The review task, done.
+ */
+task: Task; 
+/**
+ * The deal: still lost, or reopened.
+ */
+deal: Deal; 
+/**
+ * Reopening: the manager's task.
+ */
+next: Task | null }
 /**
  * What the signed-in role may do, for the UI to show or hide: read from [`scope`], never
  * written anew.

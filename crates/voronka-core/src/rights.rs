@@ -29,6 +29,8 @@ pub enum Subject {
     AuditLog,
     /// Exports of lists (XLSX).
     Export,
+    /// Answers at the check-ins: each user answers their own; the head reads the team's.
+    CheckIn,
 }
 
 impl Subject {
@@ -46,6 +48,7 @@ impl Subject {
             Subject::Setup => "setup",
             Subject::AuditLog => "audit_log",
             Subject::Export => "export",
+            Subject::CheckIn => "check_in",
         }
     }
 }
@@ -87,6 +90,11 @@ pub fn scope(role: Role, subject: Subject, action: Action) -> Scope {
     use Scope::{All, None as No, Own};
     use Subject::*;
     match (subject, action) {
+        // Nobody answers a check-in for someone else, or takes an answer back.
+        (CheckIn, Create | Change) => Own,
+        (CheckIn, Delete) => No,
+        (CheckIn, Read) if role == Manager => Own,
+        (CheckIn, Read) => All,
         (AuditLog, Change | Delete) => No,
         // Every write leaves its entry, whoever makes it.
         (AuditLog, Create) => All,
@@ -233,6 +241,10 @@ mod tests {
             (AuditLog, Change, No, No, No),
             (AuditLog, Delete, No, No, No),
             (Export, Read, Own, All, All),
+            (CheckIn, Read, Own, All, All),
+            (CheckIn, Create, Own, Own, Own),
+            (CheckIn, Change, Own, Own, Own),
+            (CheckIn, Delete, No, No, No),
         ];
         for (subject, action, manager, head, admin) in rows {
             let got = [Role::Manager, Role::Head, Role::Admin].map(|r| scope(r, subject, action));

@@ -52,6 +52,8 @@ mod tests {
             count: 0,
             missed: Vec::new(),
             gong: None,
+            handover: None,
+            client_date: None,
         };
         assert_eq!(
             ClickTarget::of(&n),

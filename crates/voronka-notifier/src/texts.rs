@@ -79,6 +79,8 @@ pub fn compose(n: &Notification, lang: Language) -> NotificationText {
                 .unwrap_or_default(),
         },
         NotificationKind::MissedDigest => missed_digest(n, lang),
+        NotificationKind::LeadRotated => lead_rotated(n, lang),
+        NotificationKind::ClientDate => client_date(n, lang),
         NotificationKind::Gong => match &n.gong {
             Some(event) => gong(event, lang),
             // A gong without its event has only the deal's title to tell.
@@ -86,6 +88,52 @@ pub fn compose(n: &Notification, lang: Language) -> NotificationText {
                 summary: n.title.clone(),
                 body: String::new(),
             },
+        },
+    }
+}
+
+fn client_date(n: &Notification, lang: Language) -> NotificationText {
+    let (label, on) = n
+        .client_date
+        .as_ref()
+        .map(|d| (d.label.as_str(), d.on.format("%d.%m").to_string()))
+        .unwrap_or_default();
+    let what = match (label, lang) {
+        ("birthday", Language::Uk) => "день народження".to_string(),
+        ("birthday", Language::En) => "birthday".to_string(),
+        ("birthday", Language::Ru) => "день рождения".to_string(),
+        (other, _) => other.to_string(),
+    };
+    NotificationText {
+        summary: match lang {
+            Language::Uk => format!("Завтра: {} — {what}", n.title),
+            Language::En => format!("Tomorrow: {} — {what}", n.title),
+            Language::Ru => format!("Завтра: {} — {what}", n.title),
+        },
+        body: match lang {
+            Language::Uk => format!("{on}: привітайте клієнта"),
+            Language::En => format!("{on}: greet the client"),
+            Language::Ru => format!("{on}: поздравьте клиента"),
+        },
+    }
+}
+
+fn lead_rotated(n: &Notification, lang: Language) -> NotificationText {
+    let (from, to) = n
+        .handover
+        .as_ref()
+        .map(|h| (h.from_name.as_str(), h.to_name.as_str()))
+        .unwrap_or_default();
+    NotificationText {
+        summary: match lang {
+            Language::Uk => format!("Лід передано: {}", n.title),
+            Language::En => format!("Lead passed on: {}", n.title),
+            Language::Ru => format!("Лид передан: {}", n.title),
+        },
+        body: match lang {
+            Language::Uk => format!("{from} не зв'язався вчасно — лід тепер у {to}"),
+            Language::En => format!("{from} did not get in touch in time: the lead is now {to}'s"),
+            Language::Ru => format!("{from} не связался вовремя — лид теперь у {to}"),
         },
     }
 }
@@ -300,6 +348,12 @@ fn kind_label(kind: NotificationKind, lang: Language) -> &'static str {
         (NotificationKind::MissedDigest, Language::Uk) => "Пропущені",
         (NotificationKind::MissedDigest, Language::En) => "Missed",
         (NotificationKind::MissedDigest, Language::Ru) => "Пропущенные",
+        (NotificationKind::LeadRotated, Language::Uk) => "Передані ліди",
+        (NotificationKind::LeadRotated, Language::En) => "Leads passed on",
+        (NotificationKind::LeadRotated, Language::Ru) => "Переданные лиды",
+        (NotificationKind::ClientDate, Language::Uk) => "Дати клієнтів",
+        (NotificationKind::ClientDate, Language::En) => "Clients' dates",
+        (NotificationKind::ClientDate, Language::Ru) => "Даты клиентов",
     }
 }
 

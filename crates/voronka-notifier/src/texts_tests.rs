@@ -281,3 +281,23 @@ fn percent_rounds_basis_points_half_up() {
 fn the_open_action_is_labelled_in_every_language() {
     assert_eq!(ALL.map(open_label), ["Відкрити", "Open", "Открыть"]);
 }
+
+#[test]
+fn a_lead_passed_on_names_both_managers() {
+    let mut n = notification(NotificationKind::LeadRotated, "Покрівля — ТОВ Дах");
+    n.handover = Some(voronka_core::notify::LeadHandover {
+        id: id(10),
+        task_id: id(11),
+        deal_id: id(12),
+        deal_title: "Покрівля — ТОВ Дах".into(),
+        from_user_id: id(13),
+        from_name: "Олена".into(),
+        to_user_id: id(14),
+        to_name: "Петро".into(),
+        at: at(),
+    });
+    let [uk, en, ru] = text(&n);
+    assert_eq!(uk.0, "Лід передано: Покрівля — ТОВ Дах");
+    assert_eq!(en.1, "Олена did not get in touch in time: the lead is now Петро's");
+    assert!(ru.1.contains("Олена") && ru.1.contains("Петро"));
+}

@@ -26,6 +26,7 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         t::<LossReason>("id"),
         t::<DictionaryEntry>("id"),
         t::<ProcessSettings>("id"),
+        t::<LeadRotation>("id"),
         t::<Product>("id"),
         t::<ProposalTemplate>("id"),
         t::<Company>("id"),
@@ -47,6 +48,9 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         ("deliveries", &[], "user_id, event_key"),
         ("gong_seen", &[], "user_id"),
         ("gong_events", &["progress"], "seq"),
+        ("lead_handovers", &[], "id"),
+        ("loss_reviews", &[], "task_id"),
+        ("check_in_answers", &[], "user_id, slot"),
     ]
 }
 

@@ -64,6 +64,7 @@ macro_rules! guarded {
 
 guarded!(Setup: Pipeline, Stage, LossReason, Product, ProposalTemplate, DictionaryEntry, ProcessSettings);
 guarded!(Plan: Plan);
+guarded!(Regulations: LeadRotation);
 guarded!(ClientBase, Owner(owner_id): Company, Contact);
 guarded!(Deal, Owner(owner_id): Deal);
 guarded!(Deal, Deal(deal_id): DealItem, Payment, Document);
@@ -130,8 +131,18 @@ impl Tx<'_> {
         self.may(after, action).await
     }
 
+    /// `Ok` when the acting user may do `action` on the whole of `subject` (the head's
+    /// regulations: a rotation step, a loss review), a `forbidden` error naming it otherwise.
+    pub(crate) async fn may_all(&mut self, subject: Subject, action: Action) -> Result<()> {
+        if self.actor.is_none() {
+            return Ok(());
+        }
+        let role = self.actor_role().await?;
+        rights::check(role, subject, action, false)
+    }
+
     /// The acting user's role, read once per unit of work.
-    async fn actor_role(&mut self) -> Result<Role> {
+    pub(crate) async fn actor_role(&mut self) -> Result<Role> {
         if let Some(role) = self.actor_role {
             return Ok(role);
         }

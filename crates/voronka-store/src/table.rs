@@ -120,6 +120,17 @@ impl Rows for ProcessSettings {
     }
 }
 
+impl Rows for LeadRotation {
+    const TABLE: &'static str = "lead_rotation";
+    const JSON: &'static [&'static str] = &["member_ids"];
+
+    /// The one row a database has, like the process settings'.
+    #[allow(private_interfaces, reason = "Value is the store's own")]
+    fn derived(&self) -> Vec<(&'static str, Value)> {
+        vec![("singleton", Value::Int(1))]
+    }
+}
+
 impl Rows for Deal {
     const TABLE: &'static str = "deals";
     const JSON: &'static [&'static str] = &["contact_ids", "qualification"];

@@ -9,6 +9,7 @@ pub mod deals;
 pub mod notifications;
 pub mod plans;
 pub mod proposals;
+pub mod regulations;
 pub mod reports;
 pub mod setup;
 pub mod tasks;

@@ -45,6 +45,9 @@ export const keys = {
   // The department's set-up and plans.
   dictionaries: ['dictionaries'] as const,
   processSettings: ['processSettings'] as const,
+  leadRotation: ['leadRotation'] as const,
+  checkIns: (day: string) => ['checkIns', day] as const,
+  lossReviews: (dealId: string) => ['lossReviews', dealId] as const,
   dealTitlePreview: (input: DealInput | null) => ['dealTitlePreview', input] as const,
   allPlans: ['plans'] as const,
   plans: (from: string, to: string) => ['plans', from, to] as const,

@@ -74,6 +74,19 @@ export type {
   User,
 } from '../bindings';
 
+// The head's regulations: the lead rotation and the loss review.
+export type {
+  CheckInAnswer,
+  CheckInInput,
+  CheckInStatus,
+  LeadRotation,
+  LeadRotationInput,
+  LossDecision,
+  LossReview,
+  LossReviewInput,
+  ReviewClosed,
+} from '../bindings';
+
 // The product catalog, a deal's lines and its commercial proposals.
 export type {
   DealDocument,

@@ -6,6 +6,7 @@ import { notifyError, applyFieldError } from '../api/errors';
 import { useCompleteTask } from '../api/tasks';
 import type { Task, TaskInput, TaskKind } from '../api/types';
 import { defaultNextDue, dueMillis } from './dueDate';
+import { LossReviewForm } from './LossReviewForm';
 import { NextTaskFields, type NextTaskValues } from './NextTaskFields';
 
 interface Values {
@@ -24,7 +25,9 @@ const NEXT_ALIASES = { 'next.due_at': 'next.due' };
 export function CompleteTaskDialog({ task, onClose }: { task: Task | null; onClose: () => void }) {
   return (
     <Modal opened={!!task} onClose={onClose} title={task?.title} size="lg" data-testid="complete-task-dialog">
-      {task && <CompleteTaskForm key={task.id} task={task} onDone={onClose} />}
+      {/* A loss review ends in its decision, never in a plain result (rule 5). */}
+      {task?.kind === 'review_lost' && <LossReviewForm key={task.id} task={task} onDone={onClose} />}
+      {task && task.kind !== 'review_lost' && <CompleteTaskForm key={task.id} task={task} onDone={onClose} />}
     </Modal>
   );
 }

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { DateTimePicker } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { TASK_KINDS } from '../api/choices';
+import { PLANNABLE_TASK_KINDS } from '../api/choices';
 
 export interface NextTaskValues {
   kind: string;
@@ -24,7 +24,7 @@ export function NextTaskFields<V>({
     <SimpleGrid cols={{ base: 1, sm: 3 }}>
       <Select
         label={t('task.kind')}
-        data={TASK_KINDS.map((k) => ({ value: k, label: t(`taskKind.${k}`) }))}
+        data={PLANNABLE_TASK_KINDS.map((k) => ({ value: k, label: t(`taskKind.${k}`) }))}
         allowDeselect={false}
         {...form.getInputProps(path('kind'))}
       />

@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['dealDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates'];
+const LISTS = ['dealDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates', 'lossReviews', 'checkInsOf'];
 const PAGED = ['listProducts', 'search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -35,6 +35,7 @@ export function fakeCommands(): Commands {
     'archiveStage', 'unarchiveStage', 'dictionaries', 'createDictionaryEntry', 'updateDictionaryEntry',
     'reorderDictionary', 'createLossReason', 'updateLossReason', 'reorderLossReasons', 'processSettings',
     'saveProcessSettings', 'dealTitlePreview', 'plansBetween', 'savePlans',
+    'leadRotation', 'saveLeadRotation', 'closeLossReview', 'lossReviews', 'answerCheckIn', 'checkInsOf',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

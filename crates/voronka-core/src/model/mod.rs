@@ -6,6 +6,7 @@
 
 mod activity;
 mod audit;
+mod check_in;
 mod company;
 mod contact;
 mod deal;
@@ -13,7 +14,9 @@ mod dictionary;
 mod dictionary_defaults;
 mod dictionary_entry;
 mod fields;
+mod lead_rotation;
 mod lines;
+mod loss_review;
 mod payment;
 mod pipeline;
 mod plan;
@@ -26,6 +29,7 @@ mod user;
 
 pub use activity::*;
 pub use audit::*;
+pub use check_in::*;
 pub use company::*;
 pub use contact::*;
 pub use deal::*;
@@ -33,7 +37,9 @@ pub use dictionary::*;
 pub use dictionary_defaults::*;
 pub use dictionary_entry::*;
 pub use fields::*;
+pub use lead_rotation::*;
 pub use lines::*;
+pub use loss_review::*;
 pub use payment::*;
 pub use pipeline::*;
 pub use plan::*;

@@ -9,6 +9,14 @@ use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// Tasks due more than this many days ahead count as planned too far, until the admin says
+/// otherwise.
+pub const DEFAULT_TASK_HORIZON_DAYS: i64 = 30;
+
+fn default_task_horizon_days() -> i64 {
+    DEFAULT_TASK_HORIZON_DAYS
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ProcessSettingsData {
@@ -21,6 +29,10 @@ pub struct ProcessSettingsData {
     pub stuck_days: i64,
     /// Activity: a client is idle after this many days without a call, email or meeting.
     pub idle_days: i64,
+    /// Discipline: an open task due more than this many days ahead was planned too far (seed
+    /// 003: a far-off date hides a call that did not find the client's need).
+    #[serde(default = "default_task_horizon_days")]
+    pub task_horizon_days: i64,
     /// ISO weekdays the department works (1 = Monday … 7 = Sunday), in order.
     pub working_days: Vec<u8>,
     /// Days off besides the weekly ones, in order.
@@ -52,6 +64,7 @@ impl ProcessSettingsData {
             lead_response_minutes: 15,
             stuck_days: 14,
             idle_days: 30,
+            task_horizon_days: DEFAULT_TASK_HORIZON_DAYS,
             working_days: vec![1, 2, 3, 4, 5],
             holidays,
             default_currency: Currency::uah(),
@@ -73,6 +86,8 @@ pub struct ProcessSettingsInput {
     pub lead_response_minutes: i64,
     pub stuck_days: i64,
     pub idle_days: i64,
+    /// Left out: the default, [`DEFAULT_TASK_HORIZON_DAYS`].
+    pub task_horizon_days: Option<i64>,
     pub working_days: Vec<u8>,
     /// "YYYY-MM-DD" each.
     pub holidays: Vec<String>,
@@ -117,6 +132,12 @@ impl ProcessSettingsInput {
             lead_response_minutes: within(self.lead_response_minutes, "lead_response_minutes", 1440, "minutes")?,
             stuck_days: within(self.stuck_days, "stuck_days", 3650, "days")?,
             idle_days: within(self.idle_days, "idle_days", 3650, "days")?,
+            task_horizon_days: within(
+                self.task_horizon_days.unwrap_or(DEFAULT_TASK_HORIZON_DAYS),
+                "task_horizon_days",
+                3650,
+                "days",
+            )?,
             working_days,
             holidays,
             default_currency: Currency::parse(&self.default_currency).map_err(|e| e.on("default_currency"))?,
@@ -134,6 +155,7 @@ mod tests {
             lead_response_minutes: 30,
             stuck_days: 10,
             idle_days: 45,
+            task_horizon_days: Some(21),
             working_days: vec![6, 1, 2, 1],
             holidays: vec!["2026-05-01".into(), "2026-01-01".into()],
             default_currency: "eur".into(),
@@ -161,6 +183,16 @@ mod tests {
         );
         assert_eq!(field(|i| i.stuck_days = 0).as_deref(), Some("stuck_days"));
         assert_eq!(field(|i| i.idle_days = 9999).as_deref(), Some("idle_days"));
+        assert_eq!(
+            field(|i| i.task_horizon_days = Some(0)).as_deref(),
+            Some("task_horizon_days")
+        );
+        let mut left_out = input();
+        left_out.task_horizon_days = None;
+        assert_eq!(
+            left_out.validate().unwrap().task_horizon_days,
+            DEFAULT_TASK_HORIZON_DAYS
+        );
         assert_eq!(field(|i| i.working_days = vec![]).as_deref(), Some("working_days"));
         assert_eq!(
             field(|i| i.working_days = vec![1, 8]).as_deref(),

@@ -18,6 +18,16 @@ pub enum TaskKind {
 }
 
 impl TaskKind {
+    /// The kinds a person may plan: a `review_lost` task comes only from losing a deal (rule 5).
+    pub const PLANNABLE: [TaskKind; 6] = [
+        TaskKind::Call,
+        TaskKind::Meeting,
+        TaskKind::Email,
+        TaskKind::Proposal,
+        TaskKind::ContactLead,
+        TaskKind::Other,
+    ];
+
     /// Every kind, in the order a form lists them.
     pub const ALL: [TaskKind; 7] = [
         TaskKind::Call,

@@ -12,7 +12,9 @@
 //! - [`GongEvent`] and [`TeamProgress`]: a won deal or a paid payment, for the whole team.
 //! - [`Notifier`]: the port a desktop adapter implements to show a notification.
 
+pub mod client_date;
 mod gong;
+mod lead_handover;
 mod notification;
 mod notifier;
 pub mod scheduler;
@@ -21,7 +23,9 @@ mod settings;
 #[cfg(test)]
 mod tests;
 
+pub use client_date::ClientDate;
 pub use gong::{GongEvent, GongKind, TeamProgress};
+pub use lead_handover::LeadHandover;
 pub use notification::{MissedCount, Notification, NotificationKind, TaskRef};
 pub use notifier::{Notifier, NotifyError, RecordingNotifier};
 pub use scheduler::{Candidates, Recipient, TaskCandidate, Tick};

@@ -1,4 +1,4 @@
-use super::GongEvent;
+use super::{ClientDate, GongEvent, LeadHandover};
 use crate::Id;
 use crate::model::TaskKind;
 use chrono::{DateTime, Utc};
@@ -24,6 +24,10 @@ pub enum NotificationKind {
     Gong,
     /// Too many things fell due at once (the laptop slept): one summary of them.
     MissedDigest,
+    /// For the head of sales: a lead passed to the next manager of the rotation (rule 1).
+    LeadRotated,
+    /// Tomorrow is a client's important date: a contact's birthday, a company's holiday.
+    ClientDate,
 }
 
 impl NotificationKind {
@@ -37,6 +41,8 @@ impl NotificationKind {
             NotificationKind::TaskAssigned => "task_assigned",
             NotificationKind::Gong => "gong",
             NotificationKind::MissedDigest => "missed_digest",
+            NotificationKind::LeadRotated => "lead_rotated",
+            NotificationKind::ClientDate => "client_date",
         }
     }
 }
@@ -73,7 +79,8 @@ pub struct Notification {
     pub kind: NotificationKind,
     /// Stable per event: `reminder:<task id>:<due ms>`, `overdue:<task id>:<due ms>`,
     /// `assigned:<task id>:<assignee id>`, `checkin:<user id>:<local date>T<HH:MM>`,
-    /// `overdue-digest:<user id>:<slot start ms>`, `gong:<seq>`, `missed:<user id>:<ms>`.
+    /// `overdue-digest:<user id>:<slot start ms>`, `gong:<seq>`, `missed:<user id>:<ms>`,
+    /// `rotated:<handover id>`, `date:<client id>:<label>:<date>:<occurrence>`.
     pub key: String,
     /// The instant the event fell due (a reminder's is `due_at - lead`).
     #[serde(with = "chrono::serde::ts_milliseconds")]
@@ -93,6 +100,10 @@ pub struct Notification {
     pub missed: Vec<MissedCount>,
     /// A gong notification: the event.
     pub gong: Option<GongEvent>,
+    /// A lead passed on: from whom to whom.
+    pub handover: Option<LeadHandover>,
+    /// A client's date coming tomorrow.
+    pub client_date: Option<ClientDate>,
 }
 
 impl Notification {
@@ -110,6 +121,8 @@ impl Notification {
             count: 0,
             missed: Vec::new(),
             gong: None,
+            handover: None,
+            client_date: None,
         }
     }
 

@@ -7,7 +7,7 @@
 //! now unless delivered before. Reminders are the exception: a task
 //! whose reminder time has passed but whose due time has not still gets its reminder.
 
-use super::{MissedCount, Notification, NotificationKind, NotificationSettings, TaskRef};
+use super::{ClientDate, LeadHandover, MissedCount, Notification, NotificationKind, NotificationSettings, TaskRef};
 use crate::Id;
 use crate::model::{Role, TaskKind};
 use chrono::{DateTime, Days, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
@@ -35,7 +35,8 @@ pub struct Recipient {
 }
 
 impl Recipient {
-    /// Only the head of sales gets the team's overdue digest.
+    /// Only the head of sales gets the team's overdue digest, and hears of leads the rotation
+    /// passed on.
     pub fn gets_overdue_digest(&self) -> bool {
         self.role == Role::Head
     }
@@ -110,6 +111,11 @@ pub struct Candidates {
     pub team_overdue: Vec<TaskCandidate>,
     /// For a head: how many overdue tasks the team has.
     pub team_overdue_total: i64,
+    /// For a head: leads the rotation passed on lately (those in the window are due).
+    pub handovers: Vec<LeadHandover>,
+    /// The important dates of the recipient's clients, read when a reminder time came in the
+    /// window (see [`super::client_date::reminder_days`]).
+    pub client_dates: Vec<ClientDate>,
 }
 
 /// Every notification due for `who` at `tick`, once per key, oldest first. Whether a key was
@@ -183,6 +189,27 @@ pub fn due(who: &Recipient, tick: Tick, candidates: &Candidates) -> Vec<Notifica
             )
         });
     }
+    if who.gets_overdue_digest() {
+        for h in candidates.handovers.iter().filter(|h| since < h.at && h.at <= now) {
+            out.push(Notification {
+                title: h.deal_title.clone(),
+                deal_id: Some(h.deal_id),
+                handover: Some(h.clone()),
+                ..Notification::new(
+                    who.user_id,
+                    NotificationKind::LeadRotated,
+                    format!("rotated:{}", h.id),
+                    h.at,
+                )
+            });
+        }
+    }
+    out.extend(super::client_date::due_reminders(
+        who,
+        since,
+        now,
+        &candidates.client_dates,
+    ));
     let mut seen = HashSet::new();
     out.retain(|n| seen.insert(n.key.clone()));
     out.sort_by(|a, b| a.due_at.cmp(&b.due_at).then_with(|| a.key.cmp(&b.key)));

@@ -353,6 +353,7 @@ fn team_overdue(n: i64, at: DateTime<Utc>) -> Candidates {
             .map(|i| task(i as u128, user(50), at - Duration::hours(1)))
             .collect(),
         team_overdue_total: n,
+        ..Default::default()
     }
 }
 
@@ -520,4 +521,47 @@ fn the_recording_notifier_keeps_order_and_can_refuse() {
     r.set_refusing(true);
     assert!(r.show(&n).is_err());
     assert_eq!(r.shown(), vec![n]);
+}
+
+#[test]
+fn the_head_hears_once_of_a_lead_passed_on_and_a_manager_does_not() {
+    let start = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+    let handover = LeadHandover {
+        id: user(700),
+        task_id: user(701),
+        deal_id: user(702),
+        deal_title: "Покрівля — ТОВ Дах".into(),
+        from_user_id: user(2),
+        from_name: "Олена".into(),
+        to_user_id: user(3),
+        to_name: "Петро".into(),
+        at: start + Duration::minutes(3),
+    };
+    let candidates = Candidates {
+        handovers: vec![handover.clone()],
+        ..Default::default()
+    };
+    let mut head = Desk::new(Role::Head, chrono_tz::UTC, start);
+    head.tick(&candidates);
+    let shown = head.run(10, &candidates);
+    let told: Vec<_> = shown
+        .iter()
+        .filter(|n| n.kind == NotificationKind::LeadRotated)
+        .collect();
+    assert_eq!(
+        told.len(),
+        1,
+        "told once, though the handover stays a candidate for ten ticks"
+    );
+    assert_eq!(told[0].handover.as_ref(), Some(&handover));
+    assert_eq!(told[0].key, format!("rotated:{}", handover.id));
+    let mut manager = Desk::new(Role::Manager, chrono_tz::UTC, start);
+    manager.tick(&candidates);
+    assert!(
+        manager
+            .run(10, &candidates)
+            .iter()
+            .all(|n| n.kind != NotificationKind::LeadRotated),
+        "the rotation is the head's to hear of"
+    );
 }

@@ -11,7 +11,11 @@ use serde::{Deserialize, Serialize};
 /// 3. open deals whose expected close or planned payment date is before today and that have no
 ///    open task;
 /// 4. tasks done in the period whose result says nothing (rule 3: empty, "+", "ok", …; a result
-///    longer than 16 characters is taken as meaningful).
+///    longer than 16 characters is taken as meaningful);
+/// 5. open tasks planned too far ahead: due more than the process settings' `task_horizon_days`
+///    after now (seed 003: a far-off date hides a call that found no need);
+/// 6. deals lost in the period without a loss comment (seed 003's first sign of dumped leads);
+/// 7. overdue tasks moved to a later time in the period, with the reason when one was given.
 ///
 /// Each list is capped at [`super::LIST_LIMIT`] rows and carries its full count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +33,47 @@ pub struct Discipline {
     pub past_due_deals_total: i64,
     pub empty_results: Vec<TaskLapse>,
     pub empty_results_total: i64,
+    /// The horizon in days past which an open task counts as planned too far.
+    pub horizon_days: i64,
+    /// Farthest first.
+    pub far_ahead_tasks: Vec<TaskLapse>,
+    pub far_ahead_tasks_total: i64,
+    /// In the order they were lost.
+    pub losses_without_comment: Vec<LossLapse>,
+    pub losses_without_comment_total: i64,
+    /// In the order they were moved.
+    pub moved_overdue: Vec<OverdueMove>,
+    pub moved_overdue_total: i64,
+}
+
+/// A deal lost without a word on why beyond its reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct LossLapse {
+    pub deal_id: Id,
+    pub title: String,
+    pub manager: Person,
+    pub reason: Option<String>,
+    pub amount: i64,
+    pub currency: String,
+    /// Milliseconds since the epoch.
+    pub lost_at: i64,
+}
+
+/// An overdue task moved to a later due time: who moved it, when, from and to, and why when the
+/// mover said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct OverdueMove {
+    pub task_id: Id,
+    pub title: String,
+    pub assignee: Person,
+    pub moved_by: Option<Person>,
+    /// Milliseconds since the epoch, each.
+    pub moved_at: i64,
+    pub due_before: i64,
+    pub due_after: i64,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +168,58 @@ fn task_table(key: &str, title: &str, tasks: &[TaskLapse]) -> ReportTable {
     t
 }
 
+fn loss_table(key: &str, title: &str, losses: &[LossLapse]) -> ReportTable {
+    let mut t = ReportTable::new(
+        key,
+        title,
+        &[
+            ("deal", "Deal", K::Text),
+            ("manager", "Manager", K::Text),
+            ("reason", "Loss reason", K::Text),
+            ("amount", "Amount", K::Money),
+            ("lost", "Lost", K::Date),
+        ],
+    );
+    for l in losses {
+        t.row(vec![
+            Cell::text(&l.title),
+            Cell::text(&l.manager.name),
+            Cell::opt_text(l.reason.as_deref()),
+            Cell::money(l.amount, &l.currency),
+            date_of(l.lost_at),
+        ]);
+    }
+    t
+}
+
+fn move_table(key: &str, title: &str, moves: &[OverdueMove]) -> ReportTable {
+    let mut t = ReportTable::new(
+        key,
+        title,
+        &[
+            ("task", "Task", K::Text),
+            ("assignee", "Assignee", K::Text),
+            ("moved_by", "Moved by", K::Text),
+            ("moved", "Moved", K::Date),
+            ("due_before", "Was due", K::Date),
+            ("due_after", "Now due", K::Date),
+            ("reason", "Reason", K::Text),
+        ],
+    );
+    for m in moves {
+        t.row(vec![
+            Cell::text(&m.title),
+            Cell::text(&m.assignee.name),
+            Cell::opt_text(m.moved_by.as_ref().map(|p| p.name.as_str())),
+            date_of(m.moved_at),
+            date_of(m.due_before),
+            date_of(m.due_after),
+            Cell::opt_text(m.reason.as_deref()),
+        ]);
+    }
+    t
+}
+
 impl Tabular for Discipline {
     fn tables(&self) -> Vec<ReportTable> {
         let mut by_manager = ReportTable::new(
@@ -164,6 +261,24 @@ impl Tabular for Discipline {
                 "empty_results",
                 &format!("Closed without a meaningful result ({})", self.empty_results_total),
                 &self.empty_results,
+            ),
+            task_table(
+                "far_ahead_tasks",
+                &format!(
+                    "Planned more than {} days ahead ({})",
+                    self.horizon_days, self.far_ahead_tasks_total
+                ),
+                &self.far_ahead_tasks,
+            ),
+            loss_table(
+                "losses_without_comment",
+                &format!("Lost without a comment ({})", self.losses_without_comment_total),
+                &self.losses_without_comment,
+            ),
+            move_table(
+                "moved_overdue",
+                &format!("Overdue tasks moved ({})", self.moved_overdue_total),
+                &self.moved_overdue,
             ),
         ]
     }

@@ -2,6 +2,7 @@
 //! checks the rules inside the transaction, and commits the change with its audit entry.
 
 mod activities;
+mod check_ins;
 mod choices;
 mod companies;
 mod deal_lines;
@@ -9,6 +10,7 @@ mod deals;
 mod deleted_deals;
 mod dictionaries;
 mod gong;
+mod loss_review;
 mod notifications;
 mod pipelines;
 mod plans;
@@ -16,6 +18,7 @@ mod process;
 mod proposals;
 mod queries;
 mod records;
+mod rotation;
 mod setup;
 mod tasks;
 mod views;
@@ -25,6 +28,7 @@ pub use deal_lines::{SavedItem, paid_instant};
 pub use deals::MoveDeal;
 pub use dictionaries::InOrder;
 pub use gong::GONG_CHANNEL;
+pub use loss_review::ReviewClosed;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use plans::PlansSaved;
 pub use proposals::{DealDocument, KeptFile, MadeProposal};

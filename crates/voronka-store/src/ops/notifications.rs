@@ -10,9 +10,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use voronka_core::model::{AuditAction, Role, TaskKind, User};
+use voronka_core::notify::client_date;
 use voronka_core::notify::scheduler::{self, DIGEST_TASKS};
 use voronka_core::notify::{
-    Candidates, GongEvent, Notification, NotificationSettings, Notifier, Recipient, TaskCandidate, Tick,
+    Candidates, ClientDate, GongEvent, Notification, NotificationSettings, Notifier, Recipient, TaskCandidate, Tick,
 };
 use voronka_core::{Error, ErrorCode, Id, Result, agenda};
 
@@ -283,7 +284,7 @@ fn show_all(notifier: Option<&dyn Notifier>, shown: &[Notification]) -> Result<(
 }
 
 impl Tx<'_> {
-    async fn stored_settings(&mut self, user_id: Id) -> Result<StoredNotificationSettings> {
+    pub(crate) async fn stored_settings(&mut self, user_id: Id) -> Result<StoredNotificationSettings> {
         #[derive(Deserialize)]
         struct Row {
             settings: String,
@@ -374,6 +375,9 @@ impl Tx<'_> {
             own: own.into_iter().map(TaskCandidate::from).collect(),
             ..Default::default()
         };
+        if !client_date::reminder_days(who, tick.scan_from(), tick.now).is_empty() {
+            candidates.client_dates = self.client_dates_of(who.user_id).await?;
+        }
         if who.gets_overdue_digest() {
             let overdue: Vec<TaskRow> = self.fetch_all(&overdue_sql, vec![now_ms.into()], &[]).await?;
             candidates.team_overdue = overdue.into_iter().map(TaskCandidate::from).collect();
@@ -382,8 +386,60 @@ impl Tx<'_> {
             } else {
                 self.scalar(&count_sql, vec![now_ms.into()]).await?
             };
+            candidates.handovers = self.handovers_between(since_ms, now_ms).await?;
         }
         Ok(candidates)
+    }
+
+    /// The birthdays and important dates of the contacts and companies `user_id` owns.
+    async fn client_dates_of(&mut self, user_id: Id) -> Result<Vec<ClientDate>> {
+        #[derive(Deserialize)]
+        struct Row {
+            id: Id,
+            name: String,
+            birthday: Option<String>,
+            important_dates: Vec<voronka_core::model::ImportantDate>,
+        }
+        let dated = |entity: &'static str, rows: Vec<Row>| {
+            rows.into_iter().flat_map(move |r| {
+                let birthday = r
+                    .birthday
+                    .as_deref()
+                    .and_then(|b| chrono::NaiveDate::parse_from_str(b, "%Y-%m-%d").ok())
+                    .map(|date| ("birthday".to_string(), date));
+                let dates = birthday
+                    .into_iter()
+                    .chain(r.important_dates.into_iter().map(|d| (d.label, d.date)));
+                let (id, name) = (r.id, r.name);
+                dates
+                    .map(move |(label, date)| ClientDate {
+                        entity: entity.to_string(),
+                        entity_id: id,
+                        name: name.clone(),
+                        label,
+                        date,
+                        on: date,
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        let contacts: Vec<Row> = self
+            .fetch_all(
+                "SELECT id, full_name AS name, birthday, important_dates FROM contacts \
+                 WHERE owner_id = $1 AND deleted_at IS NULL AND (birthday IS NOT NULL OR important_dates <> '[]')",
+                vec![user_id.into()],
+                &["important_dates"],
+            )
+            .await?;
+        let companies: Vec<Row> = self
+            .fetch_all(
+                "SELECT id, name, NULL AS birthday, important_dates FROM companies \
+                 WHERE owner_id = $1 AND deleted_at IS NULL AND important_dates <> '[]'",
+                vec![user_id.into()],
+                &["important_dates"],
+            )
+            .await?;
+        Ok(dated("contact", contacts).chain(dated("company", companies)).collect())
     }
 
     /// Inserts a delivery per notification; returns the notifications whose delivery was new.

@@ -18,6 +18,9 @@ pub struct Completed {
 impl Store {
     pub async fn create_task(&self, actor: Id, input: &TaskInput) -> Result<Task> {
         let data = input.validate(actor)?;
+        if data.kind == TaskKind::ReviewLost {
+            return Err(only_a_loss_gives_a_review());
+        }
         let mut tx = self.begin(Some(actor)).await?;
         tx.check_task_links(&data, None).await?;
         let task = tx.add_task(data).await?;
@@ -32,6 +35,9 @@ impl Store {
         let current: Task = tx.get_at(id, version).await?;
         if current.done_at.is_some() {
             return Err(Error::new(ErrorCode::InvalidState, "a done task cannot be changed").on("done_at"));
+        }
+        if (data.kind == TaskKind::ReviewLost) != (current.data.kind == TaskKind::ReviewLost) {
+            return Err(only_a_loss_gives_a_review());
         }
         tx.check_task_links(&data, Some(current.data.assignee_id)).await?;
         let (_, task) = tx.replace::<Task>(id, version, data).await?;
@@ -63,6 +69,9 @@ impl Store {
     ) -> Result<Completed> {
         let result = rules::task_result(result)?;
         let next = next.map(|n| n.validate(actor)).transpose().map_err(under_next)?;
+        if next.as_ref().is_some_and(|n| n.kind == TaskKind::ReviewLost) {
+            return Err(under_next(only_a_loss_gives_a_review()));
+        }
         let mut tx = self.begin(Some(actor)).await?;
         let before: Task = tx.get_at(id, version).await?;
         if before.meta.deleted_at.is_some() {
@@ -71,30 +80,21 @@ impl Store {
         if before.done_at.is_some() {
             return Err(Error::new(ErrorCode::InvalidState, "the task is already done").on("done_at"));
         }
+        if before.data.kind == TaskKind::ReviewLost {
+            // Rule 5: a review ends in its decision (`close_loss_review`), never in a plain
+            // result, and never in another review planned as its next task.
+            return Err(Error::new(
+                ErrorCode::InvalidState,
+                "a loss review ends in confirming the loss or reopening the deal",
+            )
+            .on("kind"));
+        }
         if let Some(next) = &next {
             tx.check_task_links(next, None).await.map_err(under_next)?;
         }
         tx.check_deal_keeps_a_task(&before, next.as_ref()).await?;
 
-        let mut after = before.clone();
-        after.done_at = Some(tx.now);
-        after.result = Some(result.clone());
-        tx.update(&before, &mut after, AuditAction::Update).await?;
-        if after.data.deal_id.is_some() || after.data.company_id.is_some() || after.data.contact_id.is_some() {
-            tx.add_activity(ActivityData {
-                kind: ActivityKind::TaskResult,
-                deal_id: after.data.deal_id,
-                company_id: after.data.company_id,
-                contact_id: after.data.contact_id,
-                occurred_at: tx.now,
-                body: Some(format!("{}: {result}", after.data.title)),
-                details: ActivityDetails {
-                    task_id: Some(id),
-                    ..Default::default()
-                },
-            })
-            .await?;
-        }
+        let after = tx.close_task(&before, result).await?;
         let next = match next {
             Some(data) => Some(tx.add_task(data).await?),
             None => None,
@@ -102,6 +102,11 @@ impl Store {
         tx.commit().await?;
         Ok(Completed { done: after, next })
     }
+}
+
+/// Rule 5's review is the loss's to create (see `move_deal`): one per loss, for the head.
+fn only_a_loss_gives_a_review() -> Error {
+    Error::invalid("kind", "a loss review is created by losing the deal")
 }
 
 /// The next task's fields are named under `next` so a form can tell them from the result's.
@@ -137,6 +142,30 @@ impl Tx<'_> {
             )
             .await?;
         rules::check_next_task(open, others, next.is_some_and(|n| n.deal_id == Some(deal_id)))
+    }
+
+    /// Marks `before` done now with `result` and puts the result on its records' timeline.
+    pub(crate) async fn close_task(&mut self, before: &Task, result: String) -> Result<Task> {
+        let mut after = before.clone();
+        after.done_at = Some(self.now);
+        after.result = Some(result.clone());
+        self.update(before, &mut after, AuditAction::Update).await?;
+        if after.data.deal_id.is_some() || after.data.company_id.is_some() || after.data.contact_id.is_some() {
+            self.add_activity(ActivityData {
+                kind: ActivityKind::TaskResult,
+                deal_id: after.data.deal_id,
+                company_id: after.data.company_id,
+                contact_id: after.data.contact_id,
+                occurred_at: self.now,
+                body: Some(format!("{}: {result}", after.data.title)),
+                details: ActivityDetails {
+                    task_id: Some(before.meta.id),
+                    ..Default::default()
+                },
+            })
+            .await?;
+        }
+        Ok(after)
     }
 
     /// A new open task by the acting user (or by the system when there is none).

@@ -1,4 +1,4 @@
-//! Where the regulations are not kept: four lists.
+//! Where the regulations are not kept: seven lists.
 
 use super::{Reader, Sql, by_name, parse_date, period_ms};
 use serde::Deserialize;
@@ -209,6 +209,31 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipli
         .collect();
     let empty_total = empty.len() as i64;
 
+    let horizon_days = r.process.task_horizon_days;
+    let far_where = |q: &mut Sql| {
+        let n = q.bind(now + horizon_days * DAY_MS);
+        let filter = task_filter(q, f);
+        let created = created_by(q, "t.created_at");
+        format!("t.done_at IS NULL AND t.deleted_at IS NULL AND t.due_at > {n}{filter}{created}")
+    };
+    let mut q = Sql::default();
+    let w = far_where(&mut q);
+    let far_total: Count = r
+        .one(&format!("SELECT COUNT(*) AS n FROM tasks t WHERE {w}"), q)
+        .await?;
+    let mut q = Sql::default();
+    let w = far_where(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let far: Vec<TaskRow> = r
+        .rows(
+            &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE {w} ORDER BY t.due_at DESC, t.id LIMIT {limit}"),
+            q,
+        )
+        .await?;
+
+    let (losses, losses_total) = losses_without_comment(r, f).await?;
+    let moves = overdue_moves(r, f).await?;
+
     let mut overdue_by_manager: Vec<OverdueCount> = by_manager
         .into_iter()
         .map(|o| OverdueCount {
@@ -229,5 +254,156 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipli
         past_due_deals_total: past_due_total,
         empty_results: empty.into_iter().take(LIST_LIMIT as usize).map(task).collect(),
         empty_results_total: empty_total,
+        horizon_days,
+        far_ahead_tasks: far.into_iter().map(task).collect(),
+        far_ahead_tasks_total: far_total.n,
+        losses_without_comment: losses
+            .into_iter()
+            .map(|l| LossLapse {
+                deal_id: l.deal_id,
+                title: l.title,
+                manager: people.person(l.owner_id),
+                reason: l.reason,
+                amount: l.amount,
+                currency: l.currency,
+                lost_at: l.closed_at,
+            })
+            .collect(),
+        losses_without_comment_total: losses_total,
+        moved_overdue_total: moves.len() as i64,
+        moved_overdue: moves
+            .into_iter()
+            .take(LIST_LIMIT as usize)
+            .map(|m| OverdueMove {
+                task_id: m.task_id,
+                title: m.title,
+                assignee: people.person(m.assignee_id),
+                moved_by: m.actor_id.map(|a| people.person(a)),
+                moved_at: m.at,
+                due_before: m.due_before,
+                due_after: m.due_after,
+                reason: m.reason,
+            })
+            .collect(),
     })
+}
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Deserialize)]
+struct LossRow {
+    deal_id: Id,
+    title: String,
+    owner_id: Id,
+    reason: Option<String>,
+    amount: i64,
+    currency: String,
+    closed_at: i64,
+}
+
+/// Deals lost in the period whose loss comment is empty, capped, and their count.
+async fn losses_without_comment(r: &mut Reader<'_>, f: &ReportFilter) -> Result<(Vec<LossRow>, i64)> {
+    let (from, to) = period_ms(f);
+    let base = |q: &mut Sql| {
+        let (a, b) = (q.bind(from), q.bind(to));
+        let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
+        format!(
+            "d.status = 'lost' AND d.deleted_at IS NULL AND d.closed_at >= {a} AND d.closed_at < {b}
+             AND (d.loss_comment IS NULL OR TRIM(d.loss_comment) = ''){filter}"
+        )
+    };
+    let mut q = Sql::default();
+    let w = base(&mut q);
+    let count: Count = r
+        .one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q)
+        .await?;
+    let mut q = Sql::default();
+    let w = base(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let rows = r
+        .rows(
+            &format!(
+                "SELECT d.id AS deal_id, d.title, d.owner_id, lr.name AS reason, d.amount, d.currency, d.closed_at
+                 FROM deals d LEFT JOIN loss_reasons lr ON lr.id = d.loss_reason_id WHERE {w}
+                 ORDER BY d.closed_at, d.id LIMIT {limit}"
+            ),
+            q,
+        )
+        .await?;
+    Ok((rows, count.n))
+}
+
+/// An overdue task's move as the audit log tells it.
+struct MoveRow {
+    task_id: Id,
+    title: String,
+    assignee_id: Id,
+    actor_id: Option<Id>,
+    at: i64,
+    due_before: i64,
+    due_after: i64,
+    reason: Option<String>,
+}
+
+/// The audit entries of tasks whose due time changed in the period: the index
+/// `audit_log_task_moves` holds exactly those.
+#[derive(Deserialize)]
+struct DueChangeRow {
+    task_id: Id,
+    title: String,
+    assignee_id: Id,
+    actor_id: Option<Id>,
+    at: i64,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+/// The key under which a change of a task may carry why it was moved. Read when present, so
+/// the list shows the reason once the move of an overdue task keeps one; empty before that.
+const MOVE_REASON_KEY: &str = "reschedule_reason";
+
+/// Overdue tasks moved to a later due time in the period, oldest move first: every audited
+/// change of a task's due time whose old due time had passed when it was made.
+async fn overdue_moves(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Vec<MoveRow>> {
+    let (from, to) = period_ms(f);
+    let mut q = Sql::default();
+    let (a, b) = (q.bind(from), q.bind(to));
+    let filter = task_filter(&mut q, f);
+    let rows: Vec<DueChangeRow> = r
+        .rows(
+            &format!(
+                "SELECT t.id AS task_id, t.title, t.assignee_id, al.actor_id, al.at, al.before, al.after
+                 FROM audit_log al JOIN tasks t ON t.id = al.entity_id
+                 WHERE al.entity = 'task' AND al.action = 'update' AND al.before LIKE '%\"due_at\"%'
+                 AND al.at >= {a} AND al.at < {b} AND t.deleted_at IS NULL{filter}
+                 ORDER BY al.at, al.id"
+            ),
+            q,
+        )
+        .await?;
+    let json = |text: &Option<String>| -> serde_json::Value {
+        text.as_deref()
+            .and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or_default()
+    };
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let (before, after) = (json(&row.before), json(&row.after));
+            let due_before = before.get("due_at")?.as_i64()?;
+            let due_after = after.get("due_at")?.as_i64()?;
+            let reason = after.get(MOVE_REASON_KEY).and_then(|v| v.as_str()).map(str::to_string);
+            // Overdue when moved, and moved later (not a correction to an earlier time).
+            (due_before < row.at && due_after > due_before).then_some(MoveRow {
+                task_id: row.task_id,
+                title: row.title,
+                assignee_id: row.assignee_id,
+                actor_id: row.actor_id,
+                at: row.at,
+                due_before,
+                due_after,
+                reason,
+            })
+        })
+        .collect())
 }

@@ -739,6 +739,7 @@ fn settings_input() -> ProcessSettingsInput {
         lead_response_minutes: 30,
         stuck_days: 10,
         idle_days: 20,
+        task_horizon_days: None,
         working_days: vec![1, 2, 3, 4, 5],
         holidays: vec!["2026-03-09".into(), "2026-03-10".into()],
         default_currency: "EUR".into(),

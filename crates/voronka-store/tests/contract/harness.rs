@@ -164,6 +164,7 @@ impl Ctx {
             lead_response_minutes: d.lead_response_minutes,
             stuck_days: d.stuck_days,
             idle_days: d.idle_days,
+            task_horizon_days: Some(d.task_horizon_days),
             working_days: vec![1, 2, 3, 4, 5],
             holidays: vec![],
             default_currency: d.default_currency.as_str().into(),

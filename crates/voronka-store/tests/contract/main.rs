@@ -5,11 +5,13 @@ mod harness;
 
 mod after_edits;
 mod catalog;
+mod check_ins;
 mod choices;
 mod companies;
 mod concurrency;
 mod deals;
 mod department;
+mod discipline;
 mod entities;
 mod exporting;
 mod live_changes;
@@ -18,6 +20,8 @@ mod notifications;
 mod opening;
 mod paging;
 mod proposals;
+mod regulations;
+mod regulations_team;
 mod reports;
 mod rights;
 mod schema;
@@ -97,6 +101,7 @@ harness::contract!(
     reports::funnel_counts_reached_stages_and_conversions,
     reports::time_in_stage_counts_closed_and_current_spells,
     reports::discipline_lists_what_breaks_the_rules,
+    discipline::discipline_finds_far_plans_silent_losses_and_moved_overdue_tasks,
     reports::loss_reasons_count_by_reason_manager_and_stage,
     reports::lead_response_takes_the_first_contact,
     reports::report_figures_follow_deletes_restores_and_reordered_stages,
@@ -120,4 +125,11 @@ harness::contract!(
     catalog::payments_are_edited_cancelled_and_paid_on_a_chosen_day,
     proposals::only_the_admin_sets_the_proposal_template,
     proposals::a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it,
+    regulations::only_the_head_and_the_admin_set_the_rotation,
+    regulations::an_unprocessed_lead_passes_to_the_next_free_manager_and_the_head_is_told,
+    regulations::of_two_schedulers_stepping_at_once_exactly_one_hands_each_lead_over,
+    regulations::a_confirmed_loss_stays_lost_and_keeps_the_answers,
+    regulations::a_reopened_deal_goes_back_to_work_with_a_task_and_no_new_review,
+    check_ins::check_in_answers_are_kept_and_the_head_sees_who_answered,
+    check_ins::a_clients_date_is_told_to_its_owner_a_day_ahead_once,
 );

@@ -23,6 +23,7 @@ async fn the_set_up_is_read_by_the_team_and_changed_by_the_admin_alone() {
         lead_response_minutes: 15,
         stuck_days: 14,
         idle_days: 30,
+        task_horizon_days: None,
         working_days: vec![1, 2, 3, 4, 5],
         holidays: vec![],
         default_currency: "UAH".into(),

@@ -60,9 +60,14 @@ export function cellLink(report: ReportData, at: CellAt, filter: ReportFilter): 
         const lapse = (at.table === 'past_due_deals' ? d.past_due_deals : d.deals_without_task)[at.row];
         return lapse ? deal(lapse.deal_id) : null;
       }
-      if (at.table === 'overdue_tasks' || at.table === 'empty_results') {
-        const task = (at.table === 'overdue_tasks' ? d.overdue_tasks : d.empty_results)[at.row];
+      if (at.table === 'overdue_tasks' || at.table === 'empty_results' || at.table === 'far_ahead_tasks') {
+        const list = { overdue_tasks: d.overdue_tasks, empty_results: d.empty_results, far_ahead_tasks: d.far_ahead_tasks };
+        const task = list[at.table][at.row];
         return task?.deal_id ? deal(task.deal_id) : null;
+      }
+      if (at.table === 'losses_without_comment') {
+        const loss = d.losses_without_comment[at.row];
+        return loss ? deal(loss.deal_id) : null;
       }
       return null;
     }

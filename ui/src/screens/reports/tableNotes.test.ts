@@ -31,9 +31,17 @@ describe('table notes', () => {
         past_due_deals_total: 3,
         empty_results: [],
         empty_results_total: 0,
+        horizon_days: 30,
+        far_ahead_tasks: [],
+        far_ahead_tasks_total: 0,
+        losses_without_comment: [],
+        losses_without_comment_total: 0,
+        moved_overdue: [],
+        moved_overdue_total: 0,
       },
     };
     expect(tableNotes(discipline, 'deals_without_task', 1)).toEqual([]);
+    expect(tableNotes(discipline, 'far_ahead_tasks', 0)).toEqual([{ key: 'reports.aheadOver', params: { days: 30 } }]);
     expect(tableNotes(discipline, 'past_due_deals', 0)).toEqual([{ key: 'reports.firstOf', params: { shown: 0, total: 3 } }]);
   });
 });

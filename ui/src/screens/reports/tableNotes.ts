@@ -2,7 +2,7 @@ import type { ReportData } from '../../api/types';
 
 /** A line under a table's title: its threshold, or that a long list was cut. */
 export interface TableNote {
-  key: 'reports.stuckOver' | 'reports.idleOver' | 'reports.firstOf';
+  key: 'reports.stuckOver' | 'reports.idleOver' | 'reports.aheadOver' | 'reports.firstOf';
   params: Record<string, number>;
 }
 
@@ -30,7 +30,11 @@ export function tableNotes(report: ReportData, table: string, rows: number): Tab
       overdue_tasks: d.overdue_tasks_total,
       past_due_deals: d.past_due_deals_total,
       empty_results: d.empty_results_total,
+      far_ahead_tasks: d.far_ahead_tasks_total,
+      losses_without_comment: d.losses_without_comment_total,
+      moved_overdue: d.moved_overdue_total,
     };
+    if (table === 'far_ahead_tasks') notes.push({ key: 'reports.aheadOver', params: { days: d.horizon_days } });
     if (table in totals) cut(totals[table] ?? 0);
   }
   return notes;

@@ -8,6 +8,7 @@ import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { PreferencesFields } from './PreferencesFields';
 import { DictionariesSettings } from './dictionaries/DictionariesSettings';
 import { PipelinesSettings } from './pipelines/PipelinesSettings';
+import { LeadRotationForm } from './process/LeadRotationForm';
 import { ProcessSettingsForm } from './process/ProcessSettingsForm';
 import { ProposalTemplateForm } from './ProposalTemplateForm';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
@@ -45,7 +46,10 @@ export function SettingsScreen() {
           <DictionariesSettings />
         </Tabs.Panel>
         <Tabs.Panel value="process" pt="md">
-          <ProcessSettingsForm />
+          <Stack gap="lg">
+            <ProcessSettingsForm />
+            <LeadRotationForm />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="proposal" pt="md">
           <ProposalTemplateForm />

@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { ShowMore } from '../../components/ShowMore';
 import { CompleteTaskDialog } from '../../tasks/CompleteTaskDialog';
 import { TaskItem } from '../../tasks/TaskItem';
+import { CheckInsCard } from './CheckInsCard';
 import { DealsWithoutTask } from './DealsWithoutTask';
 
 const GROUPS = ['overdue', 'today', 'tomorrow', 'later'] as const satisfies readonly (keyof Today)[];
@@ -27,6 +28,7 @@ export function TodayScreen() {
   return (
     <Stack gap="lg" data-testid="today-screen">
       <Title order={2}>{t('today.title')}</Title>
+      <CheckInsCard />
       {nothing && <EmptyState title={t('today.noTasks')} hint={t('today.noTasksHint')} testId="today-empty" />}
       {GROUPS.filter((g) => data[g].length > 0).map((g) => (
         <Stack key={g} gap="xs" data-testid={`task-group-${g}`}>

@@ -19,6 +19,7 @@ interface Values {
   lead_response_minutes: number | string;
   stuck_days: number | string;
   idle_days: number | string;
+  task_horizon_days: number | string;
   working_days: string[];
   holidays: string[];
   default_currency: string;
@@ -32,6 +33,7 @@ function valuesOf(s: ProcessSettings): Values {
     lead_response_minutes: s.lead_response_minutes,
     stuck_days: s.stuck_days,
     idle_days: s.idle_days,
+    task_horizon_days: s.task_horizon_days ?? '',
     working_days: s.working_days.map(String),
     holidays: s.holidays,
     default_currency: s.default_currency,
@@ -45,6 +47,7 @@ function inputOf(v: Values): ProcessSettingsInput {
     lead_response_minutes: n(v.lead_response_minutes),
     stuck_days: n(v.stuck_days),
     idle_days: n(v.idle_days),
+    task_horizon_days: n(v.task_horizon_days),
     working_days: v.working_days.map(Number).sort((a, b) => a - b),
     holidays: v.holidays,
     default_currency: v.default_currency,
@@ -109,7 +112,7 @@ function SettingsForm({ stored, reload }: { stored: ProcessSettings; reload: () 
               data-testid="process-title-template"
               {...form.getInputProps('title_template')}
             />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <SimpleGrid cols={{ base: 1, sm: 4 }}>
               <NumberInput
                 label={t('setup.leadResponseMinutes')}
                 min={1}
@@ -120,6 +123,13 @@ function SettingsForm({ stored, reload }: { stored: ProcessSettings; reload: () 
               />
               <NumberInput label={t('setup.stuckDays')} min={1} disabled={!editable} {...form.getInputProps('stuck_days')} />
               <NumberInput label={t('setup.idleDays')} min={1} disabled={!editable} {...form.getInputProps('idle_days')} />
+              <NumberInput
+                label={t('setup.taskHorizonDays')}
+                min={1}
+                disabled={!editable}
+                data-testid="process-task-horizon"
+                {...form.getInputProps('task_horizon_days')}
+              />
             </SimpleGrid>
             <TextInput
               label={t('setup.defaultCurrency')}
