@@ -52,6 +52,7 @@ mod tests {
             count: 0,
             missed: Vec::new(),
             gong: None,
+            given_by: None,
         };
         assert_eq!(
             ClickTarget::of(&n),

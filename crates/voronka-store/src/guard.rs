@@ -131,7 +131,7 @@ impl Tx<'_> {
     }
 
     /// The acting user's role, read once per unit of work.
-    async fn actor_role(&mut self) -> Result<Role> {
+    pub(crate) async fn actor_role(&mut self) -> Result<Role> {
         if let Some(role) = self.actor_role {
             return Ok(role);
         }

@@ -93,6 +93,8 @@ pub struct Notification {
     pub missed: Vec<MissedCount>,
     /// A gong notification: the event.
     pub gong: Option<GongEvent>,
+    /// A task given to the recipient: the name of whoever gave it ("assigned to you by …").
+    pub given_by: Option<String>,
 }
 
 impl Notification {
@@ -110,6 +112,7 @@ impl Notification {
             count: 0,
             missed: Vec::new(),
             gong: None,
+            given_by: None,
         }
     }
 

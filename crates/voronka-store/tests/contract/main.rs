@@ -4,6 +4,7 @@
 mod harness;
 
 mod after_edits;
+mod assigned_work;
 mod catalog;
 mod choices;
 mod companies;
@@ -12,6 +13,7 @@ mod deals;
 mod department;
 mod entities;
 mod exporting;
+mod handover;
 mod live_changes;
 mod loading;
 mod notifications;
@@ -24,7 +26,9 @@ mod schema;
 mod search;
 mod tasks;
 mod team;
+mod team_board;
 mod team_gong;
+mod team_regulations;
 mod team_setup;
 mod views;
 
@@ -120,4 +124,14 @@ harness::contract!(
     catalog::payments_are_edited_cancelled_and_paid_on_a_chosen_day,
     proposals::only_the_admin_sets_the_proposal_template,
     proposals::a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it,
+    handover::a_handover_moves_exactly_what_the_preview_shows,
+    handover::several_receivers_share_a_handover_evenly,
+    handover::chosen_companies_are_handed_over_with_their_records_only,
+    handover::only_the_head_or_the_admin_hands_over_and_bad_receivers_are_refused,
+    handover::the_receiver_is_told_of_each_task_handed_to_her,
+    assigned_work::the_head_gives_tasks_to_anyone_a_manager_to_herself_only,
+    assigned_work::an_overdue_task_moves_only_with_a_reason_that_is_kept,
+    assigned_work::a_task_is_deleted_unless_it_is_its_open_deals_last,
+    team_board::the_head_sees_each_managers_day_and_opens_her_today,
+    team_board::every_deal_read_flags_an_open_deal_without_a_task,
 );
