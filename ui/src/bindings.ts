@@ -1329,7 +1329,13 @@ win_probability: number | null; planned_payment_date: string | null; expected_cl
  * The amount is the sum of the deal's live items, kept so by the store with every change
  * of an item (a per-deal choice, off for a new deal).
  */
-amount_from_items?: boolean }
+amount_from_items?: boolean; 
+/**
+ * Open and without an open task (rule 2: flagged wherever the deal is shown). The store
+ * computes it whenever it reads a deal and never keeps it, so every board, table and card
+ * flags the same deals whoever looks.
+ */
+without_task?: boolean }
 /**
  * A deal's document and, when Voronka keeps its bytes, what they are.
  */
@@ -1501,6 +1507,10 @@ export type ErrorCode =
  * A task cannot be completed without a meaningful result.
  */
 "result_not_meaningful" | 
+/**
+ * Moving an overdue task's due time needs a written reason.
+ */
+"reschedule_reason_required" | 
 /**
  * The operation is not allowed in the record's current state.
  */

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     LossReasonRequired,
     /// A task cannot be completed without a meaningful result.
     ResultNotMeaningful,
+    /// Moving an overdue task's due time needs a written reason.
+    RescheduleReasonRequired,
     /// The operation is not allowed in the record's current state.
     InvalidState,
     /// The database was written by a newer Voronka.
@@ -64,6 +66,7 @@ impl ErrorCode {
             ErrorCode::StageRequirements => "stage_requirements",
             ErrorCode::LossReasonRequired => "loss_reason_required",
             ErrorCode::ResultNotMeaningful => "result_not_meaningful",
+            ErrorCode::RescheduleReasonRequired => "reschedule_reason_required",
             ErrorCode::InvalidState => "invalid_state",
             ErrorCode::SchemaTooNew => "schema_too_new",
             ErrorCode::Unreachable => "unreachable",

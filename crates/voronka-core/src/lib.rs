@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod clock;
 pub mod connection;
 pub mod error;
+pub mod handover;
 pub mod ids;
 pub mod model;
 pub mod notify;

@@ -139,6 +139,15 @@ pub fn may_manage(role: Role, target: Role) -> bool {
     }
 }
 
+/// Whether user `me` with `role` may give a task to `assignee`: the head and the admin to
+/// anyone, a manager to themself only. Refused on `assignee_id`, the field the form shows.
+pub fn check_assign(role: Role, me: Id, assignee: Id) -> Result<()> {
+    if assignee == me || scope(role, Subject::Task, Action::Create) == Scope::All {
+        return Ok(());
+    }
+    Err(Error::new(ErrorCode::Forbidden, "your role may give tasks to yourself only").on("assignee_id"))
+}
+
 /// The refusal of `action` on `subject`.
 pub fn refused(subject: Subject, action: Action) -> Error {
     Error::new(
@@ -258,6 +267,19 @@ mod tests {
         assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("deal")));
         assert!(check(Role::Manager, Subject::Deal, Action::Change, true).is_ok());
         assert!(check(Role::Head, Subject::Deal, Action::Change, false).is_ok());
+    }
+
+    #[test]
+    fn a_manager_gives_tasks_to_herself_and_the_head_to_anyone() {
+        let (me, other) = (Id(uuid::Uuid::from_u128(1)), Id(uuid::Uuid::from_u128(2)));
+        assert!(check_assign(Role::Manager, me, me).is_ok());
+        let err = check_assign(Role::Manager, me, other).unwrap_err();
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::Forbidden, Some("assignee_id"))
+        );
+        assert!(check_assign(Role::Head, me, other).is_ok());
+        assert!(check_assign(Role::Admin, me, other).is_ok());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::model::{DealFacts, DealField, LossReason, Stage, StageKind, meaningful_result};
 use crate::{Error, ErrorCode, Id, Result};
+use chrono::{DateTime, Utc};
 
 /// Rule 4 and rule 5: may a deal enter `stage`? Lists every missing field at once so the form
 /// can mark them all; the first one is the error's `field`.
@@ -79,9 +80,67 @@ pub fn duplicate_company(existing_name: &str, owner_name: &str, field: &str) -> 
     .on(field)
 }
 
+/// The longest reason kept for moving an overdue task.
+pub const RESCHEDULE_REASON_MAX: usize = 500;
+
+/// Moving an overdue task's due time needs a written reason: the head reads why a promise to a
+/// client slipped. `was_due` is the task's due time, `due` the new one. Returns the reason to
+/// keep (trimmed), `None` when the move needs none; refused on `reschedule_reason` otherwise.
+pub fn reschedule_reason(
+    was_due: DateTime<Utc>,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+    reason: Option<&str>,
+) -> Result<Option<String>> {
+    let text = reason.map(|r| r.split_whitespace().collect::<Vec<_>>().join(" "));
+    let text = text.filter(|t| !t.is_empty());
+    if was_due == due || was_due >= now {
+        return Ok(text);
+    }
+    match text {
+        None => Err(
+            Error::new(ErrorCode::RescheduleReasonRequired, "say why the overdue task is moved")
+                .on("reschedule_reason"),
+        ),
+        Some(t) if t.chars().count() > RESCHEDULE_REASON_MAX => Err(Error::invalid(
+            "reschedule_reason",
+            format!("at most {RESCHEDULE_REASON_MAX} characters"),
+        )),
+        Some(t) => Ok(Some(t)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moving_an_overdue_task_needs_a_reason() {
+        use chrono::{Duration, TimeZone};
+        let now = Utc.with_ymd_and_hms(2026, 3, 10, 9, 0, 0).unwrap();
+        let (past, later) = (now - Duration::hours(1), now + Duration::days(1));
+        for blank in [None, Some(""), Some("  \n ")] {
+            let err = reschedule_reason(past, later, now, blank).unwrap_err();
+            assert_eq!(
+                (err.code, err.field.as_deref()),
+                (ErrorCode::RescheduleReasonRequired, Some("reschedule_reason"))
+            );
+        }
+        assert_eq!(
+            reschedule_reason(past, later, now, Some("  клієнт у  відпустці ")).unwrap(),
+            Some("клієнт у відпустці".into())
+        );
+        assert_eq!(
+            reschedule_reason(later, later + Duration::hours(1), now, None).unwrap(),
+            None,
+            "a task not yet due moves freely"
+        );
+        assert_eq!(
+            reschedule_reason(past, past, now, None).unwrap(),
+            None,
+            "an edit that keeps the due time is no move"
+        );
+    }
 
     #[test]
     fn the_last_task_of_an_open_deal_needs_the_next_one() {

@@ -998,6 +998,7 @@ impl DemoGenerator {
             loss_reason_id: loss_reason.map(|r| team.loss_reasons[r]),
             closed_at: (status != DealStatus::Open).then(|| instant(current_ms)),
             amount_from_items: false,
+            without_task: false,
         });
         Ok(())
     }

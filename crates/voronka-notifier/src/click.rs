@@ -54,6 +54,7 @@ mod tests {
             gong: None,
             handover: None,
             client_date: None,
+            given_by: None,
         };
         assert_eq!(
             ClickTarget::of(&n),

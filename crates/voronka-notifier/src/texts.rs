@@ -72,11 +72,17 @@ pub fn compose(n: &Notification, lang: Language) -> NotificationText {
                 Language::En => format!("New task: {}", n.title),
                 Language::Ru => format!("Новая задача: {}", n.title),
             },
-            body: n
-                .task
-                .as_ref()
-                .map(|t| task_kind(t.kind, lang).to_string())
-                .unwrap_or_default(),
+            body: {
+                let kind = n.task.as_ref().map(|t| task_kind(t.kind, lang)).unwrap_or_default();
+                match &n.given_by {
+                    Some(by) => match lang {
+                        Language::Uk => format!("Доручення від: {by} · {kind}"),
+                        Language::En => format!("Assigned to you by {by} · {kind}"),
+                        Language::Ru => format!("Поручение от: {by} · {kind}"),
+                    },
+                    None => kind.to_string(),
+                }
+            },
         },
         NotificationKind::MissedDigest => missed_digest(n, lang),
         NotificationKind::LeadRotated => lead_rotated(n, lang),

@@ -188,6 +188,15 @@ fn a_new_lead_and_an_assigned_task_name_what_came() {
             ("Новая задача: Зустріч у Львові".into(), "Встреча".into()),
         ]
     );
+    given.given_by = Some("Оксана Керівна".into());
+    assert_eq!(
+        text(&given).map(|(_, body)| body),
+        [
+            "Доручення від: Оксана Керівна · Зустріч",
+            "Assigned to you by Оксана Керівна · Meeting",
+            "Поручение от: Оксана Керівна · Встреча",
+        ]
+    );
 }
 
 #[test]

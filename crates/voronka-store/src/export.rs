@@ -37,6 +37,7 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         t::<DealItem>("id"),
         t::<Payment>("id"),
         t::<Task>("id"),
+        ("task_reschedules", &[], "id"),
         t::<Activity>("id"),
         t::<Document>("id"),
         // The kept files' bytes come out as null: the export is text.

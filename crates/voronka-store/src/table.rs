@@ -10,6 +10,10 @@ pub trait Rows: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + U
     const TABLE: &'static str;
     /// Text columns that hold JSON (lists, small structures).
     const JSON: &'static [&'static str] = &[];
+    /// What a read of a whole record selects: its columns and the fields computed from them.
+    const SELECT: &'static str = "*";
+    /// The record's fields computed by [`Rows::SELECT`]: never written, nor audited.
+    const COMPUTED: &'static [&'static str] = &[];
     /// Columns computed from the record for indexes only.
     #[allow(
         private_interfaces,
@@ -134,6 +138,10 @@ impl Rows for LeadRotation {
 impl Rows for Deal {
     const TABLE: &'static str = "deals";
     const JSON: &'static [&'static str] = &["contact_ids", "qualification"];
+    /// Rule 2's flag off the kept count of open tasks (see `figures`).
+    const SELECT: &'static str = "*, CAST(CASE WHEN status = 'open' AND deleted_at IS NULL AND open_tasks = 0
+        THEN 1 ELSE 0 END AS BIGINT) AS without_task";
+    const COMPUTED: &'static [&'static str] = &["without_task"];
 
     fn figures_payments_of(&self) -> Option<Id> {
         Some(self.meta.id)

@@ -119,7 +119,7 @@ impl Tx<'_> {
 
     /// A record by id, deleted or not; `not_found` when there is none.
     pub(crate) async fn get_any<R: Table>(&mut self, id: Id) -> Result<R> {
-        let sql = format!("SELECT * FROM {} WHERE id = $1", R::TABLE);
+        let sql = format!("SELECT {} FROM {} WHERE id = $1", R::SELECT, R::TABLE);
         let row: Option<AnyRow> = sqlx::query(&sql)
             .bind(id.to_string())
             .fetch_optional(&mut *self.tx)
@@ -155,7 +155,7 @@ impl Tx<'_> {
     pub(crate) async fn create<R: Table>(&mut self, record: &R) -> Result<()> {
         self.may(record, Action::Create).await?;
         self.insert(record).await?;
-        let after = serde_json::to_value(record).map_err(|e| Error::storage(e.to_string()))?;
+        let after = json(record)?;
         self.audit(R::ENTITY, record.meta().id, AuditAction::Create, None, Some(after))
             .await
     }
@@ -261,10 +261,18 @@ impl Tx<'_> {
 
 fn columns_of<R: Rows>(record: &R) -> Result<Vec<(String, Value)>> {
     let mut cols = row::to_columns(record)?;
+    cols.retain(|(name, _)| !R::COMPUTED.contains(&name.as_str()));
     cols.extend(record.derived().into_iter().map(|(k, v)| (k.to_string(), v)));
     Ok(cols)
 }
 
-fn json<T: serde::Serialize>(record: &T) -> Result<serde_json::Value> {
-    serde_json::to_value(record).map_err(|e| Error::storage(e.to_string()))
+/// A record as its audit entry keeps it: the stored fields only.
+fn json<R: Rows>(record: &R) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(record).map_err(|e| Error::storage(e.to_string()))?;
+    if let Some(map) = value.as_object_mut() {
+        for computed in R::COMPUTED {
+            map.remove(*computed);
+        }
+    }
+    Ok(value)
 }

@@ -136,6 +136,11 @@ pub struct Deal {
     /// of an item (a per-deal choice, off for a new deal).
     #[serde(with = "flag", default)]
     pub amount_from_items: bool,
+    /// Open and without an open task (rule 2: flagged wherever the deal is shown). The store
+    /// computes it whenever it reads a deal and never keeps it, so every board, table and card
+    /// flags the same deals whoever looks.
+    #[serde(with = "flag", default)]
+    pub without_task: bool,
 }
 record!(Deal, DealData, "deal");
 

@@ -76,6 +76,27 @@ impl Task {
     }
 }
 
+/// A move of an overdue task's due time and why it was made (see
+/// [`crate::rules::reschedule_reason`]), kept beside the task's audit entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct TaskReschedule {
+    pub id: Id,
+    pub task_id: Id,
+    /// Who moved it.
+    pub user_id: Id,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
+    pub at: DateTime<Utc>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
+    pub from_due_at: DateTime<Utc>,
+    #[serde(with = "chrono::serde::ts_milliseconds")]
+    #[cfg_attr(feature = "bindings", specta(type = i64))]
+    pub to_due_at: DateTime<Utc>,
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct TaskInput {

@@ -104,6 +104,8 @@ pub struct Notification {
     pub handover: Option<LeadHandover>,
     /// A client's date coming tomorrow.
     pub client_date: Option<ClientDate>,
+    /// A task given to the recipient: the name of whoever gave it ("assigned to you by …").
+    pub given_by: Option<String>,
 }
 
 impl Notification {
@@ -123,6 +125,7 @@ impl Notification {
             gong: None,
             handover: None,
             client_date: None,
+            given_by: None,
         }
     }
 

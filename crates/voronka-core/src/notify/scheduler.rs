@@ -85,6 +85,8 @@ pub struct TaskCandidate {
     pub due_at: DateTime<Utc>,
     /// When it was created or last changed (a reassignment included).
     pub updated_at: DateTime<Utc>,
+    /// Who made the last change (gave it, handed it over), when the store read it.
+    pub given_by: Option<String>,
 }
 
 impl TaskCandidate {
@@ -151,13 +153,16 @@ pub fn due(who: &Recipient, tick: Tick, candidates: &Candidates) -> Vec<Notifica
             } else {
                 NotificationKind::TaskAssigned
             };
-            out.push(about_task(
-                who.user_id,
-                kind,
-                format!("assigned:{}:{}", t.id, who.user_id),
-                t.updated_at,
-                t,
-            ));
+            out.push(Notification {
+                given_by: t.given_by.clone(),
+                ..about_task(
+                    who.user_id,
+                    kind,
+                    format!("assigned:{}:{}", t.id, who.user_id),
+                    t.updated_at,
+                    t,
+                )
+            });
         }
     }
     for at in check_ins(who, since, now) {

@@ -69,6 +69,7 @@ fn task(n: u128, assignee: Id, due_at: DateTime<Utc>) -> TaskCandidate {
         author_id: assignee,
         due_at,
         updated_at: due_at - Duration::days(1),
+        given_by: None,
     }
 }
 

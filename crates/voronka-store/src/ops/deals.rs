@@ -78,6 +78,8 @@ impl Store {
                 loss_reason_id: None,
                 closed_at: None,
                 amount_from_items: false,
+                // Only a new lead gets its first task with it.
+                without_task: stage.meta.id != first.meta.id,
             })
             .await?;
         tx.link_contacts(&deal).await?;

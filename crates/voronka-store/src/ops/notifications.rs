@@ -45,6 +45,9 @@ struct TaskRow {
     due_at: DateTime<Utc>,
     #[serde(with = "chrono::serde::ts_milliseconds")]
     updated_at: DateTime<Utc>,
+    /// Read only for the tasks given to the user (see [`GIVEN_BY`]).
+    #[serde(default)]
+    given_by: Option<String>,
 }
 
 impl From<TaskRow> for TaskCandidate {
@@ -59,11 +62,17 @@ impl From<TaskRow> for TaskCandidate {
             author_id: t.author_id,
             due_at: t.due_at,
             updated_at: t.updated_at,
+            given_by: t.given_by,
         }
     }
 }
 
 const TASK_COLUMNS: &str = "id, kind, title, deal_id, company_id, assignee_id, author_id, due_at, updated_at";
+
+/// Who gave a task: the author of its latest audit entry (the head who wrote or reassigned it,
+/// or handed it over with a leaving manager's clients), by name.
+const GIVEN_BY: &str = "(SELECT u.name FROM audit_log a JOIN users u ON u.id = a.actor_id
+    WHERE a.entity_id = tasks.id ORDER BY a.at DESC LIMIT 1) AS given_by";
 
 /// The candidate queries, public so the benchmark can show their plans. Each reads one of the
 /// partial indexes of open tasks: `tasks_assignee_open (assignee_id, due_at)`,
@@ -80,8 +89,9 @@ pub fn notification_queries() -> [(&'static str, String); 4] {
         (
             "tasks given to the user in the window",
             format!(
-                "SELECT {TASK_COLUMNS} FROM tasks WHERE assignee_id = $1 AND done_at IS NULL AND deleted_at IS NULL \
-                 AND updated_at > $2 AND updated_at <= $3 AND author_id <> $1 ORDER BY updated_at LIMIT {OWN_TASKS_PER_TICK}"
+                "SELECT {TASK_COLUMNS}, {GIVEN_BY} FROM tasks WHERE assignee_id = $1 AND done_at IS NULL \
+                 AND deleted_at IS NULL AND updated_at > $2 AND updated_at <= $3 AND author_id <> $1 \
+                 ORDER BY updated_at LIMIT {OWN_TASKS_PER_TICK}"
             ),
         ),
         (

@@ -163,7 +163,8 @@ impl Store {
     async fn page_of<R: Rows>(&self, conditions: Conditions, order: &str, page: Page) -> Result<Paged<R>> {
         let n = conditions.params.len();
         let sql = format!(
-            "SELECT * FROM {} WHERE {} ORDER BY {order} LIMIT ${} OFFSET ${}",
+            "SELECT {} FROM {} WHERE {} ORDER BY {order} LIMIT ${} OFFSET ${}",
+            R::SELECT,
             R::TABLE,
             conditions.sql(),
             n + 1,
@@ -178,7 +179,12 @@ impl Store {
     }
 
     async fn all_of<R: Table>(&self, conditions: Conditions, order: &str) -> Result<Vec<R>> {
-        let sql = format!("SELECT * FROM {} WHERE {} ORDER BY {order}", R::TABLE, conditions.sql());
+        let sql = format!(
+            "SELECT {} FROM {} WHERE {} ORDER BY {order}",
+            R::SELECT,
+            R::TABLE,
+            conditions.sql()
+        );
         let mut tx = self.begin_read().await?;
         let rows = tx.fetch_all(&sql, conditions.params, R::JSON).await?;
         tx.commit().await?;

@@ -3,8 +3,10 @@
 
 use crate::Store;
 use crate::tx::Tx;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use voronka_core::model::*;
+use voronka_core::rights;
 use voronka_core::{Error, ErrorCode, Id, Result, rules};
 
 /// A completed task and the next task planned with it, if any.
@@ -22,27 +24,91 @@ impl Store {
             return Err(only_a_loss_gives_a_review());
         }
         let mut tx = self.begin(Some(actor)).await?;
+        tx.may_assign(data.assignee_id).await?;
         tx.check_task_links(&data, None).await?;
         let task = tx.add_task(data).await?;
         tx.commit().await?;
         Ok(task)
     }
 
-    /// Changes an open task: reschedule, reassign, retitle.
+    /// Changes an open task: reschedule, reassign, retitle. An overdue task's due time moves
+    /// only with a reason: see [`Store::edit_task`].
     pub async fn update_task(&self, actor: Id, id: Id, version: i64, input: &TaskInput) -> Result<Task> {
+        self.edit_task(actor, id, version, input, None).await
+    }
+
+    /// Changes an open task at the version the caller read. A new assignee must be one the
+    /// actor may give tasks to (a manager: herself); moving an overdue task's due time needs
+    /// `reschedule_reason`, kept with the move (refused on `reschedule_reason` without it).
+    pub async fn edit_task(
+        &self,
+        actor: Id,
+        id: Id,
+        version: i64,
+        input: &TaskInput,
+        reschedule_reason: Option<&str>,
+    ) -> Result<Task> {
         let data = input.validate(actor)?;
         let mut tx = self.begin(Some(actor)).await?;
         let current: Task = tx.get_at(id, version).await?;
-        if current.done_at.is_some() {
-            return Err(Error::new(ErrorCode::InvalidState, "a done task cannot be changed").on("done_at"));
-        }
         if (data.kind == TaskKind::ReviewLost) != (current.data.kind == TaskKind::ReviewLost) {
             return Err(only_a_loss_gives_a_review());
         }
-        tx.check_task_links(&data, Some(current.data.assignee_id)).await?;
-        let (_, task) = tx.replace::<Task>(id, version, data).await?;
+        let task = tx.change_task(current, data, reschedule_reason).await?;
         tx.commit().await?;
         Ok(task)
+    }
+
+    /// Moves an open task's due time, with a reason when it is overdue.
+    pub async fn reschedule_task(
+        &self,
+        actor: Id,
+        id: Id,
+        version: i64,
+        due_at: DateTime<Utc>,
+        reason: Option<&str>,
+    ) -> Result<Task> {
+        let mut tx = self.begin(Some(actor)).await?;
+        let current: Task = tx.get_at(id, version).await?;
+        let data = TaskData {
+            due_at,
+            ..current.data.clone()
+        };
+        let task = tx.change_task(current, data, reason).await?;
+        tx.commit().await?;
+        Ok(task)
+    }
+
+    /// Why a task's overdue due times were moved, oldest first.
+    pub async fn task_reschedules(&self, task_id: Id) -> Result<Vec<TaskReschedule>> {
+        let mut tx = self.begin_read().await?;
+        let rows = tx
+            .fetch_all(
+                "SELECT * FROM task_reschedules WHERE task_id = $1 ORDER BY at, id",
+                vec![task_id.into()],
+                &[],
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    /// Deletes an open or done task (restorable); the last open task of an open deal is kept
+    /// by rule 2 until the deal has another.
+    pub async fn delete_task(&self, actor: Id, id: Id, version: i64) -> Result<Task> {
+        let mut tx = self.begin(Some(actor)).await?;
+        let before: Task = tx.get_at(id, version).await?;
+        if before.meta.deleted_at.is_some() {
+            return Err(Error::new(ErrorCode::InvalidState, "the task is already deleted"));
+        }
+        if before.done_at.is_none() {
+            tx.check_deal_keeps_a_task(&before, None).await?;
+        }
+        let mut after = before.clone();
+        after.meta.deleted_at = Some(tx.now);
+        tx.update(&before, &mut after, AuditAction::Delete).await?;
+        tx.commit().await?;
+        Ok(after)
     }
 
     /// Completes a task with its result, without planning another; the last open task of an
@@ -118,6 +184,51 @@ fn under_next(e: Error) -> Error {
 }
 
 impl Tx<'_> {
+    /// Writes `data` over the open task `current`, checking who it may go to and why an
+    /// overdue one moves before anything is written.
+    async fn change_task(&mut self, current: Task, data: TaskData, reschedule_reason: Option<&str>) -> Result<Task> {
+        if current.meta.deleted_at.is_some() {
+            return Err(Error::not_found(Task::ENTITY, current.meta.id));
+        }
+        if current.done_at.is_some() {
+            return Err(Error::new(ErrorCode::InvalidState, "a done task cannot be changed").on("done_at"));
+        }
+        let moved = current.data.due_at != data.due_at;
+        let reason = rules::reschedule_reason(current.data.due_at, data.due_at, self.now, reschedule_reason)?;
+        if data.assignee_id != current.data.assignee_id {
+            self.may_assign(data.assignee_id).await?;
+        }
+        self.check_task_links(&data, Some(current.data.assignee_id)).await?;
+        let (id, version, from) = (current.meta.id, current.meta.version, current.data.due_at);
+        let (_, task) = self.replace::<Task>(id, version, data).await?;
+        if let (true, Some(reason), Some(actor)) = (moved, reason, self.actor) {
+            let row_id = self.new_id();
+            self.execute(
+                "INSERT INTO task_reschedules (id, task_id, user_id, at, from_due_at, to_due_at, reason)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                vec![
+                    row_id.into(),
+                    id.into(),
+                    actor.into(),
+                    self.now.timestamp_millis().into(),
+                    from.timestamp_millis().into(),
+                    task.data.due_at.timestamp_millis().into(),
+                    reason.into(),
+                ],
+            )
+            .await?;
+        }
+        Ok(task)
+    }
+
+    /// A task may go only to whom the actor may give tasks (the rights matrix's "create for
+    /// themself"); a unit of work without an actor is the system's own.
+    async fn may_assign(&mut self, assignee: Id) -> Result<()> {
+        let Some(actor) = self.actor else { return Ok(()) };
+        let role = self.actor_role().await?;
+        rights::check_assign(role, actor, assignee)
+    }
+
     /// The task's links; a new assignee must be active, the one a task has (`current`) may stay.
     async fn check_task_links(&mut self, data: &TaskData, current: Option<Id>) -> Result<()> {
         self.require_assignable(data.assignee_id, "assignee_id", current)

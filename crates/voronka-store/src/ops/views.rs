@@ -5,7 +5,8 @@ use crate::table::Rows;
 use crate::{DealFilter, Page, Store};
 use serde::{Deserialize, Serialize};
 use voronka_core::agenda::{DueGroup, due_group, zone};
-use voronka_core::model::{Deal, Stage, Task, User};
+use voronka_core::model::{Deal, Role, Stage, Task, User};
+use voronka_core::rights::{self, Action, Subject};
 use voronka_core::{Id, Result};
 
 /// A manager's open tasks by when they are due, and the open deals that have no open task
@@ -31,6 +32,20 @@ pub struct BoardColumn {
     pub deals: Vec<Deal>,
 }
 
+/// One manager's column of the head's team board: what is late, what is due today and
+/// tomorrow, the open deals without a task (rule 2) and the leads waiting for a first contact.
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ManagerDay {
+    pub user: User,
+    pub overdue: Vec<Task>,
+    pub today: Vec<Task>,
+    pub tomorrow: Vec<Task>,
+    pub deals_without_task: Vec<Deal>,
+    /// Open deals whose `contact_lead` task is still open (rule 1).
+    pub leads_waiting: i64,
+}
+
 /// How many open tasks and deals a screen shows at most; the lists page beyond that.
 const SHOWN: i64 = 200;
 
@@ -45,14 +60,14 @@ impl Store {
                 Task::JSON,
             )
             .await?;
+        let sql = format!(
+            "SELECT {} FROM deals d WHERE d.owner_id = $1 AND d.status = 'open' AND d.deleted_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL)
+             ORDER BY d.created_at DESC, d.id DESC LIMIT $2",
+            Deal::SELECT
+        );
         let deals_without_task: Vec<Deal> = tx
-            .fetch_all(
-                "SELECT * FROM deals d WHERE d.owner_id = $1 AND d.status = 'open' AND d.deleted_at IS NULL
-                 AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.done_at IS NULL AND t.deleted_at IS NULL)
-                 ORDER BY d.created_at DESC, d.id DESC LIMIT $2",
-                vec![user_id.into(), SHOWN.into()],
-                Deal::JSON,
-            )
+            .fetch_all(&sql, vec![user_id.into(), SHOWN.into()], Deal::JSON)
             .await?;
         tx.commit().await?;
         let (now, tz) = (self.clock.now(), zone(&user.data.time_zone));
@@ -69,6 +84,56 @@ impl Store {
             }
         }
         Ok(view)
+    }
+
+    /// `user_id`'s Today as they see it, opened by `actor`: themself, or whoever sees every
+    /// task (the head, the admin); a manager is refused another's day on `task`.
+    pub async fn today_of(&self, actor: Id, user_id: Id) -> Result<TodayView> {
+        if actor != user_id {
+            self.may_see_the_team(actor, Subject::Task).await?;
+        }
+        self.today(user_id).await
+    }
+
+    /// The head's board: every active manager's day side by side, in name order, each as the
+    /// manager's own Today groups it (in the manager's time zone).
+    pub async fn team_board(&self, actor: Id) -> Result<Vec<ManagerDay>> {
+        self.may_see_the_team(actor, Subject::Report).await?;
+        let managers: Vec<User> = self
+            .list_users()
+            .await?
+            .into_iter()
+            .filter(|u| u.data.active && u.data.role == Role::Manager)
+            .collect();
+        let mut board = Vec::with_capacity(managers.len());
+        for user in managers {
+            let day = self.today(user.meta.id).await?;
+            let mut tx = self.begin_read().await?;
+            let leads_waiting = tx
+                .scalar(
+                    "SELECT COUNT(*) FROM deals d WHERE d.owner_id = $1 AND d.status = 'open' AND d.deleted_at IS NULL
+                     AND EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.kind = 'contact_lead'
+                         AND t.done_at IS NULL AND t.deleted_at IS NULL)",
+                    vec![user.meta.id.into()],
+                )
+                .await?;
+            tx.commit().await?;
+            board.push(ManagerDay {
+                user,
+                overdue: day.overdue,
+                today: day.today,
+                tomorrow: day.tomorrow,
+                deals_without_task: day.deals_without_task,
+                leads_waiting,
+            });
+        }
+        Ok(board)
+    }
+
+    /// `Ok` when `actor`'s role reads all of `subject`, the team's; `forbidden` otherwise.
+    async fn may_see_the_team(&self, actor: Id, subject: Subject) -> Result<()> {
+        let me: User = self.get_any(actor).await?;
+        rights::check(me.data.role, subject, Action::Read, false)
     }
 
     /// How many of the user's open tasks are past due: the tray's number.

@@ -356,11 +356,8 @@ struct DueChangeRow {
     at: i64,
     before: Option<String>,
     after: Option<String>,
+    reason: Option<String>,
 }
-
-/// The key under which a change of a task may carry why it was moved. Read when present, so
-/// the list shows the reason once the move of an overdue task keeps one; empty before that.
-const MOVE_REASON_KEY: &str = "reschedule_reason";
 
 /// Overdue tasks moved to a later due time in the period, oldest move first: every audited
 /// change of a task's due time whose old due time had passed when it was made.
@@ -372,7 +369,9 @@ async fn overdue_moves(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Vec<MoveR
     let rows: Vec<DueChangeRow> = r
         .rows(
             &format!(
-                "SELECT t.id AS task_id, t.title, t.assignee_id, al.actor_id, al.at, al.before, al.after
+                "SELECT t.id AS task_id, t.title, t.assignee_id, al.actor_id, al.at, al.before, al.after,
+                 (SELECT tr.reason FROM task_reschedules tr WHERE tr.task_id = t.id AND tr.at = al.at
+                  ORDER BY tr.id LIMIT 1) AS reason
                  FROM audit_log al JOIN tasks t ON t.id = al.entity_id
                  WHERE al.entity = 'task' AND al.action = 'update' AND al.before LIKE '%\"due_at\"%'
                  AND al.at >= {a} AND al.at < {b} AND t.deleted_at IS NULL{filter}
@@ -392,7 +391,9 @@ async fn overdue_moves(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Vec<MoveR
             let (before, after) = (json(&row.before), json(&row.after));
             let due_before = before.get("due_at")?.as_i64()?;
             let due_after = after.get("due_at")?.as_i64()?;
-            let reason = after.get(MOVE_REASON_KEY).and_then(|v| v.as_str()).map(str::to_string);
+            // The reason the move of an overdue task keeps (task_reschedules), written by the
+            // same unit of work as the audit entry, so at the same instant.
+            let reason = row.reason;
             // Overdue when moved, and moved later (not a correction to an earlier time).
             (due_before < row.at && due_after > due_before).then_some(MoveRow {
                 task_id: row.task_id,

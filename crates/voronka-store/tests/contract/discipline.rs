@@ -138,14 +138,15 @@ pub async fn discipline_finds_far_plans_silent_losses_and_moved_overdue_tasks(ct
         .create_task(olena, &task("Зустріч", olena, "2026-03-07 15:00"))
         .await
         .unwrap();
-    for (t, due, when) in [
-        (&late, "2026-03-12 09:00", "2026-03-09 12:00"),
-        (&ahead, "2026-03-16 09:00", "2026-03-09 12:01"),
-        (&fixed, "2026-03-07 12:00", "2026-03-09 12:02"),
-        (&hers, "2026-03-11 15:00", "2026-03-09 12:03"),
+    // An overdue task moves only with a reason; the one not yet due moves without.
+    for (t, due, when, reason) in [
+        (&late, "2026-03-12 09:00", "2026-03-09 12:00", Some("Клієнт у відпустці")),
+        (&ahead, "2026-03-16 09:00", "2026-03-09 12:01", None),
+        (&fixed, "2026-03-07 12:00", "2026-03-09 12:02", Some("Помилка в даті")),
+        (&hers, "2026-03-11 15:00", "2026-03-09 12:03", Some("Перенесли зустріч")),
     ] {
         b.now(when);
-        s.update_task(
+        s.edit_task(
             t.data.assignee_id,
             t.meta.id,
             t.meta.version,
@@ -153,6 +154,7 @@ pub async fn discipline_finds_far_plans_silent_losses_and_moved_overdue_tasks(ct
                 due_at: at(due),
                 ..task(t.data.title.as_str(), t.data.assignee_id, due)
             },
+            reason,
         )
         .await
         .unwrap();
@@ -210,9 +212,10 @@ pub async fn discipline_finds_far_plans_silent_losses_and_moved_overdue_tasks(ct
         ]
     );
     assert_eq!(r.moved_overdue[0].moved_by.as_ref().map(|p| p.id), Some(petro));
-    assert!(
-        r.moved_overdue.iter().all(|m| m.reason.is_none()),
-        "no reason is kept for a move yet"
+    assert_eq!(
+        r.moved_overdue.iter().map(|m| m.reason.as_deref()).collect::<Vec<_>>(),
+        vec![Some("Клієнт у відпустці"), Some("Перенесли зустріч")],
+        "each move of an overdue task shows the reason kept with it"
     );
     let totals = (
         r.far_ahead_tasks_total,

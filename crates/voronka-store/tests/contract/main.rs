@@ -4,6 +4,7 @@
 mod harness;
 
 mod after_edits;
+mod assigned_work;
 mod catalog;
 mod check_ins;
 mod choices;
@@ -14,6 +15,7 @@ mod department;
 mod discipline;
 mod entities;
 mod exporting;
+mod handover;
 mod live_changes;
 mod loading;
 mod notifications;
@@ -28,7 +30,9 @@ mod schema;
 mod search;
 mod tasks;
 mod team;
+mod team_board;
 mod team_gong;
+mod team_regulations;
 mod team_setup;
 mod views;
 
@@ -132,4 +136,14 @@ harness::contract!(
     regulations::a_reopened_deal_goes_back_to_work_with_a_task_and_no_new_review,
     check_ins::check_in_answers_are_kept_and_the_head_sees_who_answered,
     check_ins::a_clients_date_is_told_to_its_owner_a_day_ahead_once,
+    handover::a_handover_moves_exactly_what_the_preview_shows,
+    handover::several_receivers_share_a_handover_evenly,
+    handover::chosen_companies_are_handed_over_with_their_records_only,
+    handover::only_the_head_or_the_admin_hands_over_and_bad_receivers_are_refused,
+    handover::the_receiver_is_told_of_each_task_handed_to_her,
+    assigned_work::the_head_gives_tasks_to_anyone_a_manager_to_herself_only,
+    assigned_work::an_overdue_task_moves_only_with_a_reason_that_is_kept,
+    assigned_work::a_task_is_deleted_unless_it_is_its_open_deals_last,
+    team_board::the_head_sees_each_managers_day_and_opens_her_today,
+    team_board::every_deal_read_flags_an_open_deal_without_a_task,
 );

@@ -151,6 +151,11 @@ pub async fn a_task_given_by_the_head_is_announced_to_its_assignee(ctx: Ctx) {
     let shown = run(&ctx, &ctx.store, olena, 2).await;
     assert_eq!(kinds_of(&shown, task.meta.id), [NotificationKind::TaskAssigned]);
     assert_eq!(shown[0].task.as_ref().unwrap().title, "Передзвонити щодо замовлення");
+    assert_eq!(
+        shown[0].given_by.as_deref(),
+        Some("Оксана Керівна"),
+        "assigned to her by the head"
+    );
 }
 
 pub async fn the_head_gets_the_overdue_digest_and_a_manager_does_not(ctx: Ctx) {

@@ -12,18 +12,18 @@ use voronka_core::{ErrorCode, Id};
 use voronka_store::{Identity, MoveDeal, Store};
 
 /// A team on PostgreSQL whose head and managers have logins; `None` without a server outside CI.
-struct Team {
-    ctx: Ctx,
-    head_login: String,
-    olena_login: String,
-    petro_login: String,
+pub(crate) struct Team {
+    pub(crate) ctx: Ctx,
+    pub(crate) head_login: String,
+    pub(crate) olena_login: String,
+    pub(crate) petro_login: String,
     /// Olena's company and deal, and Petro's company, deal, task and payment.
-    olena_deal: Deal,
-    petro_company: Company,
-    petro_deal: Deal,
+    pub(crate) olena_deal: Deal,
+    pub(crate) petro_company: Company,
+    pub(crate) petro_deal: Deal,
 }
 
-async fn team() -> Option<Team> {
+pub(crate) async fn team() -> Option<Team> {
     let ctx = harness::setup(Kind::Postgres).await?;
     let store = &ctx.store;
     let head_login = store
