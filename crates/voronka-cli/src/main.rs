@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_notify;
+mod handover;
 mod plan;
 mod proposal;
 mod report;
@@ -109,6 +110,25 @@ enum Command {
         #[command(subcommand)]
         action: plan::PlanCommand,
     },
+    /// Rule 7: hands a leaving or idle manager's companies, contacts, open deals and open tasks
+    /// to another (or shares them in turn among several), printing what moves.
+    Handover {
+        /// The manager handing over, by e-mail.
+        #[arg(long)]
+        from: String,
+        /// Who receives, by e-mail; several, comma-separated, share the records in turn.
+        #[arg(long)]
+        to: String,
+        /// Print what would move without moving it.
+        #[arg(long)]
+        dry_run: bool,
+        /// Also deactivate the manager handing over, in the same transaction.
+        #[arg(long)]
+        deactivate: bool,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// A team database on PostgreSQL: `team init`, `team add-user`.
     Team {
         #[command(subcommand)]
@@ -183,6 +203,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             proposal::run(&store, deal_id, pdf.as_deref(), xlsx.as_deref()).await?;
         }
         Command::Plan { action } => plan::run(&url, action).await?,
+        Command::Handover {
+            from,
+            to,
+            dry_run,
+            deactivate,
+            json,
+        } => {
+            let args = handover::HandoverArgs {
+                from,
+                to,
+                dry_run,
+                deactivate,
+                json,
+            };
+            handover::run(&url, args).await?
+        }
         Command::Migrate => {
             let store = Store::open(&url).await?;
             println!(

@@ -94,7 +94,7 @@ pub async fn run(url: &str, command: PlanCommand) -> anyhow::Result<()> {
 
 /// Who sets the plan: the signed-in teammate; on a local file, or for the database's
 /// administrator, the first active admin, else the first active head.
-async fn acting_user(store: &Store) -> anyhow::Result<User> {
+pub(crate) async fn acting_user(store: &Store) -> anyhow::Result<User> {
     match store.identity().await? {
         Identity::Teammate(user) => Ok(*user),
         Identity::Owner { .. } | Identity::Local => {
@@ -108,7 +108,7 @@ async fn acting_user(store: &Store) -> anyhow::Result<User> {
     }
 }
 
-async fn find_by_email(store: &Store, email: &str) -> anyhow::Result<User> {
+pub(crate) async fn find_by_email(store: &Store, email: &str) -> anyhow::Result<User> {
     let wanted = email.to_lowercase();
     let found = store.list_users().await?.into_iter().find(|u| {
         u.data

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
 mod export;
+mod handover;
 mod loads;
 mod plans;
 mod proposal;

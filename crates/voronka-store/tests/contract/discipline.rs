@@ -140,7 +140,12 @@ pub async fn discipline_finds_far_plans_silent_losses_and_moved_overdue_tasks(ct
         .unwrap();
     // An overdue task moves only with a reason; the one not yet due moves without.
     for (t, due, when, reason) in [
-        (&late, "2026-03-12 09:00", "2026-03-09 12:00", Some("Клієнт у відпустці")),
+        (
+            &late,
+            "2026-03-12 09:00",
+            "2026-03-09 12:00",
+            Some("Клієнт у відпустці"),
+        ),
         (&ahead, "2026-03-16 09:00", "2026-03-09 12:01", None),
         (&fixed, "2026-03-07 12:00", "2026-03-09 12:02", Some("Помилка в даті")),
         (&hers, "2026-03-11 15:00", "2026-03-09 12:03", Some("Перенесли зустріч")),
