@@ -83,6 +83,9 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             tasks::create_task,
             tasks::update_task,
             tasks::complete_task,
+            tasks::edit_task,
+            tasks::delete_task,
+            tasks::task_reschedules,
             reports::report,
             reports::choose_export_path,
             reports::export_report,
@@ -124,6 +127,10 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             regulations::loss_reviews,
             regulations::answer_check_in,
             regulations::check_ins_of,
+            regulations::handover_preview,
+            regulations::handover,
+            regulations::team_board,
+            regulations::today_of,
         ])
         .events(collect_events![GongRung, OpenRecord])
         // The Team database form lists the modes the core knows, in its order.

@@ -611,6 +611,30 @@ async completeTask(id: Id, version: number, result: string, next: TaskInput | nu
     else return { status: "error", error: e  as any };
 }
 },
+async editTask(id: Id, version: number, input: TaskInput, rescheduleReason: string | null) : Promise<Result<Task, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("edit_task", { id, version, input, rescheduleReason }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async deleteTask(id: Id, version: number) : Promise<Result<Task, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_task", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async taskReschedules(taskId: Id) : Promise<Result<TaskReschedule[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("task_reschedules", { taskId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async report(name: ReportName, filter: ReportFilter) : Promise<Result<ReportView, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("report", { name, filter }) };
@@ -1004,6 +1028,38 @@ async answerCheckIn(input: CheckInInput) : Promise<Result<CheckInAnswer, ApiErro
  * The check-ins of `day` that have come, each with its answer or none: the team's for the
  * head, a manager's own.
  */
+async handoverPreview(scope: HandoverScope) : Promise<Result<HandoverPlan, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("handover_preview", { scope }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async handover(scope: HandoverScope, receivers: Id[], deactivate: boolean) : Promise<Result<HandoverOutcome, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("handover", { scope, receivers, deactivate }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async teamBoard() : Promise<Result<ManagerDay[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("team_board") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async todayOf(userId: Id) : Promise<Result<TodayView, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("today_of", { userId }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async checkInsOf(day: string) : Promise<Result<CheckInStatus[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("check_ins_of", { day }) };
@@ -1642,6 +1698,15 @@ export type GongKind =
  */
 export type GongRung = GongEvent
 export type Id = string
+export type HandoverEntity = "company" | "contact" | "deal" | "task"
+export type HandoverItem = { id: Id; title: string; holder_id: Id; company_id: Id | null; contact_id: Id | null; deal_id: Id | null }
+export type HandoverMove = { entity: HandoverEntity; id: Id; from_id: Id; to_id: Id }
+export type HandoverOutcome = { moves: HandoverMove[]; shares: ReceiverShare[]; deactivated: Id | null }
+export type HandoverPlan = { companies: HandoverItem[]; contacts: HandoverItem[]; deals: HandoverItem[]; tasks: HandoverItem[] }
+export type HandoverScope = { kind: "manager"; user_id: Id } | { kind: "companies"; company_ids: Id[] }
+export type ManagerDay = { user: User; overdue: Task[]; today: Task[]; tomorrow: Task[]; deals_without_task: Deal[]; leads_waiting: number }
+export type ReceiverShare = { receiver_id: Id; companies: number; contacts: number; deals: number; tasks: number }
+export type TaskReschedule = { id: Id; task_id: Id; user_id: Id; at: number; from_due_at: number; to_due_at: number; reason: string }
 export type IdleCompany = { company_id: Id; company: string; owner: Person; 
 /**
  * The UTC day of the last call, email or meeting; `None` when never.
@@ -2185,7 +2250,11 @@ setup: boolean;
 /**
  * Exports every record of a list (otherwise their own).
  */
-export_all: boolean }
+export_all: boolean; 
+/**
+ * Gives tasks to anyone active (otherwise to themself only, see [`check_assign`]).
+ */
+assign_to_others: boolean }
 export type Role = "manager" | "head" | "admin"
 /**
  * An item as saved, the deal as it stands after it (its amount may follow its items), and a

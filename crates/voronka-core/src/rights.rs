@@ -190,6 +190,8 @@ pub struct Rights {
     pub setup: bool,
     /// Exports every record of a list (otherwise their own).
     pub export_all: bool,
+    /// Gives tasks to anyone active (otherwise to themself only, see [`check_assign`]).
+    pub assign_to_others: bool,
 }
 
 impl Rights {
@@ -209,6 +211,7 @@ impl Rights {
                 .collect(),
             setup: all(Subject::Setup, Action::Change),
             export_all: all(Subject::Export, Action::Read),
+            assign_to_others: all(Subject::Task, Action::Create),
         }
     }
 }

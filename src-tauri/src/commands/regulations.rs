@@ -9,7 +9,8 @@ use voronka_core::Id;
 use voronka_core::model::{
     CheckInAnswer, CheckInInput, CheckInStatus, LeadRotation, LeadRotationInput, LossReview, LossReviewInput,
 };
-use voronka_store::ReviewClosed;
+use voronka_core::handover::{HandoverOutcome, HandoverPlan, HandoverScope};
+use voronka_store::{ManagerDay, ReviewClosed, TodayView};
 
 /// The rotation as saved, or off (version 0) until the head or the admin saves it.
 #[tauri::command]
@@ -65,4 +66,43 @@ pub async fn answer_check_in(session: State<'_, Session>, input: CheckInInput) -
 pub async fn check_ins_of(session: State<'_, Session>, day: NaiveDate) -> Answer<Vec<CheckInStatus>> {
     let (store, me) = session.actor().await?;
     Ok(store.check_ins_of(me, day).await?)
+}
+
+/// What handing `scope` over would move (rule 7), for the head to look at before confirming.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover_preview(session: State<'_, Session>, scope: HandoverScope) -> Answer<HandoverPlan> {
+    let (store, me) = session.actor().await?;
+    Ok(store.handover_preview(me, &scope).await?)
+}
+
+/// Hands `scope` to `receivers` (shared in turn when several) in one transaction; with
+/// `deactivate`, the manager handed over whole is deactivated with it.
+#[tauri::command]
+#[specta::specta]
+pub async fn handover(
+    session: State<'_, Session>,
+    scope: HandoverScope,
+    receivers: Vec<Id>,
+    deactivate: bool,
+) -> Answer<HandoverOutcome> {
+    let (store, me) = session.actor().await?;
+    Ok(store.handover(me, &scope, &receivers, deactivate).await?)
+}
+
+/// The head's board: every active manager's overdue, today's and tomorrow's tasks, open deals
+/// without a task and leads waiting, side by side.
+#[tauri::command]
+#[specta::specta]
+pub async fn team_board(session: State<'_, Session>) -> Answer<Vec<ManagerDay>> {
+    let (store, me) = session.actor().await?;
+    Ok(store.team_board(me).await?)
+}
+
+/// A teammate's Today as they see it, for the head or the admin.
+#[tauri::command]
+#[specta::specta]
+pub async fn today_of(session: State<'_, Session>, user_id: Id) -> Answer<TodayView> {
+    let (store, me) = session.actor().await?;
+    Ok(store.today_of(me, user_id).await?)
 }

@@ -40,6 +40,7 @@ export function rightsOf(role: Role): Rights {
     roles_to_give: role === 'admin' ? ['manager', 'head', 'admin'] : role === 'head' ? ['manager'] : [],
     setup: role === 'admin',
     export_all: all,
+    assign_to_others: all,
   };
 }
 
