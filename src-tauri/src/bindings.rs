@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, catalog, companies, deal_lines, deals, notifications, plans, proposals, regulations, reports, setup, tasks,
+    app, backups, catalog, companies, deal_lines, deals, notifications, plans, proposals, regulations, reports, setup, tasks,
     team,
 };
 use crate::desk::{GongRung, OpenRecord};
@@ -79,6 +79,9 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             proposals::make_proposal,
             proposals::deal_documents,
             proposals::open_document,
+            backups::backups,
+            backups::back_up_now,
+            backups::restore_backup,
             tasks::list_tasks,
             tasks::create_task,
             tasks::update_task,

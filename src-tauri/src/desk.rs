@@ -16,6 +16,10 @@ use voronka_notifier::{ClickTarget, DesktopNotifier};
 
 /// How often the notification scheduler looks at the clock: reminders land within this.
 const TICK: Duration = Duration::from_secs(30);
+/// How often the daily backup of a local file checks whether one is due.
+const BACKUP_CHECK: Duration = Duration::from_secs(600);
+/// The first check waits until the start-up's own work is done.
+const FIRST_BACKUP_CHECK: Duration = Duration::from_secs(120);
 /// How long a gong feed waits before checking that its database is still the open one.
 const FEED_CHECK: Duration = Duration::from_secs(2);
 
@@ -60,6 +64,7 @@ pub fn start(app: &AppHandle) -> tauri::Result<()> {
     );
     tauri::async_runtime::spawn(ticks(session.clone(), notifier.clone(), tray));
     tauri::async_runtime::spawn(gongs(app.clone(), session.clone(), notifier));
+    tauri::async_runtime::spawn(daily_backups(session.clone()));
     tauri::async_runtime::spawn(crate::live_changes::forward(app.clone(), session));
     Ok(())
 }
@@ -117,6 +122,23 @@ async fn ticks<R: Runtime>(session: Session, notifier: Arc<DesktopNotifier>, tra
                 let _ = n;
             }
             Err(e) => tracing::warn!("overdue count: {e}"),
+        }
+    }
+}
+
+/// A local file is backed up when its newest backup is a day old (checked soon after start,
+/// then every [`BACKUP_CHECK`]); the seven newest are kept. A team database has none here.
+async fn daily_backups(session: Session) {
+    let first = tokio::time::Instant::now() + FIRST_BACKUP_CHECK;
+    let mut every = tokio::time::interval_at(first, BACKUP_CHECK);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        match session.back_up_if_due().await {
+            Ok(Some(backup)) => tracing::info!("backed up to {}", backup.path),
+            Ok(None) => {}
+            Err(e) if e.code == voronka_core::ErrorCode::InvalidState => {}
+            Err(e) => tracing::warn!("daily backup: {e}"),
         }
     }
 }

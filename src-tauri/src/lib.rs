@@ -66,9 +66,16 @@ pub fn run() {
                 config::save_geometry(window, session.config());
             }
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("Voronka could not start: {e}");
             std::process::exit(1);
+        })
+        .run(|app, event| {
+            // Closing the store lets SQLite fold its write-ahead log into the file: a copy of
+            // the file made after the app quit then holds everything.
+            if let tauri::RunEvent::Exit = event {
+                tauri::async_runtime::block_on(app.state::<Session>().close());
+            }
         });
 }

@@ -20,6 +20,8 @@ use voronka_core::rights::Rights;
 use voronka_core::{Error, ErrorCode, Id, Result};
 use voronka_store::{Backend, Identity, Store, default_database_url};
 
+mod backups;
+pub use backups::Backups;
 mod team;
 
 /// What the UI needs to know about the open database: where the data is and who is signed in.
@@ -319,6 +321,15 @@ impl Session {
             old.store.close().await;
         }
         Ok(())
+    }
+
+    /// Closes the open database, as the app quits.
+    pub async fn close(&self) {
+        let open = self.0.open.write().await.take();
+        self.0.generation.fetch_add(1, Ordering::SeqCst);
+        if let Some(open) = open {
+            open.store.close().await;
+        }
     }
 
     pub async fn store(&self) -> Result<Store> {

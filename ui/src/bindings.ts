@@ -574,6 +574,30 @@ async openDocument(documentId: Id) : Promise<Result<string, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async backups() : Promise<Result<Backups, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("backups") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async backUpNow() : Promise<Result<Backup, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("back_up_now") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+async restoreBackup(name: string) : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("restore_backup", { name }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listTasks(filter: TaskFilter, page: Page) : Promise<Result<Paged<Task>, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_tasks", { filter, page }) };
@@ -1698,6 +1722,8 @@ export type GongKind =
  */
 export type GongRung = GongEvent
 export type Id = string
+export type Backup = { name: string; path: string; taken_at: number; bytes: number }
+export type Backups = { folder: string; items: Backup[]; kept: number }
 export type HandoverEntity = "company" | "contact" | "deal" | "task"
 export type HandoverItem = { id: Id; title: string; holder_id: Id; company_id: Id | null; contact_id: Id | null; deal_id: Id | null }
 export type HandoverMove = { entity: HandoverEntity; id: Id; from_id: Id; to_id: Id }

@@ -1,11 +1,13 @@
 //! `voronka-cli`: the store from a terminal — migrate, demo data, search, export, benchmark.
 
+mod backup;
 mod bench;
 mod bench_notify;
 mod handover;
 mod plan;
 mod proposal;
 mod report;
+mod rotate;
 mod team;
 
 use anyhow::Context;
@@ -129,6 +131,26 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rule 1: every lead whose first contact is overdue passes to the next manager of the
+    /// rotation (as the head's desktop does each minute), printing what passed to whom.
+    RotateLeads {
+        /// The instant counted as now (RFC 3339); default: the system clock.
+        #[arg(long)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A consistent copy of the local database, taken even while the app has it open, into the
+    /// backups folder beside it (the seven newest are kept); prints the copy's path.
+    Backup {
+        /// Another folder to write the copy to.
+        #[arg(long)]
+        dir: Option<std::path::PathBuf>,
+    },
+    /// Puts a backup in place of the local database, after checking it opens as a Voronka
+    /// database; the data it replaces is backed up first. Close the app before.
+    Restore { file: std::path::PathBuf },
     /// A team database on PostgreSQL: `team init`, `team add-user`.
     Team {
         #[command(subcommand)]
@@ -198,10 +220,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     };
     match cli.command {
         Command::Team { action } => team::run(&url, action).await?,
-        Command::Proposal { deal_id, pdf, xlsx } => {
-            let store = Store::open(&url).await?;
-            proposal::run(&store, deal_id, pdf.as_deref(), xlsx.as_deref()).await?;
-        }
         Command::Plan { action } => plan::run(&url, action).await?,
         Command::Handover {
             from,
@@ -219,92 +237,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             handover::run(&url, args).await?
         }
-        Command::Migrate => {
-            let store = Store::open(&url).await?;
-            println!(
-                "{} is at schema version {}",
-                voronka_store::redact(&url),
-                store.schema_version().await?
-            );
-        }
+        Command::Backup { dir } => backup::back_up(&url, dir.as_deref()).await?,
+        Command::Restore { file } => backup::restore(&url, &file).await?,
+        Command::RotateLeads { at, json } => rotate::run(&url, at, json).await?,
         Command::Demo {
             seed,
             scale,
             today,
             progress,
         } => demo(&url, seed, scale, today, progress).await?,
-        Command::Search { text, limit } => {
-            let store = Store::open(&url).await?;
-            let hits = store.search(&text, Page::first(limit)).await?;
-            let mut out = std::io::stdout().lock();
-            for hit in &hits.items {
-                writeln!(
-                    out,
-                    "{:<8} {}  {}  {}",
-                    hit.kind,
-                    hit.title,
-                    hit.subtitle.as_deref().unwrap_or(""),
-                    hit.id
-                )?;
-            }
-            if hits.items.is_empty() {
-                eprintln!("nothing found for «{text}»");
-            } else if hits.more {
-                eprintln!("showing the first {}; more match", hits.items.len());
-            }
-        }
-        Command::ExportJson { out } => {
-            let store = Store::open(&url).await?;
-            match out {
-                Some(path) => export_json_file(&store, &path).await?,
-                None => {
-                    // `Stdout` rather than its lock, which may not cross the runtime's threads.
-                    let mut stdout = std::io::BufWriter::new(std::io::stdout());
-                    store.export_json(&mut stdout).await?;
-                    writeln!(stdout)?;
-                    stdout.flush()?;
-                }
-            }
-        }
-        Command::Report {
-            name,
-            from,
-            to,
-            pipeline,
-            manager,
-            stuck_days,
-            idle_days,
-            at,
-            json,
-            xlsx,
-        } => {
-            let store = Store::open(&url).await?;
-            let today = at.unwrap_or_else(|| SystemClock.now()).date_naive();
-            let filter = voronka_core::reports::ReportFilter {
-                from: from.unwrap_or_else(|| voronka_core::reports::month_start(today)),
-                to: to.unwrap_or(today),
-                pipeline_id: pipeline,
-                manager_id: manager,
-            };
-            let options = voronka_core::reports::ReportOptions {
-                stuck_after_days: stuck_days,
-                idle_after_days: idle_days,
-            };
-            let output = match (json, &xlsx) {
-                (true, _) => Some(report::Output::Json),
-                (false, None) => Some(report::Output::Text),
-                // The workbook is the output; the terminal only hears where it went.
-                (false, Some(_)) => None,
-            };
-            report::run(&store, name, &filter, &options, at, output, xlsx.as_deref()).await?;
-        }
-        Command::Bench { iterations, report } => {
-            let store = Store::open(&url).await?;
-            match report {
-                Some(name) => bench::reports(&store, &[name], iterations.clamp(1, 10)).await?,
-                None => bench::run(&store, iterations).await?,
-            }
-        }
         Command::BenchNotify {
             iterations,
             at,
@@ -318,6 +259,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 bench_notify::gong(gong_db.as_deref().unwrap_or(&url), wins).await?;
             }
         }
+        other => on_store(&url, other).await?,
     }
     Ok(())
 }
@@ -356,6 +298,100 @@ async fn export_json_file(store: &Store, path: &std::path::Path) -> anyhow::Resu
     written.with_context(|| format!("exporting to {}", path.display()))
 }
 
+/// The commands that read or write through one store: it is closed when they end, also after
+/// a failure, so that SQLite folds its write-ahead log back into the file.
+async fn on_store(url: &str, command: Command) -> anyhow::Result<()> {
+    let store = Store::open(url).await?;
+    let done = with_store(url, &store, command).await;
+    store.close().await;
+    done
+}
+
+async fn with_store(url: &str, store: &Store, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Proposal { deal_id, pdf, xlsx } => {
+            proposal::run(store, deal_id, pdf.as_deref(), xlsx.as_deref()).await?;
+        }
+        Command::Migrate => {
+            println!(
+                "{} is at schema version {}",
+                voronka_store::redact(url),
+                store.schema_version().await?
+            );
+        }
+        Command::Search { text, limit } => {
+            let hits = store.search(&text, Page::first(limit)).await?;
+            let mut out = std::io::stdout().lock();
+            for hit in &hits.items {
+                writeln!(
+                    out,
+                    "{:<8} {}  {}  {}",
+                    hit.kind,
+                    hit.title,
+                    hit.subtitle.as_deref().unwrap_or(""),
+                    hit.id
+                )?;
+            }
+            if hits.items.is_empty() {
+                eprintln!("nothing found for «{text}»");
+            } else if hits.more {
+                eprintln!("showing the first {}; more match", hits.items.len());
+            }
+        }
+        Command::ExportJson { out } => {
+            match out {
+                Some(path) => export_json_file(store, &path).await?,
+                None => {
+                    // `Stdout` rather than its lock, which may not cross the runtime's threads.
+                    let mut stdout = std::io::BufWriter::new(std::io::stdout());
+                    store.export_json(&mut stdout).await?;
+                    writeln!(stdout)?;
+                    stdout.flush()?;
+                }
+            }
+        }
+        Command::Report {
+            name,
+            from,
+            to,
+            pipeline,
+            manager,
+            stuck_days,
+            idle_days,
+            at,
+            json,
+            xlsx,
+        } => {
+            let today = at.unwrap_or_else(|| SystemClock.now()).date_naive();
+            let filter = voronka_core::reports::ReportFilter {
+                from: from.unwrap_or_else(|| voronka_core::reports::month_start(today)),
+                to: to.unwrap_or(today),
+                pipeline_id: pipeline,
+                manager_id: manager,
+            };
+            let options = voronka_core::reports::ReportOptions {
+                stuck_after_days: stuck_days,
+                idle_after_days: idle_days,
+            };
+            let output = match (json, &xlsx) {
+                (true, _) => Some(report::Output::Json),
+                (false, None) => Some(report::Output::Text),
+                // The workbook is the output; the terminal only hears where it went.
+                (false, Some(_)) => None,
+            };
+            report::run(store, name, &filter, &options, at, output, xlsx.as_deref()).await?;
+        }
+        Command::Bench { iterations, report } => {
+            match report {
+                Some(name) => bench::reports(store, &[name], iterations.clamp(1, 10)).await?,
+                None => bench::run(store, iterations).await?,
+            }
+        }
+        _ => unreachable!("run() gives on_store only the commands of one store"),
+    }
+    Ok(())
+}
+
 async fn demo(url: &str, seed: u64, scale: u64, today: Option<NaiveDate>, lines: bool) -> anyhow::Result<()> {
     let today = today.unwrap_or_else(|| SystemClock.now().date_naive());
     let start = today.and_hms_opt(0, 0, 0).context("start of day")?.and_utc();
@@ -372,7 +408,9 @@ async fn demo(url: &str, seed: u64, scale: u64, today: Option<NaiveDate>, lines:
             eprint!("\rdemo: {done} of {total} deals ({}%)", done * 100 / total.max(1));
         }
     };
-    let summary = voronka_demo::load(&store, &options, &mut progress).await?;
+    let summary = voronka_demo::load(&store, &options, &mut progress).await;
+    store.close().await;
+    let summary = summary?;
     if show {
         eprintln!();
     }

@@ -5,6 +5,7 @@
 //! in one transaction together with its audit entry, and every update of a record names the
 //! `version` it was read at, so a stale edit fails with `conflict` instead of overwriting.
 
+mod backup;
 mod change_feed;
 mod columns;
 mod error;
@@ -28,6 +29,7 @@ mod table;
 mod team;
 mod tx;
 
+pub use backup::{BACKUP_EVERY_HOURS, BACKUPS_KEPT, Backup, backups_folder, list_backups, local_file, restore};
 pub use change_feed::{CHANGES_CHANNEL, CHANGES_LISTENER_APPLICATION, ChangeFeed, Changes};
 pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
 pub use import::{Import, Load};

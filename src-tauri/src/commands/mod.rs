@@ -2,6 +2,7 @@
 //! the signed-in user, and returns the result or the store's `{code, field, message}` error.
 
 pub mod app;
+pub mod backups;
 pub mod catalog;
 pub mod companies;
 pub mod deal_lines;

@@ -86,7 +86,7 @@ impl Session {
         })
     }
 
-    async fn open_key(&self) -> Result<String> {
+    pub(super) async fn open_key(&self) -> Result<String> {
         self.0
             .open
             .read()

@@ -9,14 +9,17 @@ export const touches = {
   contact: [keys.contacts, ['search'], keys.timelines, ['audit']],
   // A move can create tasks (a new lead's, a lost deal's review) and timeline entries.
   deal: [keys.deals, keys.boards, keys.today, keys.tasks, keys.timelines, ['search'], ['audit'], keys.reports],
-  task: [keys.tasks, keys.today, keys.timelines, keys.reports],
+  // A deal's without-task flag (rule 2) follows its open tasks, on the board and the card.
+  task: [keys.tasks, keys.today, keys.timelines, keys.reports, keys.deals, keys.boards],
   activity: [keys.timelines, keys.reports],
   // An archived product still names old items: the deals' lines show it.
   product: [keys.products, keys.deals],
   proposalTemplate: [keys.proposalTemplate],
-  // A teammate added, deactivated or given another role: the pickers, the Team screen, and my
-  // own rights when it was me.
-  user: [keys.users, keys.appInfo],
+  // A teammate added, deactivated or given another role: the pickers, the Team screen, my own
+  // rights when it was me, and the team board's columns (one per active manager).
+  user: [keys.users, keys.appInfo, keys.teamBoard],
+  // Everything: a change the shell does not name, or a handover (companies, contacts, deals and
+  // tasks move at once, and a user may be deactivated).
   app: [[]],
 } satisfies Record<string, QueryKey[]>;
 

@@ -1,9 +1,24 @@
-import type { CompanyFilter, ContactFilter, DealFilter, DealInput, Id, ProductFilter, ReportFilter, ReportName, TaskFilter, TimelineOf } from './types';
+import type {
+  CompanyFilter,
+  ContactFilter,
+  DealFilter,
+  DealInput,
+  HandoverScope,
+  Id,
+  ProductFilter,
+  ReportFilter,
+  ReportName,
+  TaskFilter,
+  TimelineOf,
+} from './types';
 
 // One place for cache keys, so a mutation invalidates exactly what it touched.
 export const keys = {
   appInfo: ['appInfo'] as const,
   today: ['today'] as const,
+  // Under `today`: whatever makes my Today stale makes a teammate's and the team board stale.
+  todayOf: (userId: Id) => ['today', 'of', userId] as const,
+  teamBoard: ['today', 'team'] as const,
   search: (text: string) => ['search', text] as const,
   users: ['users'] as const,
   team: ['users', 'team'] as const,
@@ -35,6 +50,7 @@ export const keys = {
   proposalTemplate: ['proposalTemplate'] as const,
   tasks: ['tasks'] as const,
   taskList: (filter: TaskFilter) => ['tasks', 'list', filter] as const,
+  taskReschedules: (taskId: Id) => ['tasks', 'reschedules', taskId] as const,
   timelines: ['timeline'] as const,
   timeline: (of: TimelineOf) => ['timeline', of.kind, of.id] as const,
   audit: (id: Id) => ['audit', id] as const,
@@ -49,6 +65,7 @@ export const keys = {
   checkIns: (day: string) => ['checkIns', day] as const,
   lossReviews: (dealId: string) => ['lossReviews', dealId] as const,
   dealTitlePreview: (input: DealInput | null) => ['dealTitlePreview', input] as const,
+  handoverPreview: (scope: HandoverScope) => ['handover', scope] as const,
   allPlans: ['plans'] as const,
   plans: (from: string, to: string) => ['plans', from, to] as const,
 };

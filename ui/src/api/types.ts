@@ -166,6 +166,22 @@ export type {
   XyzClass,
 } from '../bindings';
 
+// Handing clients over (rule 7), the head's team board, and why overdue tasks were moved.
+export type {
+  HandoverEntity,
+  HandoverItem,
+  HandoverMove,
+  HandoverOutcome,
+  HandoverPlan,
+  HandoverScope,
+  ManagerDay,
+  ReceiverShare,
+  TaskReschedule,
+} from '../bindings';
+
+// Backups of the local file.
+export type { Backup, Backups } from '../bindings';
+
 // The team gong and each user's notification settings.
 export type {
   GongEvent,

@@ -7,6 +7,7 @@ import type { DealFilter } from '../api/types';
 import { EmptyState } from './EmptyState';
 import { ListSkeleton } from './ListSkeleton';
 import { Money } from './Money';
+import { WithoutTaskFlag } from './WithoutTaskFlag';
 
 /** The deals of a company or a contact on its card: title, status and amount, each a link. */
 export function RelatedDeals({ filter, testId }: { filter: DealFilter; testId: string }) {
@@ -22,6 +23,7 @@ export function RelatedDeals({ filter, testId }: { filter: DealFilter; testId: s
           <Paper key={d.id} withBorder p="xs" data-testid={testId}>
             <Group justify="space-between">
               <Anchor component={Link} to={`/deals/${d.id}`}>
+                <WithoutTaskFlag deal={d} />
                 {d.title}
               </Anchor>
               <Group gap="xs">

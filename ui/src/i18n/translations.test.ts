@@ -28,6 +28,7 @@ const ERROR_CODES: ErrorCode[] = [
   'stage_requirements',
   'loss_reason_required',
   'result_not_meaningful',
+  'reschedule_reason_required',
   'invalid_state',
   'schema_too_new',
   'unreachable',

@@ -30,6 +30,9 @@ const ContactScreen = lazy(() => import('../screens/contacts/ContactScreen').the
 const CatalogScreen = lazy(() => import('../screens/catalog/CatalogScreen').then((m) => ({ default: m.CatalogScreen })));
 const ReportsScreen = lazy(() => import('../screens/reports/ReportsScreen').then((m) => ({ default: m.ReportsScreen })));
 const TeamScreen = lazy(() => import('../screens/team/TeamScreen').then((m) => ({ default: m.TeamScreen })));
+const TeamBoardScreen = lazy(() =>
+  import('../screens/board/TeamBoardScreen').then((m) => ({ default: m.TeamBoardScreen })),
+);
 const PlansScreen = lazy(() => import('../screens/plans/PlansScreen').then((m) => ({ default: m.PlansScreen })));
 const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
@@ -70,6 +73,8 @@ export function Shell({ info }: { info: AppInfo }) {
             <Routes>
               <Route path="/" element={<Navigate to={home} replace />} />
               <Route path="/today" element={<TodayScreen />} />
+              {info.rights?.team_reports && <Route path="/today/:userId" element={<TodayScreen />} />}
+              {info.rights?.team_reports && <Route path="/board" element={<TeamBoardScreen />} />}
               <Route path="/deals" element={<DealsScreen />} />
               <Route path="/deals/:id" element={<DealScreen />} />
               <Route path="/companies" element={<CompaniesScreen />} />

@@ -16,7 +16,7 @@ interface Values {
 }
 
 // The store names the next task's fields `next.<field>`; the form keeps its due time as `due`.
-const NEXT_ALIASES = { 'next.due_at': 'next.due' };
+const NEXT_ALIASES = { 'next.due_at': 'next.due', 'next.assignee_id': 'next.assignee' };
 
 /**
  * Closing a task takes a written result (the server judges whether it says anything) and, in
@@ -39,7 +39,7 @@ function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) 
     initialValues: {
       result: '',
       addNext: !!task.deal_id,
-      next: { kind: task.kind === 'contact_lead' ? 'call' : task.kind, title: '', due: defaultNextDue() },
+      next: { kind: task.kind === 'contact_lead' ? 'call' : task.kind, title: '', due: defaultNextDue(), assignee: null },
     },
   });
 
@@ -62,7 +62,7 @@ function CompleteTaskForm({ task, onDone }: { task: Task; onDone: () => void }) 
           deal_id: task.deal_id,
           company_id: task.company_id,
           contact_id: task.contact_id,
-          assignee_id: null,
+          assignee_id: v.next.assignee,
           due_at: dueMillis(v.next.due),
         }
       : null;

@@ -13,7 +13,7 @@ export interface TaskLink {
   contact_id?: Id | null;
 }
 
-const ALIASES = { title: 'task.title', due_at: 'task.due', kind: 'task.kind' };
+const ALIASES = { title: 'task.title', due_at: 'task.due', kind: 'task.kind', assignee_id: 'task.assignee' };
 
 export function NewTaskDialog({ opened, onClose, link }: { opened: boolean; onClose: () => void; link: TaskLink }) {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ function NewTaskForm({ link, onDone }: { link: TaskLink; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateTask();
   const form = useForm<{ task: NextTaskValues }>({
-    initialValues: { task: { kind: 'call', title: '', due: defaultNextDue() } },
+    initialValues: { task: { kind: 'call', title: '', due: defaultNextDue(), assignee: null } },
   });
   const onError = useFormErrors(form, ALIASES);
   const submit = form.onSubmit((v) =>
@@ -39,7 +39,7 @@ function NewTaskForm({ link, onDone }: { link: TaskLink; onDone: () => void }) {
         deal_id: link.deal_id ?? null,
         company_id: link.company_id ?? null,
         contact_id: link.contact_id ?? null,
-        assignee_id: null,
+        assignee_id: v.task.assignee,
         due_at: dueMillis(v.task.due),
       },
       { onSuccess: onDone, onError },

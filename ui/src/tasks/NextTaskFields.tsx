@@ -3,11 +3,14 @@ import { DateTimePicker } from '@mantine/dates';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { PLANNABLE_TASK_KINDS } from '../api/choices';
+import { AssigneeSelect, useAssignsToOthers } from './AssigneeSelect';
 
 export interface NextTaskValues {
   kind: string;
   title: string;
   due: string;
+  /** Someone else than the author, for those whose role gives tasks to others. */
+  assignee: string | null;
 }
 
 /** The fields of a new task, under a prefix so they can sit inside a larger form. */
@@ -20,8 +23,9 @@ export function NextTaskFields<V>({
 }) {
   const { t } = useTranslation();
   const path = (f: keyof NextTaskValues) => `${prefix}.${f}`;
+  const assigns = useAssignsToOthers();
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+    <SimpleGrid cols={{ base: 1, sm: assigns ? 2 : 3 }}>
       <Select
         label={t('task.kind')}
         data={PLANNABLE_TASK_KINDS.map((k) => ({ value: k, label: t(`taskKind.${k}`) }))}
@@ -35,6 +39,7 @@ export function NextTaskFields<V>({
         data-testid="next-task-due"
         {...form.getInputProps(path('due'))}
       />
+      <AssigneeSelect data-testid="next-task-assignee" {...form.getInputProps(path('assignee'))} />
     </SimpleGrid>
   );
 }

@@ -1,13 +1,16 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Task } from '../api/types';
 import { When } from '../components/When';
 
-export function TaskItem({ task, overdue, onComplete }: {
+export function TaskItem({ task, overdue, onComplete, onEdit }: {
   task: Task;
   overdue?: boolean;
   onComplete?: (task: Task) => void;
+  /** Opens the task's edit dialog (change, move, delete); open tasks only. */
+  onEdit?: (task: Task) => void;
 }) {
   const { t } = useTranslation();
   const done = task.done_at != null;
@@ -44,10 +47,21 @@ export function TaskItem({ task, overdue, onComplete }: {
             </Text>
           )}
         </Stack>
-        {!done && onComplete && (
-          <Button size="xs" variant="light" onClick={() => onComplete(task)} data-testid="task-complete">
-            {t('task.complete')}
-          </Button>
+        {!done && (onComplete || onEdit) && (
+          <Group gap="xs" wrap="nowrap">
+            {onEdit && (
+              <Tooltip label={t('task.edit')}>
+                <ActionIcon variant="subtle" aria-label={t('task.edit')} onClick={() => onEdit(task)} data-testid="task-edit">
+                  <IconPencil size={16} aria-hidden />
+                </ActionIcon>
+              </Tooltip>
+            )}
+            {onComplete && (
+              <Button size="xs" variant="light" onClick={() => onComplete(task)} data-testid="task-complete">
+                {t('task.complete')}
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
     </Paper>

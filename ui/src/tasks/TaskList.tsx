@@ -2,20 +2,20 @@ import { Button, Group, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTasks } from '../api/tasks';
-import type { Task, TaskFilter } from '../api/types';
+import type { TaskFilter } from '../api/types';
 import { EmptyState } from '../components/EmptyState';
 import { ListSkeleton } from '../components/ListSkeleton';
 import { QueryError } from '../components/QueryError';
 import { useNow } from '../components/useNow';
-import { CompleteTaskDialog } from './CompleteTaskDialog';
 import { NewTaskDialog, type TaskLink } from './NewTaskDialog';
 import { TaskItem } from './TaskItem';
+import { useTaskDialogs } from './useTaskDialogs';
 
-/** The tasks of one deal, company or contact, with adding and completing. */
+/** The tasks of one deal, company or contact, with adding, editing and completing. */
 export function TaskList({ filter, link }: { filter: TaskFilter; link: TaskLink }) {
   const { t } = useTranslation();
   const tasks = useTasks(filter);
-  const [completing, setCompleting] = useState<Task | null>(null);
+  const { onComplete, onEdit, dialogs } = useTaskDialogs();
   const [adding, setAdding] = useState(false);
   const now = useNow();
   return (
@@ -34,10 +34,11 @@ export function TaskList({ filter, link }: { filter: TaskFilter; link: TaskLink 
           key={task.id}
           task={task}
           overdue={task.done_at == null && task.due_at < now}
-          onComplete={setCompleting}
+          onComplete={onComplete}
+          onEdit={onEdit}
         />
       ))}
-      <CompleteTaskDialog task={completing} onClose={() => setCompleting(null)} />
+      {dialogs}
       <NewTaskDialog opened={adding} onClose={() => setAdding(false)} link={link} />
     </Stack>
   );

@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['dealDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates', 'lossReviews', 'checkInsOf'];
+const LISTS = ['taskReschedules', 'teamBoard', 'dealDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates', 'lossReviews', 'checkInsOf'];
 const PAGED = ['listProducts', 'search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -36,6 +36,8 @@ export function fakeCommands(): Commands {
     'reorderDictionary', 'createLossReason', 'updateLossReason', 'reorderLossReasons', 'processSettings',
     'saveProcessSettings', 'dealTitlePreview', 'plansBetween', 'savePlans',
     'leadRotation', 'saveLeadRotation', 'closeLossReview', 'lossReviews', 'answerCheckIn', 'checkInsOf',
+    'editTask', 'deleteTask', 'taskReschedules', 'handoverPreview', 'handover', 'teamBoard', 'todayOf',
+    'backups', 'backUpNow', 'restoreBackup',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

@@ -1,11 +1,13 @@
 //! The real `voronka-cli` binary on fresh databases of both backends.
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
+mod backups;
 mod export;
 mod handover;
 mod loads;
 mod plans;
 mod proposal;
+mod rotation;
 
 use std::process::{Command, Output};
 use voronka_testdb::{Kind, TestDb};

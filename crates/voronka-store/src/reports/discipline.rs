@@ -62,35 +62,48 @@ const DEAL_COLUMNS: &str = "d.id AS deal_id, d.title, d.owner_id, st.name AS sta
 
 const TASK_COLUMNS: &str = "t.id AS task_id, t.title, t.kind, t.assignee_id, t.deal_id, t.due_at, t.done_at, t.result";
 
-/// A list of open deals matching `extra` (with its own parameters), capped, and its count.
+/// A list's total and its first [`LIST_LIMIT`] rows: the rows of `from` meeting `conditions`
+/// (which bind their parameters anew for each statement), counted without `joins`, listed with
+/// them as `columns` in `order`.
+async fn capped<T: serde::de::DeserializeOwned>(
+    r: &mut Reader<'_>,
+    from: &str,
+    joins: &str,
+    conditions: impl Fn(&mut Sql) -> String,
+    columns: &str,
+    order: &str,
+) -> Result<(Vec<T>, i64)> {
+    let mut q = Sql::default();
+    let w = conditions(&mut q);
+    let count: Count = r
+        .one(&format!("SELECT COUNT(*) AS n FROM {from} WHERE {w}"), q)
+        .await?;
+    let mut q = Sql::default();
+    let w = conditions(&mut q);
+    let limit = q.bind(LIST_LIMIT);
+    let rows = r
+        .rows(
+            &format!("SELECT {columns} FROM {from}{joins} WHERE {w} ORDER BY {order} LIMIT {limit}"),
+            q,
+        )
+        .await?;
+    Ok((rows, count.n))
+}
+
+/// A list of open deals without an open task matching `extra` (with its own parameters),
+/// capped, and its count.
 async fn deals(
     r: &mut Reader<'_>,
     f: &ReportFilter,
     extra: impl Fn(&mut Sql) -> String,
 ) -> Result<(Vec<DealRow>, i64)> {
-    let base = |q: &mut Sql| {
+    let conditions = |q: &mut Sql| {
         let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
         let extra = extra(q);
         format!("d.status = 'open' AND d.deleted_at IS NULL AND {NO_OPEN_TASK}{filter}{extra}")
     };
-    let mut q = Sql::default();
-    let w = base(&mut q);
-    let count: Count = r
-        .one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q)
-        .await?;
-    let mut q = Sql::default();
-    let w = base(&mut q);
-    let limit = q.bind(LIST_LIMIT);
-    let rows = r
-        .rows(
-            &format!(
-                "SELECT {DEAL_COLUMNS} FROM deals d JOIN stages st ON st.id = d.stage_id WHERE {w}
-                 ORDER BY d.created_at, d.id LIMIT {limit}"
-            ),
-            q,
-        )
-        .await?;
-    Ok((rows, count.n))
+    let joins = " JOIN stages st ON st.id = d.stage_id";
+    capped(r, "deals d", joins, conditions, DEAL_COLUMNS, "d.created_at, d.id").await
 }
 
 /// Tasks' conditions for the filter: the assignee is the manager; with a pipeline, only tasks
@@ -216,20 +229,8 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipli
         let created = created_by(q, "t.created_at");
         format!("t.done_at IS NULL AND t.deleted_at IS NULL AND t.due_at > {n}{filter}{created}")
     };
-    let mut q = Sql::default();
-    let w = far_where(&mut q);
-    let far_total: Count = r
-        .one(&format!("SELECT COUNT(*) AS n FROM tasks t WHERE {w}"), q)
-        .await?;
-    let mut q = Sql::default();
-    let w = far_where(&mut q);
-    let limit = q.bind(LIST_LIMIT);
-    let far: Vec<TaskRow> = r
-        .rows(
-            &format!("SELECT {TASK_COLUMNS} FROM tasks t WHERE {w} ORDER BY t.due_at DESC, t.id LIMIT {limit}"),
-            q,
-        )
-        .await?;
+    let (far, far_total): (Vec<TaskRow>, i64) =
+        capped(r, "tasks t", "", far_where, TASK_COLUMNS, "t.due_at DESC, t.id").await?;
 
     let (losses, losses_total) = losses_without_comment(r, f).await?;
     let moves = overdue_moves(r, f).await?;
@@ -256,7 +257,7 @@ pub(super) async fn run(r: &mut Reader<'_>, f: &ReportFilter) -> Result<Discipli
         empty_results_total: empty_total,
         horizon_days,
         far_ahead_tasks: far.into_iter().map(task).collect(),
-        far_ahead_tasks_total: far_total.n,
+        far_ahead_tasks_total: far_total,
         losses_without_comment: losses
             .into_iter()
             .map(|l| LossLapse {
@@ -304,7 +305,7 @@ struct LossRow {
 /// Deals lost in the period whose loss comment is empty, capped, and their count.
 async fn losses_without_comment(r: &mut Reader<'_>, f: &ReportFilter) -> Result<(Vec<LossRow>, i64)> {
     let (from, to) = period_ms(f);
-    let base = |q: &mut Sql| {
+    let conditions = |q: &mut Sql| {
         let (a, b) = (q.bind(from), q.bind(to));
         let filter = q.deal_filter(f, "d.pipeline_id", "d.owner_id");
         format!(
@@ -312,25 +313,9 @@ async fn losses_without_comment(r: &mut Reader<'_>, f: &ReportFilter) -> Result<
              AND (d.loss_comment IS NULL OR TRIM(d.loss_comment) = ''){filter}"
         )
     };
-    let mut q = Sql::default();
-    let w = base(&mut q);
-    let count: Count = r
-        .one(&format!("SELECT COUNT(*) AS n FROM deals d WHERE {w}"), q)
-        .await?;
-    let mut q = Sql::default();
-    let w = base(&mut q);
-    let limit = q.bind(LIST_LIMIT);
-    let rows = r
-        .rows(
-            &format!(
-                "SELECT d.id AS deal_id, d.title, d.owner_id, lr.name AS reason, d.amount, d.currency, d.closed_at
-                 FROM deals d LEFT JOIN loss_reasons lr ON lr.id = d.loss_reason_id WHERE {w}
-                 ORDER BY d.closed_at, d.id LIMIT {limit}"
-            ),
-            q,
-        )
-        .await?;
-    Ok((rows, count.n))
+    let columns = "d.id AS deal_id, d.title, d.owner_id, lr.name AS reason, d.amount, d.currency, d.closed_at";
+    let joins = " LEFT JOIN loss_reasons lr ON lr.id = d.loss_reason_id";
+    capped(r, "deals d", joins, conditions, columns, "d.closed_at, d.id").await
 }
 
 /// An overdue task's move as the audit log tells it.

@@ -1,17 +1,12 @@
 //! The product catalog, a deal's items picked from it, the amount that may follow them, and a
 //! deal's payments: edited, cancelled and paid on a chosen day.
 
-use crate::harness::Ctx;
+use crate::harness::{Ctx, refused};
 use voronka_core::model::*;
 use voronka_core::{ErrorCode, Id, Result};
 use voronka_store::{Page, ProductFilter};
 
 #[track_caller]
-fn refused<T: std::fmt::Debug>(result: Result<T>, code: ErrorCode, field: &str) {
-    let err = result.expect_err("refused");
-    assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{}", err.message);
-}
-
 fn product(name: &str, sku: &str, price: i64, stock: f64, lead: i64) -> ProductInput {
     ProductInput {
         name: name.into(),

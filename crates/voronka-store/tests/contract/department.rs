@@ -3,7 +3,7 @@
 //! head's too), refused for the others with nothing written, and followed by every record and
 //! report that depends on it.
 
-use crate::harness::Ctx;
+use crate::harness::{Ctx, refused};
 use chrono::{Duration, NaiveDate};
 use std::sync::Arc;
 use voronka_core::model::*;
@@ -12,11 +12,6 @@ use voronka_core::{ErrorCode, Id, ManualClock, RandomIds, Result};
 use voronka_store::{InOrder, MoveDeal, Page, Store, TimelineOf};
 
 #[track_caller]
-fn refused<T: std::fmt::Debug>(result: Result<T>, code: ErrorCode, field: &str) {
-    let err = result.expect_err("refused");
-    assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{}", err.message);
-}
-
 #[track_caller]
 fn forbidden<T: std::fmt::Debug>(result: Result<T>, field: &str) {
     refused(result, ErrorCode::Forbidden, field);

@@ -193,6 +193,12 @@ impl Ctx {
     }
 }
 
+/// Asserts that `result` was refused with `code` on `field`.
+pub fn refused<T: std::fmt::Debug>(result: voronka_core::Result<T>, code: voronka_core::ErrorCode, field: &str) {
+    let err = result.expect_err("refused");
+    assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{}", err.message);
+}
+
 /// Declares contract tests: each listed `async fn(Ctx)` runs once per backend.
 macro_rules! contract {
     ($($module:ident :: $name:ident),* $(,)?) => {

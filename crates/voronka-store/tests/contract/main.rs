@@ -4,6 +4,7 @@
 mod harness;
 
 mod after_edits;
+mod backups;
 mod assigned_work;
 mod catalog;
 mod check_ins;
@@ -37,6 +38,7 @@ mod team_setup;
 mod views;
 
 harness::contract!(
+    backups::a_backup_of_an_open_file_restores_every_write_before_it,
     rights::a_manager_changes_only_her_own_records,
     rights::the_head_leads_the_team_and_leaves_the_set_up_to_the_admin,
     after_edits::a_deleted_deal_takes_its_tasks_and_activities_along,

@@ -1,17 +1,12 @@
 //! Commercial proposals: the template only the admin sets, a proposal made from a deal and kept
 //! with it (listed, openable, on the timeline), and a stage that may require one.
 
-use crate::harness::Ctx;
+use crate::harness::{Ctx, refused};
 use voronka_core::model::*;
 use voronka_core::{ErrorCode, Result};
 use voronka_store::{MoveDeal, TimelineOf};
 
 #[track_caller]
-fn refused<T: std::fmt::Debug>(result: Result<T>, code: ErrorCode, field: &str) {
-    let err = result.expect_err("refused");
-    assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{}", err.message);
-}
-
 pub fn template() -> ProposalTemplateInput {
     ProposalTemplateInput {
         company_name: "ТОВ «Покрівля Захід»".into(),

@@ -1,6 +1,6 @@
 //! The head's regulations: rule 1's lead rotation and rule 5's loss review.
 
-use crate::harness::Ctx;
+use crate::harness::{Ctx, refused};
 use chrono::Duration;
 use std::sync::Arc;
 use voronka_core::model::*;
@@ -9,11 +9,6 @@ use voronka_core::{ErrorCode, Id, RandomIds, Result};
 use voronka_store::{MoveDeal, Page, Store, TaskFilter};
 
 #[track_caller]
-fn refused<T: std::fmt::Debug>(result: Result<T>, code: ErrorCode, field: &str) {
-    let err = result.expect_err("refused");
-    assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{}", err.message);
-}
-
 async fn manager(ctx: &Ctx, name: &str) -> User {
     let input = UserInput {
         name: name.into(),

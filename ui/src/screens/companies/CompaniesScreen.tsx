@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput, Title } from '@mantine/core';
+import { Box, Button, Checkbox, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,8 @@ import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { VirtualTable, type Column, type SortState } from '../../components/VirtualTable';
 import { When } from '../../components/When';
+import { useRights } from '../../shell/currentUser';
+import { HandoverDialog } from '../team/HandoverDialog';
 import { NewCompanyDialog } from './NewCompanyDialog';
 
 const FILTER_DEBOUNCE_MS = 250;
@@ -30,6 +32,10 @@ export function CompaniesScreen() {
   const [debouncedCity] = useDebouncedValue(city.trim(), FILTER_DEBOUNCE_MS);
   const [sort, setSort] = useState<SortState>({ key: 'name', descending: false });
   const [creating, setCreating] = useState(false);
+  // Companies chosen to hand over together (idle clients, say), for those who may hand over.
+  const handsOver = useRights()?.regulations ?? false;
+  const [selected, setSelected] = useState<Id[]>([]);
+  const [handingOver, setHandingOver] = useState<Id[] | null>(null);
   useHotkeys([['n', () => setCreating(true)]]);
 
   const list = useCompanyList({
@@ -42,6 +48,29 @@ export function CompaniesScreen() {
 
   const columns = useMemo<Column<Company>[]>(
     () => [
+      ...(handsOver
+        ? [
+            {
+              key: 'select',
+              label: '',
+              width: 44,
+              render: (c: Company) => (
+                // A click on the box chooses the row; it does not open the company.
+                <Box onClick={(e) => e.stopPropagation()}>
+                  <Checkbox
+                    aria-label={t('companies.select')}
+                    checked={selected.includes(c.id)}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setSelected((s) => (on ? [...s, c.id] : s.filter((id) => id !== c.id)));
+                    }}
+                    data-testid="company-select"
+                  />
+                </Box>
+              ),
+            },
+          ]
+        : []),
       { key: 'name', label: t('company.name'), width: 300, sortable: true, render: (c) => c.name },
       { key: 'city', label: t('company.city'), width: 150, sortable: true, render: (c) => c.city },
       { key: 'industry', label: t('company.industry'), width: 180, sortable: true, render: (c) => industries.nameOf(c.industry) },
@@ -57,7 +86,7 @@ export function CompaniesScreen() {
       { key: 'created_at', label: t('common.createdAt'), width: 170, sortable: true, render: (c) => <When ms={c.created_at} /> },
       { key: 'updated_at', label: t('common.updatedAt'), width: 170, sortable: true, render: (c) => <When ms={c.updated_at} /> },
     ],
-    [t, owners, industries, sources],
+    [t, owners, industries, sources, handsOver, selected],
   );
 
   return (
@@ -81,9 +110,16 @@ export function CompaniesScreen() {
             data-testid="companies-city-filter"
           />
         </Group>
-        <Button onClick={() => setCreating(true)} data-testid="new-company">
-          {t('companies.new')}
-        </Button>
+        <Group>
+          {selected.length > 0 && (
+            <Button variant="light" onClick={() => setHandingOver(selected)} data-testid="companies-handover-selected">
+              {t('companies.handOverSelected', { count: selected.length })}
+            </Button>
+          )}
+          <Button onClick={() => setCreating(true)} data-testid="new-company">
+            {t('companies.new')}
+          </Button>
+        </Group>
       </Group>
       {list.isPending && <ListSkeleton rows={10} />}
       {list.isError && <QueryError error={list.error} retry={() => void list.refetch()} />}
@@ -106,6 +142,11 @@ export function CompaniesScreen() {
         />
       )}
       <NewCompanyDialog opened={creating} onClose={() => setCreating(false)} />
+      <HandoverDialog
+        scope={handingOver && { kind: 'companies', company_ids: handingOver }}
+        onClose={() => setHandingOver(null)}
+        onDone={() => setSelected([])}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCompany } from '../../api/companies';
@@ -9,7 +10,9 @@ import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { RelatedDeals } from '../../components/RelatedDeals';
 import { Timeline } from '../../components/timeline/Timeline';
+import { useRights } from '../../shell/currentUser';
 import { TaskList } from '../../tasks/TaskList';
+import { HandoverDialog } from '../team/HandoverDialog';
 import { CompanyForm } from './CompanyForm';
 
 export function CompanyScreen() {
@@ -17,6 +20,8 @@ export function CompanyScreen() {
   const { t } = useTranslation();
   const company = useCompany(id);
   const contacts = useContactsOf({ company_id: id });
+  const rights = useRights();
+  const [handingOver, setHandingOver] = useState(false);
 
   if (company.isPending) return <ListSkeleton rows={8} />;
   if (company.isError) return <QueryError error={company.error} retry={() => void company.refetch()} />;
@@ -24,9 +29,16 @@ export function CompanyScreen() {
 
   return (
     <Stack gap="md" data-testid="company-screen">
-      <Group gap="xs">
-        <Title order={2}>{c.name}</Title>
-        {c.city && <Badge variant="light">{c.city}</Badge>}
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Title order={2}>{c.name}</Title>
+          {c.city && <Badge variant="light">{c.city}</Badge>}
+        </Group>
+        {rights?.regulations && (
+          <Button variant="light" onClick={() => setHandingOver(true)} data-testid="company-handover">
+            {t('handover.action')}
+          </Button>
+        )}
       </Group>
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 6 }}>
@@ -79,6 +91,12 @@ export function CompanyScreen() {
           </Tabs>
         </Grid.Col>
       </Grid>
+      {/* Its owner already holds it: the receivers are the others. */}
+      <HandoverDialog
+        scope={handingOver ? { kind: 'companies', company_ids: [c.id] } : null}
+        exclude={[c.owner_id]}
+        onClose={() => setHandingOver(false)}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Grid, Group, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Group, Paper, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconFlagFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCompany } from '../../api/companies';
@@ -72,6 +73,12 @@ export function DealScreen() {
         />
         </Group>
       </Group>
+      {/* Rule 2, as the store computed it when it read the deal. */}
+      {d.without_task && (
+        <Alert color="orange" variant="light" icon={<IconFlagFilled size={16} />} data-testid="deal-without-task-alert">
+          {t('deal.withoutTask')}
+        </Alert>
+      )}
       <Grid gutter="md">
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Paper withBorder p="md">

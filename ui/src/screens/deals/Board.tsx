@@ -7,11 +7,10 @@ import { QueryError } from '../../components/QueryError';
 import { Kanban } from './Kanban';
 import { useDealMove } from './useDealMove';
 
-export function Board({ pipelineId, ownerId, ownerNames, withoutTask }: {
+export function Board({ pipelineId, ownerId, ownerNames }: {
   pipelineId: Id;
   ownerId: Id | null;
   ownerNames: Map<Id, string>;
-  withoutTask: Set<Id>;
 }) {
   const { t } = useTranslation();
   const board = useBoard(pipelineId, ownerId);
@@ -24,7 +23,7 @@ export function Board({ pipelineId, ownerId, ownerNames, withoutTask }: {
       {board.data.every((c) => c.deals.length === 0) && (
         <EmptyState title={t('deals.empty')} hint={t('deals.emptyHint')} testId="deals-empty" />
       )}
-      <Kanban columns={board.data} ownerNames={ownerNames} withoutTask={withoutTask} onMove={move} />
+      <Kanban columns={board.data} ownerNames={ownerNames} onMove={move} />
       {dialogs}
     </>
   );

@@ -1,14 +1,12 @@
-import { Group, Paper, Text, Tooltip } from '@mantine/core';
+import { Group, Paper, Text } from '@mantine/core';
 import { useDraggable } from '@dnd-kit/core';
 import { CSS } from '@dnd-kit/utilities';
-import { IconFlagFilled } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Deal } from '../../api/types';
 import { Money } from '../../components/Money';
+import { WithoutTaskFlag } from '../../components/WithoutTaskFlag';
 
-export function DealCard({ deal, ownerName, withoutTask }: { deal: Deal; ownerName?: string; withoutTask?: boolean }) {
-  const { t } = useTranslation();
+export function DealCard({ deal, ownerName }: { deal: Deal; ownerName?: string }) {
   const navigate = useNavigate();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id: deal.id,
@@ -34,13 +32,7 @@ export function DealCard({ deal, ownerName, withoutTask }: { deal: Deal; ownerNa
       {...listeners}
     >
       <Text size="sm" fw={500} lineClamp={2}>
-        {withoutTask && (
-          <Tooltip label={t('deal.withoutTask')}>
-            <Text span c="orange" mr={4} data-testid="deal-without-task-flag" role="img" aria-label={t('deal.withoutTask')}>
-              <IconFlagFilled size={14} style={{ verticalAlign: '-2px' }} aria-hidden />
-            </Text>
-          </Tooltip>
-        )}
+        <WithoutTaskFlag deal={deal} />
         {deal.title}
       </Text>
       <Group justify="space-between" gap="xs" mt={4}>

@@ -1,10 +1,9 @@
 import { Button, Group, SegmentedControl, Select, Stack, Title } from '@mantine/core';
 import { useHotkeys, useLocalStorage } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { usePipelines, useUserNames } from '../../api/dictionaries';
-import { useToday } from '../../api/tasks';
 import type { Id } from '../../api/types';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
@@ -20,7 +19,6 @@ export function DealsScreen() {
   const { t } = useTranslation();
   const pipelines = usePipelines();
   const ownerNames = useUserNames();
-  const today = useToday();
   const [chosen, setChosen] = useLocalStorage<string | null>({ key: 'voronka.pipeline', defaultValue: null });
   const [view, setView] = useLocalStorage<View>({ key: 'voronka.dealsView', defaultValue: 'board' });
   // A link from a report presets the filters once; the choices made here then take over.
@@ -43,11 +41,6 @@ export function DealsScreen() {
     inUse[0]?.id ??
     list[0]?.id ??
     null;
-  // Rule 2 flags open deals with no open task; the server lists the current user's.
-  const withoutTask = useMemo(
-    () => new Set((today.data?.deals_without_task ?? []).map((d) => d.id)),
-    [today.data],
-  );
 
   if (pipelines.isPending) return <ListSkeleton rows={6} />;
   if (pipelines.isError) return <QueryError error={pipelines.error} retry={() => void pipelines.refetch()} />;
@@ -98,7 +91,7 @@ export function DealsScreen() {
       </Group>
       {pipelineId &&
         (shownView === 'board' ? (
-          <Board pipelineId={pipelineId} ownerId={ownerId} ownerNames={ownerNames} withoutTask={withoutTask} />
+          <Board pipelineId={pipelineId} ownerId={ownerId} ownerNames={ownerNames} />
         ) : (
           <DealTable
             pipelineId={pipelineId}

@@ -11,7 +11,7 @@ const columns: BoardColumn[] = [
     stage: stage('s1', 'Новий лід', 0),
     count: 2,
     amount: 15_000_000,
-    deals: [deal('d1', 'Дах — Львів', 's1', 10_000_000), deal('d2', 'Фасад — Київ', 's1', 5_000_000)],
+    deals: [deal('d1', 'Дах — Львів', 's1', 10_000_000), deal('d2', 'Фасад — Київ', 's1', 5_000_000, { without_task: true })],
   },
   { stage: stage('s2', 'КП надіслано', 1), count: 0, amount: 0, deals: [] },
   { stage: stage('s3', 'Успішно', 2, { kind: 'won' }), count: 1, amount: 123_456_78, deals: [deal('d3', 'Склад', 's3', 123_456_78)] },
@@ -22,7 +22,7 @@ const format = (major: number) =>
 
 describe('Kanban', () => {
   it('shows each stage as a column with its deal count and total amount in whole currency units', () => {
-    renderScreen(<Kanban columns={columns} ownerNames={new Map()} withoutTask={new Set(['d2'])} onMove={() => {}} />);
+    renderScreen(<Kanban columns={columns} ownerNames={new Map()} onMove={() => {}} />);
 
     const lead = screen.getByTestId('column-Новий лід');
     expect(within(lead).getByTestId('column-count')).toHaveTextContent('2');
@@ -37,8 +37,8 @@ describe('Kanban', () => {
     expect(within(screen.getByTestId('column-Успішно')).getByTestId('column-amount').textContent).toBe(format(123_457));
   });
 
-  it('flags the deals that have no open task', () => {
-    renderScreen(<Kanban columns={columns} ownerNames={new Map()} withoutTask={new Set(['d2'])} onMove={() => {}} />);
+  it('flags the deals the store says have no open task (rule 2)', () => {
+    renderScreen(<Kanban columns={columns} ownerNames={new Map()} onMove={() => {}} />);
     const flagged = screen.getAllByTestId('deal-card').filter((c) => within(c).queryByTestId('deal-without-task-flag'));
     expect(flagged.map((c) => c.getAttribute('data-deal-id'))).toEqual(['d2']);
   });

@@ -14,10 +14,9 @@ import { KanbanColumn } from './KanbanColumn';
  * The pipeline as columns of deals. A drop only asks to move: whether the deal may enter the
  * stage is the server's decision, and `onMove` deals with its answer.
  */
-export function Kanban({ columns, ownerNames, withoutTask, onMove }: {
+export function Kanban({ columns, ownerNames, onMove }: {
   columns: BoardColumn[];
   ownerNames: Map<Id, string>;
-  withoutTask: Set<Id>;
   onMove: (deal: Deal, stageId: Id) => void;
 }) {
   // A few pixels of travel before a drag starts, so a click still opens the deal.
@@ -37,7 +36,7 @@ export function Kanban({ columns, ownerNames, withoutTask, onMove }: {
       <ScrollArea type="auto" offsetScrollbars data-testid="kanban">
         <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
           {columns.map((c) => (
-            <KanbanColumn key={c.stage.id} column={c} ownerNames={ownerNames} withoutTask={withoutTask} />
+            <KanbanColumn key={c.stage.id} column={c} ownerNames={ownerNames} />
           ))}
         </Group>
       </ScrollArea>

@@ -7,11 +7,7 @@ import { DealCard } from './DealCard';
 
 const KIND_COLOR = { open: undefined, won: 'teal', lost: 'red' } as const;
 
-export function KanbanColumn({ column, ownerNames, withoutTask }: {
-  column: BoardColumn;
-  ownerNames: Map<Id, string>;
-  withoutTask: Set<Id>;
-}) {
+export function KanbanColumn({ column, ownerNames }: { column: BoardColumn; ownerNames: Map<Id, string> }) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: column.stage.id, data: { stage: column.stage } });
   const currency = column.deals[0]?.currency ?? 'UAH';
@@ -42,7 +38,7 @@ export function KanbanColumn({ column, ownerNames, withoutTask }: {
       <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto" offsetScrollbars>
         <Stack gap="xs" mih={80}>
           {column.deals.map((d) => (
-            <DealCard key={d.id} deal={d} ownerName={ownerNames.get(d.owner_id)} withoutTask={withoutTask.has(d.id)} />
+            <DealCard key={d.id} deal={d} ownerName={ownerNames.get(d.owner_id)} />
           ))}
         </Stack>
       </ScrollArea.Autosize>

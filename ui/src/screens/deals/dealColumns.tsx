@@ -5,6 +5,7 @@ import type { Deal, Id, Stage } from '../../api/types';
 import { Money } from '../../components/Money';
 import type { Column } from '../../components/VirtualTable';
 import { DateText, When } from '../../components/When';
+import { WithoutTaskFlag } from '../../components/WithoutTaskFlag';
 
 /** A company's name by id, read through the cache: only rows in view ask for it. */
 function CompanyName({ id }: { id: Id | null }) {
@@ -31,7 +32,19 @@ export function dealColumns(
   owners: Map<Id, string>,
 ): Record<DealColumnKey, Column<Deal> & { value: (d: Deal) => string | number }> {
   return {
-    title: { key: 'title', label: t('deal.title'), width: 320, sortable: true, render: (d) => d.title, value: (d) => d.title },
+    title: {
+      key: 'title',
+      label: t('deal.title'),
+      width: 320,
+      sortable: true,
+      render: (d) => (
+        <Text size="sm" truncate>
+          <WithoutTaskFlag deal={d} />
+          {d.title}
+        </Text>
+      ),
+      value: (d) => d.title,
+    },
     company: {
       key: 'company',
       label: t('deal.company'),

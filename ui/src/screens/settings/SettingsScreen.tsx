@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppInfoContext } from '../../shell/currentUser';
+import { BackupsSection } from './BackupsSection';
 import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { PreferencesFields } from './PreferencesFields';
@@ -107,6 +108,7 @@ function GeneralSettings() {
           <CreateTeamDatabaseDialog opened={creating} onClose={() => setCreating(false)} />
         </Stack>
       </Paper>
+      <BackupsSection />
     </Stack>
   );
 }

@@ -74,6 +74,19 @@ describe('TeamScreen', () => {
     expect(offered.getAllByRole('option', { hidden: true }).map((o) => o.textContent)).toEqual(['Manager']);
   });
 
+  it("lets the head hand over a manager's or another head's clients, never their own", async () => {
+    const other = user('head-2', 'Ганна Керівник', { role: 'head' });
+    vi.mocked(commands.teamMembers).mockResolvedValue(ok([member(admin, 'iryna'), member(head, 'taras'), member(other, 'hanna'), member(manager, 'olena')]));
+    renderScreen(<TeamScreen />, { info: { ...team, user: head, rights: rightsOf('head') } });
+    const rows = await screen.findAllByTestId('team-row');
+    expect(rows.map((r) => !!within(r).queryByTestId('member-handover'))).toEqual([false, false, true, true]);
+    // Another head's row is not the head's to manage: only the handover is offered.
+    expect(within(rows[2]!).queryByTestId('deactivate')).toBeNull();
+    await userEvent.click(within(rows[3]!).getByTestId('member-handover'));
+    expect(await screen.findByTestId('handover-dialog')).toBeInTheDocument();
+    await waitFor(() => expect(commands.handoverPreview).toHaveBeenCalledWith({ kind: 'manager', user_id: 'manager-1' }));
+  });
+
   it('deactivates at the version it read, and shows a refusal of the rights translated', async () => {
     vi.mocked(commands.teamMembers).mockResolvedValue(ok([member(admin, 'iryna'), member(manager, 'olena')]));
     vi.mocked(commands.setUserActive).mockResolvedValue(refuse('forbidden', 'user_id', 'a head may not change Олена'));

@@ -2,12 +2,13 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTeamMembers } from '../../api/team';
-import type { ConnectionCard } from '../../api/types';
+import type { ConnectionCard, HandoverScope } from '../../api/types';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { useAppInfoContext } from '../../shell/currentUser';
 import { AddTeammateDialog } from './AddTeammateDialog';
 import { ConnectionCardModal } from './ConnectionCardModal';
+import { HandoverDialog } from './HandoverDialog';
 import { TeamTable } from './TeamTable';
 
 /** The Team screen: the admin manages everyone, the head their managers. */
@@ -17,6 +18,7 @@ export function TeamScreen() {
   const members = useTeamMembers();
   const [adding, setAdding] = useState(false);
   const [card, setCard] = useState<{ card: ConnectionCard; name: string } | null>(null);
+  const [handingOver, setHandingOver] = useState<HandoverScope | null>(null);
   const rights = info?.rights;
   if (!info || !rights?.manage_users) {
     return <Alert color="gray">{t('team.notAllowed')}</Alert>;
@@ -47,6 +49,7 @@ export function TeamScreen() {
           me={info.user?.id ?? null}
           logins={logins}
           onCard={(c, name) => setCard({ card: c, name })}
+          onHandover={(u) => setHandingOver({ kind: 'manager', user_id: u.id })}
         />
       )}
       <AddTeammateDialog
@@ -59,6 +62,7 @@ export function TeamScreen() {
         }}
       />
       <ConnectionCardModal card={card?.card ?? null} name={card?.name ?? ''} onClose={() => setCard(null)} />
+      <HandoverDialog scope={handingOver} onClose={() => setHandingOver(null)} />
     </Stack>
   );
 }

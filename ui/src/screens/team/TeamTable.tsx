@@ -2,7 +2,7 @@ import { Badge, Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifyError } from '../../api/errors';
 import { useChangeRole } from '../../api/team';
-import type { ConnectionCard, Id, Rights, Role, TeamMember } from '../../api/types';
+import type { ConnectionCard, Id, Rights, Role, TeamMember, User } from '../../api/types';
 import { MemberActions } from './MemberActions';
 
 /**
@@ -15,18 +15,22 @@ export function TeamTable({
   me,
   logins,
   onCard,
+  onHandover,
 }: {
   members: TeamMember[];
   rights: Rights;
   me: Id | null;
   logins: boolean;
   onCard: (card: ConnectionCard, name: string) => void;
+  onHandover: (user: User) => void;
 }) {
   const { t } = useTranslation();
   const changeRole = useChangeRole();
   const manages = (m: TeamMember) => m.user.id !== me && rights.roles_to_give.includes(m.user.role);
   // The head gives only one role: there is nothing to choose between.
   const choosesRole = (m: TeamMember) => manages(m) && rights.roles_to_give.length > 1;
+  // Clients are held by managers and heads: theirs may be handed over, never one's own.
+  const handsOver = (m: TeamMember) => rights.regulations && m.user.id !== me && m.user.role !== 'admin';
   return (
     <Table striped highlightOnHover data-testid="team-table">
       <Table.Thead>
@@ -84,7 +88,17 @@ export function TeamTable({
                 )}
               </Table.Td>
             )}
-            <Table.Td>{manages(m) && <MemberActions member={m} logins={logins} onCard={onCard} />}</Table.Td>
+            <Table.Td>
+              {(manages(m) || handsOver(m)) && (
+                <MemberActions
+                  member={m}
+                  manages={manages(m)}
+                  logins={logins}
+                  onCard={onCard}
+                  onHandover={handsOver(m) ? () => onHandover(m.user) : undefined}
+                />
+              )}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

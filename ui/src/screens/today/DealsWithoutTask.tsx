@@ -1,19 +1,17 @@
 import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFlagFilled } from '@tabler/icons-react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Deal } from '../../api/types';
 import { Money } from '../../components/Money';
 import { ShowMore } from '../../components/ShowMore';
 
 /** Rule 2: every open deal needs an open task; these have none and are flagged. */
-export function DealsWithoutTask({ deals }: { deals: Deal[] }) {
-  const { t } = useTranslation();
+export function DealsWithoutTask({ deals, title }: { deals: Deal[]; title: string }) {
   if (deals.length === 0) return null;
   return (
     <Stack gap="xs" data-testid="deals-without-task">
       <Group gap="xs">
-        <Title order={4}>{t('today.dealsWithoutTask')}</Title>
+        <Title order={4}>{title}</Title>
         <Badge color="orange" variant="light">
           {deals.length}
         </Badge>

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { commands } from '../../api/commands';
-import { deal, task } from '../../test/fixtures';
+import { deal, me, task } from '../../test/fixtures';
 import { ok } from '../../test/fakeCommands';
 import { renderScreen } from '../../test/render';
 import { TodayScreen } from './TodayScreen';
@@ -36,6 +36,19 @@ describe('TodayScreen', () => {
     renderScreen(<TodayScreen />);
     expect(await screen.findByTestId('today-empty')).toHaveTextContent('No open tasks');
     expect(screen.queryByTestId('deals-without-task')).not.toBeInTheDocument();
+  });
+
+  it("shows a teammate's day at /today/:userId, named, as the store gives it to the head", async () => {
+    vi.mocked(commands.listUsers).mockResolvedValue(ok([{ ...me, id: 'u-olena', name: 'Олена Коваль' }]));
+    vi.mocked(commands.todayOf).mockResolvedValue(
+      ok({ overdue: [task('t1', 'Передзвонити Дах')], today: [], tomorrow: [], later: [], deals_without_task: [] }),
+    );
+    renderScreen(<TodayScreen />, { route: '/today/u-olena', path: '/today/:userId' });
+
+    expect(await screen.findByTestId('today-title')).toHaveTextContent('Олена Коваль’s day');
+    expect(within(screen.getByTestId('task-group-overdue')).getByText('Передзвонити Дах')).toBeInTheDocument();
+    expect(commands.todayOf).toHaveBeenCalledWith('u-olena');
+    expect(commands.today).not.toHaveBeenCalled();
   });
 
   it('shows a loading state before the answer', () => {

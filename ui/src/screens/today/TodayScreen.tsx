@@ -1,24 +1,30 @@
 import { Badge, Group, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useToday } from '../../api/tasks';
-import type { Task, Today } from '../../api/types';
+import { useParams } from 'react-router';
+import { useUserNames } from '../../api/dictionaries';
+import { useTodayView } from '../../api/tasks';
+import type { Today } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { ShowMore } from '../../components/ShowMore';
-import { CompleteTaskDialog } from '../../tasks/CompleteTaskDialog';
 import { TaskItem } from '../../tasks/TaskItem';
+import { useTaskDialogs } from '../../tasks/useTaskDialogs';
 import { CheckInsCard } from './CheckInsCard';
 import { DealsWithoutTask } from './DealsWithoutTask';
 
 const GROUPS = ['overdue', 'today', 'tomorrow', 'later'] as const satisfies readonly (keyof Today)[];
 
-/** Where a manager starts and ends the day: what is due, and which deals have no next step. */
+/**
+ * Where a manager starts and ends the day: what is due, and which deals have no next step.
+ * At `/today/:userId` the head sees a teammate's day as the teammate sees it.
+ */
 export function TodayScreen() {
   const { t } = useTranslation();
-  const today = useToday();
-  const [completing, setCompleting] = useState<Task | null>(null);
+  const { userId } = useParams();
+  const today = useTodayView(userId);
+  const names = useUserNames();
+  const { onComplete, onEdit, dialogs } = useTaskDialogs();
 
   if (today.isPending) return <ListSkeleton rows={6} />;
   if (today.isError) return <QueryError error={today.error} retry={() => void today.refetch()} />;
@@ -26,9 +32,12 @@ export function TodayScreen() {
   const data = today.data;
   const nothing = GROUPS.every((g) => data[g].length === 0);
   return (
-    <Stack gap="lg" data-testid="today-screen">
-      <Title order={2}>{t('today.title')}</Title>
-      <CheckInsCard />
+    <Stack gap="lg" data-testid="today-screen" data-user-id={userId}>
+      <Title order={2} data-testid="today-title">
+        {userId ? t('today.titleOf', { name: names.get(userId) ?? '' }) : t('today.title')}
+      </Title>
+      {/* Check-ins are answered by each one for themself. */}
+      {!userId && <CheckInsCard />}
       {nothing && <EmptyState title={t('today.noTasks')} hint={t('today.noTasksHint')} testId="today-empty" />}
       {GROUPS.filter((g) => data[g].length > 0).map((g) => (
         <Stack key={g} gap="xs" data-testid={`task-group-${g}`}>
@@ -41,12 +50,17 @@ export function TodayScreen() {
             </Badge>
           </Group>
           <ShowMore items={data[g]}>
-            {(task) => <TaskItem key={task.id} task={task} overdue={g === 'overdue'} onComplete={setCompleting} />}
+            {(task) => (
+              <TaskItem key={task.id} task={task} overdue={g === 'overdue'} onComplete={onComplete} onEdit={onEdit} />
+            )}
           </ShowMore>
         </Stack>
       ))}
-      <DealsWithoutTask deals={data.deals_without_task} />
-      <CompleteTaskDialog task={completing} onClose={() => setCompleting(null)} />
+      <DealsWithoutTask
+        deals={data.deals_without_task}
+        title={userId ? t('today.theirDealsWithoutTask') : t('today.dealsWithoutTask')}
+      />
+      {dialogs}
     </Stack>
   );
 }
