@@ -2,8 +2,8 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, backups, catalog, companies, deal_lines, deals, notifications, plans, proposals, regulations, reports, setup, tasks,
-    team,
+    app, backups, catalog, companies, deal_lines, deals, lists, notifications, plans, proposals, regulations, reports,
+    setup, tasks, team,
 };
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
@@ -93,6 +93,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             reports::choose_export_path,
             reports::export_report,
             reports::open_export,
+            lists::export_list,
             notifications::recent_gongs,
             notifications::notification_settings,
             notifications::save_notification_settings,

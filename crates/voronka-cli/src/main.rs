@@ -4,6 +4,7 @@ mod backup;
 mod bench;
 mod bench_notify;
 mod handover;
+mod list_export;
 mod plan;
 mod proposal;
 mod report;
@@ -61,6 +62,16 @@ enum Command {
         /// Write here instead of standard output: the file appears complete or not at all.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+    },
+    /// A list (companies, contacts, deals, tasks) as an XLSX workbook, every column or those
+    /// given, with the records the signed-in teammate may export.
+    ExportList {
+        list: voronka_core::lists::ListName,
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// Comma-separated column keys (default: all of the list's).
+        #[arg(long)]
+        columns: Option<String>,
     },
     /// A report as JSON or readable tables: dashboard, payment-plan, funnel, time-in-stage,
     /// discipline, loss-reasons, lead-response, new-vs-existing, abc-xyz, activity.
@@ -381,12 +392,11 @@ async fn with_store(url: &str, store: &Store, command: Command) -> anyhow::Resul
             };
             report::run(store, name, &filter, &options, at, output, xlsx.as_deref()).await?;
         }
-        Command::Bench { iterations, report } => {
-            match report {
-                Some(name) => bench::reports(store, &[name], iterations.clamp(1, 10)).await?,
-                None => bench::run(store, iterations).await?,
-            }
-        }
+        Command::Bench { iterations, report } => match report {
+            Some(name) => bench::reports(store, &[name], iterations.clamp(1, 10)).await?,
+            None => bench::run(store, iterations).await?,
+        },
+        Command::ExportList { list, out, columns } => list_export::run(store, list, columns.as_deref(), &out).await?,
         _ => unreachable!("run() gives on_store only the commands of one store"),
     }
     Ok(())

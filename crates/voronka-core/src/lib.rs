@@ -10,6 +10,7 @@ pub mod connection;
 pub mod error;
 pub mod handover;
 pub mod ids;
+pub mod lists;
 pub mod model;
 pub mod notify;
 pub mod reports;

@@ -109,7 +109,11 @@ impl Store {
         }
         let newest = list_backups(folder)?.into_iter().next();
         let due = newest.is_none_or(|b| self.clock.now() - b.taken_at >= chrono::Duration::hours(BACKUP_EVERY_HOURS));
-        if due { self.back_up(folder).await.map(Some) } else { Ok(None) }
+        if due {
+            self.back_up(folder).await.map(Some)
+        } else {
+            Ok(None)
+        }
     }
 }
 

@@ -36,6 +36,7 @@ pub use import::{Import, Load};
 pub use lists::*;
 pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
 pub use ops::*;
+pub use reports::ListQuery;
 pub use search::SearchHit;
 pub use table::Table;
 pub use team::{Identity, LoginCard, init_team};

@@ -15,6 +15,7 @@ mod column_format;
 mod cover;
 mod data_sheet;
 mod error;
+mod list;
 mod locale;
 mod model;
 mod names;
@@ -23,6 +24,7 @@ mod save;
 mod totals;
 
 pub use error::Error;
+pub use list::list_workbook;
 pub use locale::Locale;
 pub use model::{
     Cell, ChartKind, ChartSpec, Column, ColumnKind, Filter, RowError, Rows, SheetData, Total, TotalFunction, Workbook,

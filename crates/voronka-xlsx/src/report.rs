@@ -90,7 +90,7 @@ fn currency_of(table: &ReportTable) -> Currency {
     code.and_then(|c| Currency::parse(&c).ok()).unwrap_or_default()
 }
 
-fn column(c: &r::Column, currency: Currency) -> Column {
+pub(crate) fn column(c: &r::Column, currency: Currency) -> Column {
     let kind = match c.kind {
         r::ColumnKind::Text => ColumnKind::Text,
         r::ColumnKind::Integer => ColumnKind::Integer,
@@ -103,7 +103,7 @@ fn column(c: &r::Column, currency: Currency) -> Column {
     Column::new(c.title.clone(), kind)
 }
 
-fn cell(c: &r::Cell) -> Cell {
+pub(crate) fn cell(c: &r::Cell) -> Cell {
     match c {
         r::Cell::Empty => Cell::Empty,
         r::Cell::Text(s) => Cell::Text(s.clone()),

@@ -80,17 +80,9 @@ pub async fn export_report(
     path: String,
     progress: Channel<ExportProgress>,
 ) -> Answer<ExportedReport> {
-    let target = PathBuf::from(&path);
-    if !exports.chosen.lock().map_err(poisoned)?.remove(&target) {
-        return Err(Error::invalid(
-            "path",
-            format!("{path} was not chosen in the save dialog: a report is written only where the dialog said"),
-        )
-        .into());
-    }
+    let target = exports.take_chosen(&path)?;
     let (store, me) = session.actor().await?;
     let report = store.report_export(name, &filter, &ReportOptions::default()).await?;
-    let user: User = store.get(me).await?;
     let pipeline = match filter.pipeline_id {
         Some(id) => Some(store.get::<Pipeline>(id).await?.data.name.as_str().to_string()),
         None => None,
@@ -99,8 +91,24 @@ pub async fn export_report(
         Some(id) => Some(store.get::<User>(id).await?.data.name.as_str().to_string()),
         None => None,
     };
+    let made = authorship(&store, me).await?;
+    // Pulling ABC/XYZ's clients waits for the database: the workbook is made where it is saved.
+    let rows = exports
+        .write(target, progress, move || {
+            voronka_xlsx::report_workbook(report, &filter, pipeline, manager, made)
+        })
+        .await?;
+    Ok(ExportedReport { path, rows })
+}
+
+/// Who made an export, when, in their zone and language: the cover sheet's lines.
+pub(super) async fn authorship(
+    store: &voronka_store::Store,
+    me: voronka_core::Id,
+) -> Result<voronka_xlsx::Authorship, Error> {
+    let user: User = store.get(me).await?;
     let zone: chrono_tz::Tz = user.data.time_zone.parse().unwrap_or(chrono_tz::Europe::Kyiv);
-    let made = voronka_xlsx::Authorship {
+    Ok(voronka_xlsx::Authorship {
         at: store.clock().now().with_timezone(&zone).fixed_offset(),
         time_zone: zone.name().to_string(),
         by: user.data.name.as_str().to_string(),
@@ -109,20 +117,49 @@ pub async fn export_report(
             Language::Ru => voronka_xlsx::Locale::ru(),
             Language::En => voronka_xlsx::Locale::en(),
         },
-    };
-    let written = target.clone();
-    // Writing is CPU and disk work, and pulling ABC/XYZ's clients waits for the database: off
-    // the async threads, the workbook made where it is saved.
-    let rows = tokio::task::spawn_blocking(move || {
-        // A lost progress message only leaves the count behind; the export goes on.
-        voronka_xlsx::report_workbook(report, &filter, pipeline, manager, made)
-            .save_with_progress(&written, |rows| drop(progress.send(ExportProgress { rows })))
     })
-    .await
-    .map_err(|e| Error::storage(format!("the export stopped: {e}")))?
-    .map_err(|e| Error::new(ErrorCode::Invalid, format!("{path} could not be written: {e}")).on("path"))?;
-    exports.written.lock().map_err(poisoned)?.insert(target);
-    Ok(ExportedReport { path, rows })
+}
+
+impl Exports {
+    /// `path` as this run's save dialog answered it, good for one export; any other path is
+    /// refused before anything is read or written.
+    pub(super) fn take_chosen(&self, path: &str) -> Result<PathBuf, Error> {
+        let target = PathBuf::from(path);
+        if !self.chosen.lock().map_err(poisoned)?.remove(&target) {
+            return Err(Error::invalid(
+                "path",
+                format!("{path} was not chosen in the save dialog: a file is written only where the dialog said"),
+            ));
+        }
+        Ok(target)
+    }
+
+    /// Writes the workbook `make` gives to `target`, off the async threads (writing is CPU and
+    /// disk work, and pulling rows waits for the database), telling `progress` the rows written.
+    /// The file is then one the UI may ask to open. Returns the rows written.
+    pub(super) async fn write(
+        &self,
+        target: PathBuf,
+        progress: Channel<ExportProgress>,
+        make: impl FnOnce() -> voronka_xlsx::Workbook<'static> + Send + 'static,
+    ) -> Result<u64, Error> {
+        let written = target.clone();
+        let rows = tokio::task::spawn_blocking(move || {
+            // A lost progress message only leaves the count behind; the export goes on.
+            make().save_with_progress(&written, |rows| drop(progress.send(ExportProgress { rows })))
+        })
+        .await
+        .map_err(|e| Error::storage(format!("the export stopped: {e}")))?
+        .map_err(|e| {
+            Error::new(
+                ErrorCode::Invalid,
+                format!("{} could not be written: {e}", target.display()),
+            )
+            .on("path")
+        })?;
+        self.written.lock().map_err(poisoned)?.insert(target);
+        Ok(rows)
+    }
 }
 
 /// Opens a workbook this run exported in the program the OS uses for it.

@@ -5,8 +5,8 @@
 use super::{AppInfo, Session};
 use serde::Serialize;
 use std::path::PathBuf;
-use voronka_core::rights::{self, Action, Subject};
 use voronka_core::model::User;
+use voronka_core::rights::{self, Action, Subject};
 use voronka_core::{Error, ErrorCode, Result};
 use voronka_store::{Backup, backups_folder, list_backups, local_file};
 
@@ -23,7 +23,7 @@ pub struct Backups {
 
 impl Session {
     /// The open database's file; a team database is refused on `backup` (its server keeps it).
-    async fn open_file(&self) -> Result<PathBuf> {
+    async fn local_db_file(&self) -> Result<PathBuf> {
         local_file(&self.open_key().await?).ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidState,
@@ -34,7 +34,7 @@ impl Session {
     }
 
     pub async fn backups(&self) -> Result<Backups> {
-        let folder = backups_folder(&self.open_file().await?);
+        let folder = backups_folder(&self.local_db_file().await?);
         Ok(Backups {
             items: list_backups(&folder)?,
             folder: folder.to_string_lossy().into_owned(),
@@ -43,7 +43,7 @@ impl Session {
     }
 
     pub async fn back_up_now(&self) -> Result<Backup> {
-        let folder = backups_folder(&self.open_file().await?);
+        let folder = backups_folder(&self.local_db_file().await?);
         self.store().await?.back_up(&folder).await
     }
 
@@ -61,8 +61,8 @@ impl Session {
     pub async fn restore_backup(&self, name: &str) -> Result<AppInfo> {
         let (store, me) = self.actor().await?;
         let role = store.get::<User>(me).await?.data.role;
-        rights::check(role, Subject::Setup, Action::Change)?;
-        let file = self.open_file().await?;
+        rights::check(role, Subject::Setup, Action::Change, false)?;
+        let file = self.local_db_file().await?;
         let listed = list_backups(&backups_folder(&file))?;
         let Some(backup) = listed.into_iter().find(|b| b.name == name) else {
             return Err(Error::new(ErrorCode::NotFound, format!("no backup named {name}")).on("backup"));

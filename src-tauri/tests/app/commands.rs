@@ -444,22 +444,48 @@ async fn a_backup_from_settings_comes_back_with_a_restore() {
     let (_app, webview) = app_with(s, &Person::default());
     let taken = invoke(&webview, "back_up_now", json!({})).unwrap();
     let listed = invoke(&webview, "backups", json!({})).unwrap();
-    assert_eq!(listed["items"][0]["name"], taken["name"], "listed, newest first: {listed}");
+    assert_eq!(
+        listed["items"][0]["name"], taken["name"],
+        "listed, newest first: {listed}"
+    );
     assert!(listed["folder"].as_str().unwrap().ends_with("backups"));
-    invoke(&webview, "create_company", json!({"input": {"name": "ТОВ Після копії"}})).unwrap();
+    invoke(
+        &webview,
+        "create_company",
+        json!({"input": {"name": "ТОВ Після копії"}}),
+    )
+    .unwrap();
 
     let info = invoke(&webview, "restore_backup", json!({"name": taken["name"]})).unwrap();
-    assert_eq!(info["user"]["name"], "Олена Коваль", "signed in again after the restore");
-    let hits = invoke(&webview, "search", json!({"text": "Після копії", "page": {"offset": 0, "limit": 5}})).unwrap();
+    assert_eq!(
+        info["user"]["name"], "Олена Коваль",
+        "signed in again after the restore"
+    );
+    let hits = invoke(
+        &webview,
+        "search",
+        json!({"text": "Після копії", "page": {"offset": 0, "limit": 5}}),
+    )
+    .unwrap();
     assert_eq!(hits["items"].as_array().unwrap().len(), 0, "the copy's data: {hits}");
     let after = invoke(&webview, "backups", json!({})).unwrap();
-    assert_eq!(after["items"].as_array().unwrap().len(), 2, "the replaced data was kept: {after}");
+    assert_eq!(
+        after["items"].as_array().unwrap().len(),
+        2,
+        "the replaced data was kept: {after}"
+    );
     let err = invoke(&webview, "restore_backup", json!({"name": "../voronka.db"})).unwrap_err();
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("not_found"), Some("backup")));
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("not_found"), Some("backup"))
+    );
 
     let demo = TestDb::fresh(Kind::Sqlite).await.unwrap();
     let (_demo_app, manager) = app_with(started(&demo, true).await, &Person::default());
     let copy = invoke(&manager, "back_up_now", json!({})).unwrap();
     let err = invoke(&manager, "restore_backup", json!({"name": copy["name"]})).unwrap_err();
-    assert_eq!(err["code"], "forbidden", "a manager may not replace the department's data: {err}");
+    assert_eq!(
+        err["code"], "forbidden",
+        "a manager may not replace the department's data: {err}"
+    );
 }

@@ -20,13 +20,18 @@ async fn backup_and_restore_on_sqlite() {
     ok(&db, &["demo", "--seed", "3", "--scale", "10", "--today", "2026-05-04"]);
     assert!(companies(&db) > 0);
     let text = ok(&db, &["restore", &copy]);
-    assert!(text.starts_with("restored ") && text.contains("the data it replaced is kept in "), "{text}");
+    assert!(
+        text.starts_with("restored ") && text.contains("the data it replaced is kept in "),
+        "{text}"
+    );
     assert_eq!(companies(&db), 0, "the copy's state is back");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn backup_of_a_team_database_points_to_pg_dump() {
-    let Some(db) = TestDb::fresh(Kind::Postgres).await else { return };
+    let Some(db) = TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
     let out = cli(&db, &["backup"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -4,6 +4,7 @@
 mod backups;
 mod export;
 mod handover;
+mod list_export;
 mod loads;
 mod plans;
 mod proposal;

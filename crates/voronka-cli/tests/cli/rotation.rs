@@ -31,7 +31,13 @@ async fn an_unanswered_lead_passes_from_a_script(db: TestDb) {
         )
         .await
         .unwrap();
-    let pipeline = store.list_pipelines().await.unwrap().into_iter().find(|p| p.data.is_default).unwrap();
+    let pipeline = store
+        .list_pipelines()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.data.is_default)
+        .unwrap();
     let lead = store
         .create_deal(
             from,
@@ -60,8 +66,7 @@ async fn an_unanswered_lead_passes_from_a_script(db: TestDb) {
     store.close().await;
 
     let later = "2030-01-01T09:00:00Z";
-    let handed: serde_json::Value =
-        serde_json::from_str(&ok(&db, &["rotate-leads", "--at", later, "--json"])).unwrap();
+    let handed: serde_json::Value = serde_json::from_str(&ok(&db, &["rotate-leads", "--at", later, "--json"])).unwrap();
     let ours: Vec<&serde_json::Value> = handed
         .as_array()
         .unwrap()
@@ -71,10 +76,7 @@ async fn an_unanswered_lead_passes_from_a_script(db: TestDb) {
     assert_eq!(ours.len(), 1, "the lead passes: {handed}");
     assert_eq!(
         (&ours[0]["from_user_id"], &ours[0]["to_user_id"]),
-        (
-            &serde_json::json!(from.to_string()),
-            &serde_json::json!(to.to_string())
-        ),
+        (&serde_json::json!(from.to_string()), &serde_json::json!(to.to_string())),
         "to the next manager of the rotation"
     );
     let export: serde_json::Value = serde_json::from_str(&ok(&db, &["export-json"])).unwrap();

@@ -117,9 +117,9 @@ pub struct DealLines {
 
 /// WHERE clauses with their parameters, numbered as they are added.
 #[derive(Default)]
-struct Conditions {
+pub(crate) struct Conditions {
     clauses: Vec<String>,
-    params: Vec<Value>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Conditions {
@@ -137,7 +137,7 @@ impl Conditions {
     }
 
     /// Adds `column = $n` when the value is given.
-    fn eq(&mut self, column: &str, value: Option<Value>) {
+    pub(crate) fn eq(&mut self, column: &str, value: Option<Value>) {
         if let Some(v) = value {
             self.params.push(v);
             self.clauses.push(format!("{column} = ${}", self.params.len()));
@@ -150,7 +150,7 @@ impl Conditions {
             .push(clause.replace("$?", &format!("${}", self.params.len())));
     }
 
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.clauses.is_empty() {
             "TRUE".into()
         } else {
@@ -192,74 +192,25 @@ impl Store {
     }
 
     pub async fn list_companies(&self, filter: &CompanyFilter, page: Page) -> Result<Paged<Company>> {
-        let mut c = Conditions::live(filter.deleted);
-        c.eq("owner_id", filter.owner_id.map(Value::from));
-        c.eq("city", filter.city.clone().map(Value::from));
-        c.eq("industry", filter.industry.clone().map(Value::from));
-        let column = match filter.sort.as_deref().unwrap_or("name") {
-            col @ ("name" | "city" | "industry" | "created_at" | "updated_at") => col,
-            other => {
-                return Err(Error::invalid(
-                    "sort",
-                    format!("companies cannot be sorted by «{other}»"),
-                ));
-            }
-        };
-        let dir = if filter.descending { "DESC" } else { "ASC" };
-        self.page_of(c, &format!("{column} {dir}, id {dir}"), page).await
+        let (c, order) = company_conditions(filter)?;
+        self.page_of(c, &order, page).await
     }
 
     pub async fn list_contacts(&self, filter: &ContactFilter, page: Page) -> Result<Paged<Contact>> {
-        let mut c = Conditions::live(filter.deleted);
-        c.eq("company_id", filter.company_id.map(Value::from));
-        c.eq("owner_id", filter.owner_id.map(Value::from));
-        self.page_of(c, "full_name, id", page).await
+        let (c, order) = contact_conditions(filter);
+        self.page_of(c, &order, page).await
     }
 
     /// Newest first.
     pub async fn list_deals(&self, filter: &DealFilter, page: Page) -> Result<Paged<Deal>> {
-        let mut c = Conditions::live(filter.deleted);
-        c.eq("owner_id", filter.owner_id.map(Value::from));
-        c.eq("pipeline_id", filter.pipeline_id.map(Value::from));
-        c.eq("stage_id", filter.stage_id.map(Value::from));
-        c.eq("company_id", filter.company_id.map(Value::from));
-        if let Some(status) = filter.status {
-            c.eq("status", Some(Value::from(status.as_str())));
-        }
-        if let (Some(from), Some(to)) = (filter.created_from, filter.created_to)
-            && from > to
-        {
-            return Err(Error::invalid(
-                "created_to",
-                format!("the period ends ({to}) before it starts ({from})"),
-            ));
-        }
-        // The same days as the reports' periods, so a report's number and its deals agree.
-        if let Some(from) = filter.created_from {
-            c.raw("created_at >= $?", Value::Int(day_start_ms(from)));
-        }
-        if let Some(to) = filter.created_to {
-            c.raw("created_at < $?", Value::Int(day_start_ms(to + Days::new(1))));
-        }
-        if let Some(contact) = filter.contact_id {
-            c.raw(
-                "id IN (SELECT deal_id FROM deal_contacts WHERE contact_id = $?)",
-                contact.into(),
-            );
-        }
-        self.page_of(c, "created_at DESC, id DESC", page).await
+        let (c, order) = deal_conditions(filter)?;
+        self.page_of(c, &order, page).await
     }
 
     /// Soonest due first.
     pub async fn list_tasks(&self, filter: &TaskFilter, page: Page) -> Result<Paged<Task>> {
-        let mut c = Conditions::live(false);
-        c.eq("assignee_id", filter.assignee_id.map(Value::from));
-        c.eq("deal_id", filter.deal_id.map(Value::from));
-        c.eq("company_id", filter.company_id.map(Value::from));
-        if filter.open {
-            c.clauses.push("done_at IS NULL".into());
-        }
-        self.page_of(c, "due_at, id", page).await
+        let (c, order) = task_conditions(filter);
+        self.page_of(c, &order, page).await
     }
 
     pub async fn list_users(&self) -> Result<Vec<User>> {
@@ -350,4 +301,74 @@ impl Store {
         c.eq("entity_id", Some(entity_id.into()));
         self.page_of(c, "at DESC, id DESC", page).await
     }
+}
+
+/// The companies a filter keeps and their order, as the list's page and its export read them.
+pub(crate) fn company_conditions(filter: &CompanyFilter) -> Result<(Conditions, String)> {
+    let mut c = Conditions::live(filter.deleted);
+    c.eq("owner_id", filter.owner_id.map(Value::from));
+    c.eq("city", filter.city.clone().map(Value::from));
+    c.eq("industry", filter.industry.clone().map(Value::from));
+    let column = match filter.sort.as_deref().unwrap_or("name") {
+        col @ ("name" | "city" | "industry" | "created_at" | "updated_at") => col,
+        other => {
+            return Err(Error::invalid(
+                "sort",
+                format!("companies cannot be sorted by «{other}»"),
+            ));
+        }
+    };
+    let dir = if filter.descending { "DESC" } else { "ASC" };
+    Ok((c, format!("{column} {dir}, id {dir}")))
+}
+
+pub(crate) fn contact_conditions(filter: &ContactFilter) -> (Conditions, String) {
+    let mut c = Conditions::live(filter.deleted);
+    c.eq("company_id", filter.company_id.map(Value::from));
+    c.eq("owner_id", filter.owner_id.map(Value::from));
+    (c, "full_name, id".into())
+}
+
+pub(crate) fn deal_conditions(filter: &DealFilter) -> Result<(Conditions, String)> {
+    let mut c = Conditions::live(filter.deleted);
+    c.eq("owner_id", filter.owner_id.map(Value::from));
+    c.eq("pipeline_id", filter.pipeline_id.map(Value::from));
+    c.eq("stage_id", filter.stage_id.map(Value::from));
+    c.eq("company_id", filter.company_id.map(Value::from));
+    if let Some(status) = filter.status {
+        c.eq("status", Some(Value::from(status.as_str())));
+    }
+    if let (Some(from), Some(to)) = (filter.created_from, filter.created_to)
+        && from > to
+    {
+        return Err(Error::invalid(
+            "created_to",
+            format!("the period ends ({to}) before it starts ({from})"),
+        ));
+    }
+    // The same days as the reports' periods, so a report's number and its deals agree.
+    if let Some(from) = filter.created_from {
+        c.raw("created_at >= $?", Value::Int(day_start_ms(from)));
+    }
+    if let Some(to) = filter.created_to {
+        c.raw("created_at < $?", Value::Int(day_start_ms(to + Days::new(1))));
+    }
+    if let Some(contact) = filter.contact_id {
+        c.raw(
+            "id IN (SELECT deal_id FROM deal_contacts WHERE contact_id = $?)",
+            contact.into(),
+        );
+    }
+    Ok((c, "created_at DESC, id DESC".into()))
+}
+
+pub(crate) fn task_conditions(filter: &TaskFilter) -> (Conditions, String) {
+    let mut c = Conditions::live(false);
+    c.eq("assignee_id", filter.assignee_id.map(Value::from));
+    c.eq("deal_id", filter.deal_id.map(Value::from));
+    c.eq("company_id", filter.company_id.map(Value::from));
+    if filter.open {
+        c.clauses.push("done_at IS NULL".into());
+    }
+    (c, "due_at, id".into())
 }

@@ -75,9 +75,7 @@ async fn capped<T: serde::de::DeserializeOwned>(
 ) -> Result<(Vec<T>, i64)> {
     let mut q = Sql::default();
     let w = conditions(&mut q);
-    let count: Count = r
-        .one(&format!("SELECT COUNT(*) AS n FROM {from} WHERE {w}"), q)
-        .await?;
+    let count: Count = r.one(&format!("SELECT COUNT(*) AS n FROM {from} WHERE {w}"), q).await?;
     let mut q = Sql::default();
     let w = conditions(&mut q);
     let limit = q.bind(LIST_LIMIT);

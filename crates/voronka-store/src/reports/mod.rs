@@ -19,6 +19,8 @@ mod dashboard;
 mod discipline;
 mod funnel;
 mod lead_response;
+mod list_export;
+pub use list_export::ListQuery;
 mod loss_reasons;
 mod median;
 mod new_vs_existing;

@@ -36,7 +36,11 @@ async fn company(ctx: &Ctx, name: String) {
 pub async fn a_backup_of_an_open_file_restores_every_write_before_it(ctx: Ctx) {
     let scratch = tempfile::tempdir().unwrap();
     if ctx.kind == Kind::Postgres {
-        refused(ctx.store.back_up(scratch.path()).await, ErrorCode::InvalidState, "backup");
+        refused(
+            ctx.store.back_up(scratch.path()).await,
+            ErrorCode::InvalidState,
+            "backup",
+        );
         assert_eq!(ctx.store.back_up_if_due(scratch.path()).await.unwrap(), None);
         return;
     }
@@ -51,13 +55,20 @@ pub async fn a_backup_of_an_open_file_restores_every_write_before_it(ctx: Ctx) {
     std::fs::copy(&first.path, &aside).unwrap();
     company(&ctx, "ТОВ Після копії".into()).await;
     let copy = format!("sqlite:{}", aside.display());
-    assert_eq!(companies_named(&copy, "ТОВ Копія").await, 150, "all of them, the store still open");
+    assert_eq!(
+        companies_named(&copy, "ТОВ Копія").await,
+        150,
+        "all of them, the store still open"
+    );
     assert_eq!(companies_named(&copy, "ТОВ Після").await, 0, "nothing after it");
 
     assert_eq!(ctx.store.back_up_if_due(&folder).await.unwrap(), None, "one a day");
     for _ in 0..BACKUPS_KEPT + 1 {
         ctx.clock.advance(Duration::hours(24));
-        assert!(ctx.store.back_up_if_due(&folder).await.unwrap().is_some(), "a day later it is due");
+        assert!(
+            ctx.store.back_up_if_due(&folder).await.unwrap().is_some(),
+            "a day later it is due"
+        );
     }
     let kept = list_backups(&folder).unwrap();
     assert_eq!(kept.len(), BACKUPS_KEPT, "the newest seven: {kept:?}");
@@ -68,12 +79,29 @@ pub async fn a_backup_of_an_open_file_restores_every_write_before_it(ctx: Ctx) {
     let not_ours = scratch.path().join("notes.db");
     std::fs::write(&not_ours, "a shopping list, not a database").unwrap();
     let err = restore(&db, &not_ours).await.expect_err("refused");
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::NotADatabase, Some("backup")), "{}", err.message);
-    assert_eq!(companies_named(&ctx.url, "ТОВ Після").await, 1, "a refused restore changes nothing");
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::NotADatabase, Some("backup")),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        companies_named(&ctx.url, "ТОВ Після").await,
+        1,
+        "a refused restore changes nothing"
+    );
 
     let safety = restore(&db, &aside).await.unwrap().expect("the replaced data is kept");
     assert_eq!(companies_named(&ctx.url, "ТОВ Копія").await, 150);
-    assert_eq!(companies_named(&ctx.url, "ТОВ Після").await, 0, "the copy's data, as it was");
+    assert_eq!(
+        companies_named(&ctx.url, "ТОВ Після").await,
+        0,
+        "the copy's data, as it was"
+    );
     let undo = format!("sqlite:{}", safety.path);
-    assert_eq!(companies_named(&undo, "ТОВ Після").await, 1, "the replaced data is a backup itself");
+    assert_eq!(
+        companies_named(&undo, "ТОВ Після").await,
+        1,
+        "the replaced data is a backup itself"
+    );
 }

@@ -3,10 +3,9 @@
 
 use crate::harness::{Ctx, refused};
 use voronka_core::model::*;
-use voronka_core::{ErrorCode, Id, Result};
+use voronka_core::{ErrorCode, Id};
 use voronka_store::{Page, ProductFilter};
 
-#[track_caller]
 fn product(name: &str, sku: &str, price: i64, stock: f64, lead: i64) -> ProductInput {
     ProductInput {
         name: name.into(),

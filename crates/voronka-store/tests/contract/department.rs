@@ -12,7 +12,6 @@ use voronka_core::{ErrorCode, Id, ManualClock, RandomIds, Result};
 use voronka_store::{InOrder, MoveDeal, Page, Store, TimelineOf};
 
 #[track_caller]
-#[track_caller]
 fn forbidden<T: std::fmt::Debug>(result: Result<T>, field: &str) {
     refused(result, ErrorCode::Forbidden, field);
 }

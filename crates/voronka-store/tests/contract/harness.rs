@@ -194,6 +194,7 @@ impl Ctx {
 }
 
 /// Asserts that `result` was refused with `code` on `field`.
+#[track_caller]
 pub fn refused<T: std::fmt::Debug>(result: voronka_core::Result<T>, code: voronka_core::ErrorCode, field: &str) {
     let err = result.expect_err("refused");
     assert_eq!((err.code, err.field.as_deref()), (code, Some(field)), "{}", err.message);

@@ -4,8 +4,8 @@
 mod harness;
 
 mod after_edits;
-mod backups;
 mod assigned_work;
+mod backups;
 mod catalog;
 mod check_ins;
 mod choices;
@@ -17,6 +17,7 @@ mod discipline;
 mod entities;
 mod exporting;
 mod handover;
+mod list_exports;
 mod live_changes;
 mod loading;
 mod notifications;
@@ -39,6 +40,7 @@ mod views;
 
 harness::contract!(
     backups::a_backup_of_an_open_file_restores_every_write_before_it,
+    list_exports::a_list_is_exported_as_its_screen_shows_it,
     rights::a_manager_changes_only_her_own_records,
     rights::the_head_leads_the_team_and_leaves_the_set_up_to_the_admin,
     after_edits::a_deleted_deal_takes_its_tasks_and_activities_along,

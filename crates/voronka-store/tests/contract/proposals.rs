@@ -2,11 +2,10 @@
 //! with it (listed, openable, on the timeline), and a stage that may require one.
 
 use crate::harness::{Ctx, refused};
+use voronka_core::ErrorCode;
 use voronka_core::model::*;
-use voronka_core::{ErrorCode, Result};
 use voronka_store::{MoveDeal, TimelineOf};
 
-#[track_caller]
 pub fn template() -> ProposalTemplateInput {
     ProposalTemplateInput {
         company_name: "ТОВ «Покрівля Захід»".into(),

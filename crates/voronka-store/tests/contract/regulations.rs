@@ -5,10 +5,9 @@ use chrono::Duration;
 use std::sync::Arc;
 use voronka_core::model::*;
 use voronka_core::notify::NotificationKind;
-use voronka_core::{ErrorCode, Id, RandomIds, Result};
+use voronka_core::{ErrorCode, Id, RandomIds};
 use voronka_store::{MoveDeal, Page, Store, TaskFilter};
 
-#[track_caller]
 async fn manager(ctx: &Ctx, name: &str) -> User {
     let input = UserInput {
         name: name.into(),
