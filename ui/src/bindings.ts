@@ -703,6 +703,14 @@ async openExport(path: string) : Promise<Result<null, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async exportList(request: ListExportRequest, path: string, progress: TAURI_CHANNEL<ExportProgress>) : Promise<Result<ExportedReport, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("export_list", { request, path, progress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async recentGongs() : Promise<Result<GongEvent[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("recent_gongs") };
@@ -1722,6 +1730,10 @@ export type GongKind =
  */
 export type GongRung = GongEvent
 export type Id = string
+export type ListColumn = { key: string; title: string }
+export type ListExportRequest = { query: ListQuery; columns: ListColumn[]; title: string; filters: ShownFilter[] }
+export type ListQuery = { list: "companies"; filter: CompanyFilter } | { list: "contacts"; filter: ContactFilter } | { list: "deals"; filter: DealFilter } | { list: "tasks"; filter: TaskFilter }
+export type ShownFilter = { label: string; value: string }
 export type Backup = { name: string; path: string; taken_at: number; bytes: number }
 export type Backups = { folder: string; items: Backup[]; kept: number }
 export type HandoverEntity = "company" | "contact" | "deal" | "task"

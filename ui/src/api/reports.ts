@@ -1,9 +1,9 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Channel } from '@tauri-apps/api/core';
 import { call } from './call';
 import { commands } from './commands';
 import { keys } from './keys';
-import type { ExportProgress, ReportFilter, ReportName } from './types';
+import type { ExportedReport, ExportProgress, ReportFilter, ReportName } from './types';
 
 /** The reports in the order the picker lists them: the head's daily dashboard first. */
 export const REPORT_NAMES: ReportName[] = [
@@ -33,11 +33,14 @@ export function useReport(name: ReportName, filter: ReportFilter) {
 }
 
 /** Exports a report; `onProgress` hears the rows written so far, every thousand rows. */
-export function useExportReport(onProgress: (p: ExportProgress) => void) {
-  return useMutation({
-    mutationFn: (v: { name: ReportName; filter: ReportFilter; path: string }) =>
-      call(commands.exportReport(v.name, v.filter, v.path, new Channel<ExportProgress>(onProgress))),
-  });
+/** Writes the report's workbook to `path` (an answer of `chooseExportPath`). */
+export function exportReport(
+  name: ReportName,
+  filter: ReportFilter,
+  path: string,
+  onProgress: (p: ExportProgress) => void,
+): Promise<ExportedReport> {
+  return call(commands.exportReport(name, filter, path, new Channel<ExportProgress>(onProgress)));
 }
 
 /**

@@ -182,6 +182,9 @@ export type {
 // Backups of the local file.
 export type { Backup, Backups } from '../bindings';
 
+// Lists exported as their screens show them.
+export type { ListColumn, ListExportRequest, ListQuery, ShownFilter } from '../bindings';
+
 // The team gong and each user's notification settings.
 export type {
   GongEvent,

@@ -37,7 +37,7 @@ export function fakeCommands(): Commands {
     'saveProcessSettings', 'dealTitlePreview', 'plansBetween', 'savePlans',
     'leadRotation', 'saveLeadRotation', 'closeLossReview', 'lossReviews', 'answerCheckIn', 'checkInsOf',
     'editTask', 'deleteTask', 'taskReschedules', 'handoverPreview', 'handover', 'teamBoard', 'todayOf',
-    'backups', 'backUpNow', 'restoreBackup',
+    'backups', 'backUpNow', 'restoreBackup', 'exportList',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

@@ -9,6 +9,7 @@ import { useChoices } from '../../api/setup';
 import { flatten } from '../../api/paging';
 import type { Company, Id } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
+import { ListExportButton, shownColumns } from '../../components/ListExportButton';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/pickers/UserSelect';
@@ -38,12 +39,8 @@ export function CompaniesScreen() {
   const [handingOver, setHandingOver] = useState<Id[] | null>(null);
   useHotkeys([['n', () => setCreating(true)]]);
 
-  const list = useCompanyList({
-    owner_id: ownerId,
-    city: debouncedCity || null,
-    sort: sort.key,
-    descending: sort.descending,
-  });
+  const filter = { owner_id: ownerId, city: debouncedCity || null, sort: sort.key, descending: sort.descending };
+  const list = useCompanyList(filter);
   const rows = useMemo(() => flatten(list.data?.pages), [list.data]);
 
   const columns = useMemo<Column<Company>[]>(
@@ -116,6 +113,15 @@ export function CompaniesScreen() {
               {t('companies.handOverSelected', { count: selected.length })}
             </Button>
           )}
+          <ListExportButton
+            query={{ list: 'companies', filter }}
+            columns={shownColumns(columns)}
+            title={t('companies.title')}
+            filters={[
+              ...(ownerId ? [{ label: t('company.owner_id'), value: owners.get(ownerId) ?? '' }] : []),
+              ...(debouncedCity ? [{ label: t('company.city'), value: debouncedCity }] : []),
+            ]}
+          />
           <Button onClick={() => setCreating(true)} data-testid="new-company">
             {t('companies.new')}
           </Button>

@@ -12,6 +12,7 @@ import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { UserSelect } from '../../components/pickers/UserSelect';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { ListExportButton, shownColumns } from '../../components/ListExportButton';
 import { When } from '../../components/When';
 import { ContactForm } from './ContactForm';
 
@@ -49,9 +50,17 @@ export function ContactsScreen() {
             aria-label={t('contact.owner_id')}
           />
         </Group>
-        <Button onClick={() => setCreating(true)} data-testid="new-contact">
-          {t('contacts.new')}
-        </Button>
+        <Group>
+          <ListExportButton
+            query={{ list: 'contacts', filter: { owner_id: ownerId } }}
+            columns={shownColumns(columns)}
+            title={t('contacts.title')}
+            filters={ownerId ? [{ label: t('contact.owner_id'), value: owners.get(ownerId) ?? '' }] : []}
+          />
+          <Button onClick={() => setCreating(true)} data-testid="new-contact">
+            {t('contacts.new')}
+          </Button>
+        </Group>
       </Group>
       {list.isPending && <ListSkeleton rows={10} />}
       {list.isError && <QueryError error={list.error} retry={() => void list.refetch()} />}

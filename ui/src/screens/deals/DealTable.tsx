@@ -12,6 +12,7 @@ import { formatDate } from '../../components/When';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { VirtualTable, type SortState } from '../../components/VirtualTable';
+import { ListExportButton, shownColumns } from '../../components/ListExportButton';
 import { ColumnChooser } from './ColumnChooser';
 import { DEAL_COLUMN_KEYS, dealColumns } from './dealColumns';
 import type { DealsLink } from './dealsLink';
@@ -38,14 +39,15 @@ export function DealTable({ pipelineId, ownerId, ownerNames, link = {} }: {
   const [created, setCreated] = useState({ from: link.createdFrom ?? null, to: link.createdTo ?? null });
   const [sort, setSort] = useState<SortState | null>(null);
   const [visible, setVisible] = useLocalStorage<string[]>({ key: 'voronka.dealColumns', defaultValue: DEFAULT_COLUMNS });
-  const list = useDealList({
+  const filter = {
     pipeline_id: pipelineId,
     owner_id: ownerId,
     stage_id: stageId,
     status,
     created_from: created.from,
     created_to: created.to,
-  });
+  };
+  const list = useDealList(filter);
 
   const columns = useMemo(() => dealColumns(t, stages, ownerNames), [t, stages, ownerNames]);
   const rows = useMemo(() => {
@@ -102,7 +104,19 @@ export function DealTable({ pipelineId, ownerId, ownerNames, link = {} }: {
             </Pill>
           )}
         </Group>
-        <ColumnChooser all={DEAL_COLUMN_KEYS} labels={labels} visible={visible} onChange={setVisible} />
+        <Group gap="xs">
+          <ListExportButton
+            query={{ list: 'deals', filter }}
+            columns={shownColumns(shown)}
+            title={t('deals.title')}
+            filters={[
+              ...(ownerId ? [{ label: t('deal.owner'), value: ownerNames.get(ownerId) ?? '' }] : []),
+              ...(stageId ? [{ label: t('deal.stage'), value: stages.get(stageId)?.name ?? '' }] : []),
+              ...(status ? [{ label: t('deal.status'), value: t(`dealStatus.${status}`) }] : []),
+            ]}
+          />
+          <ColumnChooser all={DEAL_COLUMN_KEYS} labels={labels} visible={visible} onChange={setVisible} />
+        </Group>
       </Group>
       {list.isPending && <ListSkeleton rows={8} />}
       {list.isError && <QueryError error={list.error} retry={() => void list.refetch()} />}
