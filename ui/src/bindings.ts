@@ -574,6 +574,9 @@ async openDocument(documentId: Id) : Promise<Result<string, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The backups folder of the open local file and what it holds, newest first.
+ */
 async backups() : Promise<Result<Backups, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("backups") };
@@ -582,6 +585,9 @@ async backups() : Promise<Result<Backups, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * A consistent copy of the open local file, taken now.
+ */
 async backUpNow() : Promise<Result<Backup, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("back_up_now") };
@@ -590,6 +596,10 @@ async backUpNow() : Promise<Result<Backup, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Puts the backup `name` in place of the open file (the data it replaces is backed up first)
+ * and opens it; the UI then reloads everything.
+ */
 async restoreBackup(name: string) : Promise<Result<AppInfo, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("restore_backup", { name }) };
@@ -635,6 +645,10 @@ async completeTask(id: Id, version: number, result: string, next: TaskInput | nu
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Changes an open task; moving an overdue one needs `reschedule_reason`, kept with the move.
+ * Giving it to someone else follows the rights (the head to anyone, a manager to herself).
+ */
 async editTask(id: Id, version: number, input: TaskInput, rescheduleReason: string | null) : Promise<Result<Task, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("edit_task", { id, version, input, rescheduleReason }) };
@@ -643,6 +657,9 @@ async editTask(id: Id, version: number, input: TaskInput, rescheduleReason: stri
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Deletes a task (restorable); the last open task of an open deal stays by rule 2.
+ */
 async deleteTask(id: Id, version: number) : Promise<Result<Task, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("delete_task", { id, version }) };
@@ -651,6 +668,9 @@ async deleteTask(id: Id, version: number) : Promise<Result<Task, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Why a task's overdue due times were moved, oldest first.
+ */
 async taskReschedules(taskId: Id) : Promise<Result<TaskReschedule[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("task_reschedules", { taskId }) };
@@ -703,6 +723,10 @@ async openExport(path: string) : Promise<Result<null, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Writes the list to `path`, an answer of this run's save dialog. A manager's export holds
+ * her own records.
+ */
 async exportList(request: ListExportRequest, path: string, progress: TAURI_CHANNEL<ExportProgress>) : Promise<Result<ExportedReport, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("export_list", { request, path, progress }) };
@@ -1060,6 +1084,17 @@ async answerCheckIn(input: CheckInInput) : Promise<Result<CheckInAnswer, ApiErro
  * The check-ins of `day` that have come, each with its answer or none: the team's for the
  * head, a manager's own.
  */
+async checkInsOf(day: string) : Promise<Result<CheckInStatus[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("check_ins_of", { day }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * What handing `scope` over would move (rule 7), for the head to look at before confirming.
+ */
 async handoverPreview(scope: HandoverScope) : Promise<Result<HandoverPlan, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("handover_preview", { scope }) };
@@ -1068,6 +1103,10 @@ async handoverPreview(scope: HandoverScope) : Promise<Result<HandoverPlan, ApiEr
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Hands `scope` to `receivers` (shared in turn when several) in one transaction; with
+ * `deactivate`, the manager handed over whole is deactivated with it.
+ */
 async handover(scope: HandoverScope, receivers: Id[], deactivate: boolean) : Promise<Result<HandoverOutcome, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("handover", { scope, receivers, deactivate }) };
@@ -1076,6 +1115,10 @@ async handover(scope: HandoverScope, receivers: Id[], deactivate: boolean) : Pro
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * The head's board: every active manager's overdue, today's and tomorrow's tasks, open deals
+ * without a task and leads waiting, side by side.
+ */
 async teamBoard() : Promise<Result<ManagerDay[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("team_board") };
@@ -1084,17 +1127,12 @@ async teamBoard() : Promise<Result<ManagerDay[], ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * A teammate's Today as they see it, for the head or the admin.
+ */
 async todayOf(userId: Id) : Promise<Result<TodayView, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("today_of", { userId }) };
-} catch (e) {
-    if(e instanceof Error) throw e;
-    else return { status: "error", error: e  as any };
-}
-},
-async checkInsOf(day: string) : Promise<Result<CheckInStatus[], ApiError>> {
-    try {
-    return { status: "ok", data: await TAURI_INVOKE("check_ins_of", { day }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
@@ -1251,6 +1289,34 @@ export type AuditEntry = { id: Id; at: number; actor_id: Id | null; entity: stri
  * The fields before and after that differ (the whole record on create and delete).
  */
 before: JsonValue | null; after: JsonValue | null }
+/**
+ * One backup file in the backups folder.
+ */
+export type Backup = { 
+/**
+ * The file's name in the folder (what a restore is asked for).
+ */
+name: string; path: string; 
+/**
+ * When it was taken, from its name.
+ */
+taken_at: number; bytes: number }
+/**
+ * The backups of the open local file, for Settings.
+ */
+export type Backups = { 
+/**
+ * Where they are kept: the `backups` folder beside the database file.
+ */
+folder: string; 
+/**
+ * Newest first.
+ */
+items: Backup[]; 
+/**
+ * How many the folder keeps.
+ */
+kept: number }
 /**
  * One kanban column: a stage, how many deals it holds and their amount, and the first of them.
  */
@@ -1729,22 +1795,50 @@ export type GongKind =
  * A gong rang: the UI plays the sound and adds it to the feed.
  */
 export type GongRung = GongEvent
-export type Id = string
-export type ListColumn = { key: string; title: string }
-export type ListExportRequest = { query: ListQuery; columns: ListColumn[]; title: string; filters: ShownFilter[] }
-export type ListQuery = { list: "companies"; filter: CompanyFilter } | { list: "contacts"; filter: ContactFilter } | { list: "deals"; filter: DealFilter } | { list: "tasks"; filter: TaskFilter }
-export type ShownFilter = { label: string; value: string }
-export type Backup = { name: string; path: string; taken_at: number; bytes: number }
-export type Backups = { folder: string; items: Backup[]; kept: number }
 export type HandoverEntity = "company" | "contact" | "deal" | "task"
-export type HandoverItem = { id: Id; title: string; holder_id: Id; company_id: Id | null; contact_id: Id | null; deal_id: Id | null }
+/**
+ * One record that would move, with the links that keep it together with its company or deal.
+ */
+export type HandoverItem = { id: Id; 
+/**
+ * The company's or contact's name, the deal's or task's title.
+ */
+title: string; 
+/**
+ * Who holds it now: its owner, or a task's assignee.
+ */
+holder_id: Id; company_id: Id | null; contact_id: Id | null; deal_id: Id | null }
+/**
+ * One record given from its holder to its receiver.
+ */
 export type HandoverMove = { entity: HandoverEntity; id: Id; from_id: Id; to_id: Id }
-export type HandoverOutcome = { moves: HandoverMove[]; shares: ReceiverShare[]; deactivated: Id | null }
+/**
+ * What a handover did.
+ */
+export type HandoverOutcome = { moves: HandoverMove[]; shares: ReceiverShare[]; 
+/**
+ * The manager deactivated with the handover, if asked.
+ */
+deactivated: Id | null }
+/**
+ * What a handover would move, by kind, each list in the order it is shared out.
+ */
 export type HandoverPlan = { companies: HandoverItem[]; contacts: HandoverItem[]; deals: HandoverItem[]; tasks: HandoverItem[] }
-export type HandoverScope = { kind: "manager"; user_id: Id } | { kind: "companies"; company_ids: Id[] }
-export type ManagerDay = { user: User; overdue: Task[]; today: Task[]; tomorrow: Task[]; deals_without_task: Deal[]; leads_waiting: number }
-export type ReceiverShare = { receiver_id: Id; companies: number; contacts: number; deals: number; tasks: number }
-export type TaskReschedule = { id: Id; task_id: Id; user_id: Id; at: number; from_due_at: number; to_due_at: number; reason: string }
+/**
+ * What is handed over.
+ */
+export type HandoverScope = 
+/**
+ * Everything a manager holds: the companies and contacts they own, their open deals and
+ * the open tasks assigned to them.
+ */
+{ kind: "manager"; user_id: Id } | 
+/**
+ * Chosen companies (idle clients, say), each with what its owner holds of it: its
+ * contacts, its open deals and the open tasks about them.
+ */
+{ kind: "companies"; company_ids: Id[] }
+export type Id = string
 export type IdleCompany = { company_id: Id; company: string; owner: Person; 
 /**
  * The UTC day of the last call, email or meeting; `None` when never.
@@ -1827,6 +1921,19 @@ vat: number | null;
  * What the client pays: `net`, plus the VAT when prices are without it.
  */
 payable: number; currency: Currency }
+/**
+ * A column as the person sees it: the list's key and the heading in their language.
+ */
+export type ListColumn = { key: string; title: string }
+/**
+ * What the list's screen shows: the list with its filter, the columns (keys and the headings
+ * shown), the screen's title and its filters as it names them, for the cover sheet.
+ */
+export type ListExportRequest = { query: ListQuery; columns: ListColumn[]; title: string; filters: ShownFilter[] }
+/**
+ * Which list, with the filter its screen shows it by.
+ */
+export type ListQuery = { list: "companies"; filter: CompanyFilter } | { list: "contacts"; filter: ContactFilter } | { list: "deals"; filter: DealFilter } | { list: "tasks"; filter: TaskFilter }
 export type LossAtStage = { 
 /**
  * `None` when the history holds no stage before the lost one.
@@ -1922,6 +2029,15 @@ task_title: string | null; task_due_at?: number | null }
  * A proposal as made: its number and its two documents.
  */
 export type MadeProposal = { number: string; pdf: Document; xlsx: Document }
+/**
+ * One manager's column of the head's team board: what is late, what is due today and
+ * tomorrow, the open deals without a task (rule 2) and the leads waiting for a first contact.
+ */
+export type ManagerDay = { user: User; overdue: Task[]; today: Task[]; tomorrow: Task[]; deals_without_task: Deal[]; 
+/**
+ * Open deals whose `contact_lead` task is still open (rule 1).
+ */
+leads_waiting: number }
 export type Messenger = { 
 /**
  * "telegram", "viber", "whatsapp", "signal", ...
@@ -2185,6 +2301,10 @@ vat_rate_bp: number | null;
 prices_include_vat: boolean })
 export type ProposalTemplateInput = { company_name: string; requisites: string | null; logo: string | null; terms: string | null; validity_days: number | null; vat_rate_bp: number | null; prices_include_vat: boolean }
 /**
+ * What a receiver got, for the confirmation and the CLI's summary.
+ */
+export type ReceiverShare = { receiver_id: Id; companies: number; contacts: number; deals: number; tasks: number }
+/**
  * Any report's result as `{"name": …, "data": {…}}`: what a generic screen or exporter
  * receives, the name telling which report's data follows.
  */
@@ -2312,6 +2432,7 @@ subtitle: string | null }
  * Any other required short text: stage, pipeline, product, loss reason names.
  */
 export type ShortText = string
+export type ShownFilter = { label: string; value: string }
 export type Stage = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ pipeline_id: Id; name: ShortText; position: number; kind: StageKind; 
 /**
  * Default win probability of deals in this stage, in percent.
@@ -2393,6 +2514,15 @@ export type TaskLapse = { task_id: Id; title: string; kind: string; assignee: Pe
  * Milliseconds since the epoch.
  */
 due_at: number; done_at: number | null; result: string | null }
+/**
+ * A move of an overdue task's due time and why it was made (see
+ * [`crate::rules::reschedule_reason`]), kept beside the task's audit entry.
+ */
+export type TaskReschedule = { id: Id; task_id: Id; 
+/**
+ * Who moved it.
+ */
+user_id: Id; at: number; from_due_at: number; to_due_at: number; reason: string }
 /**
  * Where a team's PostgreSQL is and who connects; the password lives in a [`SecretStore`].
  */
