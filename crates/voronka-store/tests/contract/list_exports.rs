@@ -92,7 +92,7 @@ pub async fn a_list_is_exported_as_its_screen_shows_it(ctx: Ctx) {
         got.contains(&vec![
             Cell::text("Ігор Дах"),
             Cell::text("ТОВ Дах"),
-            Cell::text("+380671110002")
+            Cell::text("380671110002")
         ]),
         "the company by name, the phones as one line: {got:?}"
     );
