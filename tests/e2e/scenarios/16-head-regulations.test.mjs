@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { keepEvidence, screenshot, withApp } from '../lib/app.mjs';
 import { firstStart, nav } from '../lib/flows.mjs';
 import { CLI } from '../lib/team.mjs';
-import { byLabel, choose, click, eventually, fill, textOf, tid, waitFor, waitGone, waitText } from '../lib/ui.mjs';
+import { byLabel, choose, click, eventually, fill, optionXPath, textOf, tid, waitFor, waitGone, waitText } from '../lib/ui.mjs';
 
 // The head's regulations on one local file: an unanswered lead passes to the next manager of
 // the rotation when the CLI steps the rotation at a later hour (a manual clock), and the head
@@ -69,11 +69,21 @@ test('a lead left unanswered passes on, and the head hands a manager\'s work to 
       await click(browser, tid('settings-tab-process'));
       await waitFor(browser, tid('lead-rotation-form'));
       const enabled = await waitFor(browser, tid('rotation-enabled'));
-      if (!(await enabled.isSelected())) await enabled.click();
-      for (const name of MANAGERS.slice(0, 2)) {
-        await choose(browser, tid('rotation-members'), name);
-        await browser.keys(['Escape']);
+      // A switch's input is drawn as its track: a click in the page turns it on.
+      if (!(await enabled.isSelected())) {
+        await browser.execute(() => document.querySelector('[data-testid="rotation-enabled"]').click());
       }
+      await eventually(async () => enabled.isSelected(), { describe: async () => 'the rotation switch stays off' });
+      // A multiple choice without search keeps its input hidden: a click on it reaches the box
+      // around it, which opens the list. The list stays open for more: both are picked there.
+      await browser.execute(() => {
+        const input = document.querySelector('[data-testid="rotation-members"]');
+        input.scrollIntoView({ block: 'center' });
+        input.click();
+      });
+      await click(browser, optionXPath(MANAGERS[0]));
+      await click(browser, optionXPath(MANAGERS[1]));
+      await browser.keys(['Escape']);
       await click(browser, tid('rotation-save'));
       await waitText(browser, '.mantine-Notification-root', 'Saved');
     });
