@@ -3,6 +3,7 @@
 mod bench;
 mod bench_notify;
 mod handover;
+mod import;
 mod plan;
 mod proposal;
 mod report;
@@ -129,6 +130,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Imports companies, contacts or deals (with their company) from an XLSX, XLS, ODS or CSV
+    /// file in one transaction: prints the mapping, the totals and the first rows' outcomes.
+    Import(import::ImportArgs),
     /// A team database on PostgreSQL: `team init`, `team add-user`.
     Team {
         #[command(subcommand)]
@@ -203,6 +207,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             proposal::run(&store, deal_id, pdf.as_deref(), xlsx.as_deref()).await?;
         }
         Command::Plan { action } => plan::run(&url, action).await?,
+        Command::Import(args) => import::run(&url, args).await?,
         Command::Handover {
             from,
             to,

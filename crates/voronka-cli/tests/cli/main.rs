@@ -3,6 +3,7 @@
 
 mod export;
 mod handover;
+mod import;
 mod loads;
 mod plans;
 mod proposal;
