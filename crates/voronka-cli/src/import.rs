@@ -65,10 +65,12 @@ pub async fn run(url: &str, args: ImportArgs) -> anyhow::Result<()> {
         (None, Some(emails)) => {
             let mut ids = Vec::new();
             for email in emails.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-                let user = find_by_email(&store, email).await.map_err(|e| match e.downcast::<Error>() {
-                    Ok(err) => anyhow::Error::from(err.on("share")),
-                    Err(other) => other,
-                })?;
+                let user = find_by_email(&store, email)
+                    .await
+                    .map_err(|e| match e.downcast::<Error>() {
+                        Ok(err) => anyhow::Error::from(err.on("share")),
+                        Err(other) => other,
+                    })?;
                 ids.push(user.meta.id);
             }
             request.owners = Owners::Share(ids);
@@ -85,7 +87,9 @@ pub async fn run(url: &str, args: ImportArgs) -> anyhow::Result<()> {
         }
         ControlFlow::Continue(())
     };
-    let report = store.import_file(actor.meta.id, &args.file, &request, &mut progress).await;
+    let report = store
+        .import_file(actor.meta.id, &args.file, &request, &mut progress)
+        .await;
     store.close().await;
     let report = report?;
     if let Some(path) = &args.refused {
@@ -126,7 +130,7 @@ fn print_text(out: &mut impl Write, r: &ImportReport, args: &ImportArgs) -> std:
     if t.companies_made + t.contacts_made + t.deals_made > 0 {
         writeln!(
             out,
-            "made: {} companies, {} contacts, {} deals beside the rows' own",
+            "made: {} companies, {} contacts, {} deals",
             t.companies_made, t.contacts_made, t.deals_made
         )?;
     }

@@ -197,7 +197,11 @@ mod tests {
 
     #[test]
     fn the_delimiter_is_the_one_that_splits_every_line_alike() {
-        assert_eq!(detect_delimiter("Назва;Сума\nДах;1,5\nЛіс;2,25\n"), ';', "decimal commas");
+        assert_eq!(
+            detect_delimiter("Назва;Сума\nДах;1,5\nЛіс;2,25\n"),
+            ';',
+            "decimal commas"
+        );
         assert_eq!(detect_delimiter("name,city\nDah,Lviv\n"), ',');
         assert_eq!(detect_delimiter("name\tcity\tphone\na\tb\tc\n"), '\t');
         assert_eq!(detect_delimiter("name|city\na|b\n"), '|');

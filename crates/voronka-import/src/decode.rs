@@ -59,7 +59,11 @@ pub fn detect<R: Read>(mut reader: R) -> std::io::Result<TextEncoding> {
         let n = reader.read(&mut buf)?;
         if n == 0 {
             // A cut-off character at the very end is not UTF-8 either.
-            return Ok(if carry.is_empty() { TextEncoding::Utf8 } else { TextEncoding::Windows1251 });
+            return Ok(if carry.is_empty() {
+                TextEncoding::Utf8
+            } else {
+                TextEncoding::Windows1251
+            });
         }
         let mut chunk = std::mem::take(&mut carry);
         chunk.extend_from_slice(&buf[..n]);
@@ -118,11 +122,7 @@ impl<R: Read> TextStream<R> {
         }
         let n = self.reader.read(&mut self.bytes)?;
         let last = n == 0;
-        out.reserve(
-            self.decoder
-                .max_utf8_buffer_length(n)
-                .unwrap_or(n * 3 + 16),
-        );
+        out.reserve(self.decoder.max_utf8_buffer_length(n).unwrap_or(n * 3 + 16));
         let (_, _, _) = self.decoder.decode_to_string(&self.bytes[..n], out, last);
         if last {
             self.done = true;
@@ -149,7 +149,11 @@ mod tests {
         assert_eq!(read_all(text.as_bytes()), (TextEncoding::Utf8, text.into()));
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(text.as_bytes());
-        assert_eq!(read_all(&bom), (TextEncoding::Utf8Bom, text.into()), "the BOM is not text");
+        assert_eq!(
+            read_all(&bom),
+            (TextEncoding::Utf8Bom, text.into()),
+            "the BOM is not text"
+        );
         let (cp1251, _, _) = WINDOWS_1251.encode(text);
         assert_eq!(read_all(&cp1251), (TextEncoding::Windows1251, text.into()));
         let mut le = vec![0xFF, 0xFE];

@@ -6,8 +6,8 @@ use crate::cell::Cell;
 use crate::fields::ImportKind;
 use crate::mapping::Mapping;
 use crate::rows::parse_row;
-use crate::source::open;
 use crate::sniff::Format;
+use crate::source::open;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
 use std::io::Write;
@@ -55,7 +55,11 @@ fn a_header_alone_opens_with_no_rows() {
 #[test]
 fn ragged_rows_are_padded_or_cut_to_the_header() {
     let dir = tempfile::tempdir().unwrap();
-    let (header, rows) = all_rows(&file(&dir, "r.csv", b"name,city,phone\nA\nB,Lviv,0671234567,extra,more\n,,\nC,Kyiv\n"));
+    let (header, rows) = all_rows(&file(
+        &dir,
+        "r.csv",
+        b"name,city,phone\nA\nB,Lviv,0671234567,extra,more\n,,\nC,Kyiv\n",
+    ));
     assert_eq!(header.len(), 3);
     assert_eq!(rows.len(), 4, "a blank row keeps its place");
     assert!(rows.iter().all(|(_, cells)| cells.len() == 3));
@@ -96,12 +100,20 @@ fn the_content_decides_not_the_extension() {
     assert_eq!(open(&real).unwrap().format, Format::Xlsx, "an XLSX renamed .csv");
     let other_zip = dir.path().join("docs.xlsx");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&other_zip).unwrap());
-    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
     zip.write_all(b"hi").unwrap();
     zip.finish().unwrap();
     assert!(refusal(&other_zip).contains("not an Excel"));
-    let ole = file(&dir, "fake.xls", &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0]);
-    assert!(refusal(&ole).contains("cannot be read"), "a broken XLS is a clear error");
+    let ole = file(
+        &dir,
+        "fake.xls",
+        &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0],
+    );
+    assert!(
+        refusal(&ole).contains("cannot be read"),
+        "a broken XLS is a clear error"
+    );
 }
 
 #[test]
@@ -110,14 +122,19 @@ fn formulas_give_their_saved_values_and_dates_read_in_every_form() {
     let path = dir.path().join("deals.xlsx");
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    for (c, h) in ["Угода", "Компанія", "Сума", "Дата закриття", "Дата оплати"].iter().enumerate() {
+    for (c, h) in ["Угода", "Компанія", "Сума", "Дата закриття", "Дата оплати"]
+        .iter()
+        .enumerate()
+    {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     let date_format = CellFormat::new().set_num_format("dd.mm.yyyy");
     sheet.write_string(1, 0, "Покрівля").unwrap();
     sheet.write_string(1, 1, "Дах").unwrap();
     // A formula that would give something else if evaluated: its saved result is what counts.
-    sheet.write_formula(1, 2, Formula::new("=NOW()").set_result("1500.5")).unwrap();
+    sheet
+        .write_formula(1, 2, Formula::new("=NOW()").set_result("1500.5"))
+        .unwrap();
     let day = ExcelDateTime::from_ymd(2025, 12, 25).unwrap();
     sheet.write_datetime_with_format(1, 3, &day, &date_format).unwrap();
     sheet.write_number(1, 4, 46016.0).unwrap();
@@ -171,7 +188,10 @@ fn a_file_past_the_size_or_row_limit_is_refused_by_name() {
 
 #[test]
 fn a_row_reports_every_error_on_its_field() {
-    let header: Vec<String> = ["Назва", "Телефон", "E-mail", "ЄДРПОУ"].iter().map(|s| s.to_string()).collect();
+    let header: Vec<String> = ["Назва", "Телефон", "E-mail", "ЄДРПОУ"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let mapping = Mapping::build(ImportKind::Companies, &header, &[], &[]).unwrap();
     let cells = vec![
         Cell::Empty,

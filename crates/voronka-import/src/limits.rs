@@ -11,6 +11,8 @@ pub const MAX_COLUMNS: usize = 200;
 pub const MAX_CELL_CHARS: usize = 32_767;
 /// The most bytes a spreadsheet's parts may unpack to (a zip bomb unpacks to terabytes).
 pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+/// The most one part may unpack to: a sheet, its shared strings, an ODS's content.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 /// The most a part may grow when unpacked, for parts over 1 MiB: honest XML packs about
 /// 10 to 30 times, a bomb thousands.
 pub const MAX_PACK_RATIO: u64 = 200;

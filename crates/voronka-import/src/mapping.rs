@@ -43,7 +43,10 @@ impl Mapping {
             let i = column_index(headers, column).ok_or_else(|| {
                 Error::invalid(
                     "map",
-                    format!("the file has no column «{column}»; its columns are: {}", headers.join(", ")),
+                    format!(
+                        "the file has no column «{column}»; its columns are: {}",
+                        headers.join(", ")
+                    ),
                 )
             })?;
             assign(&mut fields, i, field_of(kind, field)?);
@@ -83,7 +86,12 @@ impl Mapping {
     pub fn pairs(&self) -> Vec<(String, String)> {
         self.columns
             .iter()
-            .map(|c| (c.column.clone(), c.field.map(Field::as_str).unwrap_or_default().to_string()))
+            .map(|c| {
+                (
+                    c.column.clone(),
+                    c.field.map(Field::as_str).unwrap_or_default().to_string(),
+                )
+            })
             .collect()
     }
 }
@@ -139,9 +147,9 @@ pub fn parse_spec(spec: &str) -> Result<Vec<(String, String)>> {
     spec.split(',')
         .filter(|p| !p.trim().is_empty())
         .map(|pair| {
-            let (column, field) = pair.rsplit_once('=').ok_or_else(|| {
-                Error::invalid("map", format!("«{}» is not column=field", pair.trim()))
-            })?;
+            let (column, field) = pair
+                .rsplit_once('=')
+                .ok_or_else(|| Error::invalid("map", format!("«{}» is not column=field", pair.trim())))?;
             Ok((column.trim().to_string(), field.trim().to_string()))
         })
         .collect()
@@ -162,7 +170,11 @@ mod tests {
         let m = Mapping::build(ImportKind::Companies, &h, &remembered, &[]).unwrap();
         assert_eq!(
             m.pairs(),
-            vec![("Клієнт".into(), "name".into()), ("Тел.".into(), "phone".into()), ("Інфо".into(), "notes".into())]
+            vec![
+                ("Клієнт".into(), "name".into()),
+                ("Тел.".into(), "phone".into()),
+                ("Інфо".into(), "notes".into())
+            ]
         );
         let chosen = parse_spec("тел=mobile_phone, C=-").unwrap();
         let m = Mapping::build(ImportKind::Companies, &h, &remembered, &chosen).unwrap();

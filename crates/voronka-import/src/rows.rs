@@ -159,15 +159,27 @@ fn read(mapping: &Mapping, cells: &[Cell]) -> Result<RowRecords, Vec<Error>> {
             legal_id,
             industry: r.text(Field::Industry),
             city: r.text(Field::City),
-            address: if kind == ImportKind::Companies { r.text(Field::Address) } else { None },
+            address: if kind == ImportKind::Companies {
+                r.text(Field::Address)
+            } else {
+                None
+            },
             website: r.text(Field::Website),
             work_phone: r.phone(Field::Phone),
             mobile_phone: r.phone(Field::MobilePhone),
             email: r.email(Field::Email),
             monthly_turnover: r.money(Field::MonthlyTurnover),
             employee_count,
-            lead_source: if kind == ImportKind::Deals { None } else { r.text(Field::LeadSource) },
-            notes: if kind == ImportKind::Companies { r.text(Field::Notes) } else { None },
+            lead_source: if kind == ImportKind::Deals {
+                None
+            } else {
+                r.text(Field::LeadSource)
+            },
+            notes: if kind == ImportKind::Companies {
+                r.text(Field::Notes)
+            } else {
+                None
+            },
             ..Default::default()
         }
     });
@@ -188,9 +200,17 @@ fn read(mapping: &Mapping, cells: &[Cell]) -> Result<RowRecords, Vec<Error>> {
         position: r.text(Field::Position),
         phones: r.phone(Field::ContactPhone).into_iter().collect(),
         emails: r.email(Field::ContactEmail).into_iter().collect(),
-        address: if kind == ImportKind::Contacts { r.text(Field::Address) } else { None },
+        address: if kind == ImportKind::Contacts {
+            r.text(Field::Address)
+        } else {
+            None
+        },
         birthday: r.date(Field::Birthday).map(|d| d.to_string()),
-        notes: if kind == ImportKind::Contacts { r.text(Field::Notes) } else { None },
+        notes: if kind == ImportKind::Contacts {
+            r.text(Field::Notes)
+        } else {
+            None
+        },
         ..Default::default()
     });
     if let Some(c) = &contact {

@@ -15,9 +15,15 @@ pub(crate) type Xlsx = calamine::Xlsx<BufReader<File>>;
 
 /// A workbook open on its first worksheet.
 pub(crate) enum Workbook {
-    Xlsx { book: Box<Xlsx>, sheet: String },
+    Xlsx {
+        book: Box<Xlsx>,
+        sheet: String,
+    },
     /// A sheet read whole, and the index of the next row to give.
-    Whole { range: Range<Data>, next: usize },
+    Whole {
+        range: Range<Data>,
+        next: usize,
+    },
 }
 
 impl std::fmt::Debug for Workbook {
@@ -71,7 +77,7 @@ fn whole(range: Range<Data>) -> Result<Workbook> {
     Ok(Workbook::Whole { range, next: 0 })
 }
 
-type NextCell<'a> = dyn FnMut() -> Result<Option<(u32, u32, Cell)>> + 'a;
+type NextCell<'a> = dyn FnMut() -> Result<Option<(u32, u32, Cell)>> + Send + 'a;
 
 /// Rows of an open workbook, each with its number as the spreadsheet shows it.
 pub(crate) enum SheetRows<'a> {
@@ -145,12 +151,21 @@ impl SheetRows<'_> {
                 }
             }
             SheetRows::Whole { range, next } => {
-                let Some((top, left)) = range.start() else { return Ok(None) };
-                let Some(row) = range.rows().nth(**next) else { return Ok(None) };
+                let Some((top, left)) = range.start() else {
+                    return Ok(None);
+                };
+                let Some(row) = range.rows().nth(**next) else {
+                    return Ok(None);
+                };
                 let number = top as usize + **next + 1;
                 **next += 1;
                 let mut cells = vec![Cell::Empty; left as usize];
-                cells.extend(row.iter().take(width.saturating_sub(left as usize)).cloned().map(Cell::from));
+                cells.extend(
+                    row.iter()
+                        .take(width.saturating_sub(left as usize))
+                        .cloned()
+                        .map(Cell::from),
+                );
                 Ok(Some((number, cells)))
             }
         }

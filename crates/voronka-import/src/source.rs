@@ -28,7 +28,10 @@ pub struct RowSource {
 
 #[derive(Debug)]
 enum Inner {
-    Csv { records: CsvRecords<BufReader<File>>, record: usize },
+    Csv {
+        records: CsvRecords<BufReader<File>>,
+        record: usize,
+    },
     Book(Workbook),
 }
 
@@ -111,7 +114,9 @@ pub struct Rows<'a> {
 
 impl std::fmt::Debug for Rows<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Rows").field("given", &self.given).finish_non_exhaustive()
+        f.debug_struct("Rows")
+            .field("given", &self.given)
+            .finish_non_exhaustive()
     }
 }
 
@@ -127,7 +132,9 @@ impl Rows<'_> {
     fn next_raw(&mut self) -> Result<Option<(usize, Vec<Cell>)>> {
         match &mut self.kind {
             RowsKind::Csv { records, record } => {
-                let Some(fields) = records.next_record()? else { return Ok(None) };
+                let Some(fields) = records.next_record()? else {
+                    return Ok(None);
+                };
                 **record += 1;
                 let cells = fields
                     .into_iter()
@@ -144,7 +151,9 @@ impl Rows<'_> {
     /// row is padded with empty cells, a long one cut); `invalid [file]` past [`MAX_ROWS`].
     pub fn next_row(&mut self) -> Result<Option<(usize, Vec<Cell>)>> {
         loop {
-            let Some((n, mut cells)) = self.next_raw()? else { return Ok(None) };
+            let Some((n, mut cells)) = self.next_raw()? else {
+                return Ok(None);
+            };
             if n <= self.after {
                 continue;
             }

@@ -7,20 +7,53 @@ use crate::fields::{Field, ImportKind};
 const NAMES: &[(Field, &[&str])] = &[
     (
         Field::Title,
-        &["назва угоди", "название сделки", "deal title", "deal name", "угода", "сделка", "deal"],
+        &[
+            "назва угоди",
+            "название сделки",
+            "deal title",
+            "deal name",
+            "угода",
+            "сделка",
+            "deal",
+        ],
     ),
     (
         Field::LegalId,
         &[
-            "єдрпоу", "егрпоу", "едрпоу", "код єдрпоу", "код егрпоу", "код едрпоу", "legal id", "edrpou", "рнокпп",
-            "інн", "инн", "іпн", "tax id", "ідентифікаційний код", "идентификационный код",
+            "єдрпоу",
+            "егрпоу",
+            "едрпоу",
+            "код єдрпоу",
+            "код егрпоу",
+            "код едрпоу",
+            "legal id",
+            "edrpou",
+            "рнокпп",
+            "інн",
+            "инн",
+            "іпн",
+            "tax id",
+            "ідентифікаційний код",
+            "идентификационный код",
         ],
     ),
     (
         Field::ContactName,
         &[
-            "контакт", "контактна особа", "контактное лицо", "contact", "contact person", "contact name", "піб",
-            "фио", "фіо", "full name", "ім я", "имя", "прізвище ім я", "фамилия имя",
+            "контакт",
+            "контактна особа",
+            "контактное лицо",
+            "contact",
+            "contact person",
+            "contact name",
+            "піб",
+            "фио",
+            "фіо",
+            "full name",
+            "ім я",
+            "имя",
+            "прізвище ім я",
+            "фамилия имя",
         ],
     ),
     (Field::Position, &["посада", "должность", "position", "job title"]),
@@ -30,74 +63,202 @@ const NAMES: &[(Field, &[&str])] = &[
     ),
     (
         Field::ContactEmail,
-        &["email контакту", "e mail контакту", "email контакта", "contact email", "contact e mail"],
+        &[
+            "email контакту",
+            "e mail контакту",
+            "email контакта",
+            "contact email",
+            "contact e mail",
+        ],
     ),
     (
         Field::MobilePhone,
-        &["мобільний", "мобильный", "мобільний телефон", "мобильный телефон", "mobile", "mobile phone", "моб", "cell"],
+        &[
+            "мобільний",
+            "мобильный",
+            "мобільний телефон",
+            "мобильный телефон",
+            "mobile",
+            "mobile phone",
+            "моб",
+            "cell",
+        ],
     ),
     (
         Field::Phone,
         &[
-            "телефон", "тел", "phone", "telephone", "tel", "робочий телефон", "рабочий телефон", "work phone",
-            "телефон компанії", "телефон компании", "company phone",
+            "телефон",
+            "тел",
+            "phone",
+            "telephone",
+            "tel",
+            "робочий телефон",
+            "рабочий телефон",
+            "work phone",
+            "телефон компанії",
+            "телефон компании",
+            "company phone",
         ],
     ),
     (
         Field::Email,
         &[
-            "e mail", "email", "пошта", "почта", "ел пошта", "эл почта", "електронна пошта", "электронная почта",
+            "e mail",
+            "email",
+            "пошта",
+            "почта",
+            "ел пошта",
+            "эл почта",
+            "електронна пошта",
+            "электронная почта",
             "mail",
         ],
     ),
-    (Field::City, &["місто", "город", "city", "населений пункт", "населенный пункт", "town"]),
+    (
+        Field::City,
+        &["місто", "город", "city", "населений пункт", "населенный пункт", "town"],
+    ),
     (
         Field::Owner,
         &[
-            "менеджер", "manager", "owner", "відповідальний", "ответственный", "responsible", "власник", "владелец",
+            "менеджер",
+            "manager",
+            "owner",
+            "відповідальний",
+            "ответственный",
+            "responsible",
+            "власник",
+            "владелец",
             "sales manager",
         ],
     ),
     (
         Field::Amount,
-        &["сума", "сумма", "amount", "бюджет", "budget", "вартість", "стоимость", "value", "sum", "сума угоди", "сумма сделки"],
+        &[
+            "сума",
+            "сумма",
+            "amount",
+            "бюджет",
+            "budget",
+            "вартість",
+            "стоимость",
+            "value",
+            "sum",
+            "сума угоди",
+            "сумма сделки",
+        ],
     ),
     (Field::Currency, &["валюта", "currency"]),
-    (Field::Stage, &["етап", "этап", "стадія", "стадия", "stage", "статус", "status"]),
+    (
+        Field::Stage,
+        &["етап", "этап", "стадія", "стадия", "stage", "статус", "status"],
+    ),
     (
         Field::ExpectedCloseDate,
-        &["дата закриття", "дата закрытия", "close date", "expected close date", "очікувана дата закриття"],
+        &[
+            "дата закриття",
+            "дата закрытия",
+            "close date",
+            "expected close date",
+            "очікувана дата закриття",
+        ],
     ),
     (
         Field::PlannedPaymentDate,
-        &["дата оплати", "дата оплаты", "payment date", "planned payment date", "планова дата оплати"],
+        &[
+            "дата оплати",
+            "дата оплаты",
+            "payment date",
+            "planned payment date",
+            "планова дата оплати",
+        ],
     ),
     (
         Field::Industry,
-        &["сфера", "сфера діяльності", "сфера деятельности", "галузь", "отрасль", "industry"],
+        &[
+            "сфера",
+            "сфера діяльності",
+            "сфера деятельности",
+            "галузь",
+            "отрасль",
+            "industry",
+        ],
     ),
     (Field::Address, &["адреса", "адрес", "address"]),
     (Field::Website, &["сайт", "вебсайт", "website", "site", "web", "url"]),
     (
         Field::Notes,
-        &["примітка", "примітки", "примечание", "примечания", "коментар", "комментарий", "notes", "note", "comment"],
+        &[
+            "примітка",
+            "примітки",
+            "примечание",
+            "примечания",
+            "коментар",
+            "комментарий",
+            "notes",
+            "note",
+            "comment",
+        ],
     ),
-    (Field::LeadSource, &["джерело", "источник", "source", "lead source", "джерело ліда", "источник лида"]),
+    (
+        Field::LeadSource,
+        &[
+            "джерело",
+            "источник",
+            "source",
+            "lead source",
+            "джерело ліда",
+            "источник лида",
+        ],
+    ),
     (
         Field::EmployeeCount,
-        &["кількість працівників", "количество сотрудников", "employees", "працівників", "сотрудников", "штат"],
+        &[
+            "кількість працівників",
+            "количество сотрудников",
+            "employees",
+            "працівників",
+            "сотрудников",
+            "штат",
+        ],
     ),
-    (Field::MonthlyTurnover, &["оборот", "turnover", "місячний оборот", "месячный оборот"]),
+    (
+        Field::MonthlyTurnover,
+        &["оборот", "turnover", "місячний оборот", "месячный оборот"],
+    ),
     (
         Field::Birthday,
-        &["день народження", "дата народження", "день рождения", "дата рождения", "birthday", "birth date"],
+        &[
+            "день народження",
+            "дата народження",
+            "день рождения",
+            "дата рождения",
+            "birthday",
+            "birth date",
+        ],
     ),
     (
         Field::Name,
         &[
-            "назва", "название", "компанія", "компания", "company", "company name", "назва компанії",
-            "название компании", "клієнт", "клиент", "client", "організація", "организация", "organization",
-            "organisation", "контрагент", "найменування", "наименование", "name",
+            "назва",
+            "название",
+            "компанія",
+            "компания",
+            "company",
+            "company name",
+            "назва компанії",
+            "название компании",
+            "клієнт",
+            "клиент",
+            "client",
+            "організація",
+            "организация",
+            "organization",
+            "organisation",
+            "контрагент",
+            "найменування",
+            "наименование",
+            "name",
         ],
     ),
 ];
@@ -127,9 +288,13 @@ pub fn field_for(kind: ImportKind, header: &str) -> Option<Field> {
         // A contact list's plain phone, e-mail and name are the person's.
         (ImportKind::Contacts, Field::Phone | Field::MobilePhone) => Field::ContactPhone,
         (ImportKind::Contacts, Field::Email) => Field::ContactEmail,
-        (ImportKind::Contacts, Field::Name) if matches!(key.as_str(), "name" | "ім я" | "имя") => Field::ContactName,
+        (ImportKind::Contacts, Field::Name) if matches!(key.as_str(), "name" | "ім я" | "имя") => {
+            Field::ContactName
+        }
         // A deal list's plain "name" is the deal's.
-        (ImportKind::Deals, Field::Name) if matches!(key.as_str(), "назва" | "название" | "name") => Field::Title,
+        (ImportKind::Deals, Field::Name) if matches!(key.as_str(), "назва" | "название" | "name") => {
+            Field::Title
+        }
         (_, f) => f,
     };
     kind.fields().contains(&field).then_some(field)
@@ -154,7 +319,10 @@ mod tests {
 
     fn s(kind: ImportKind, headers: &[&str]) -> Vec<Option<&'static str>> {
         let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-        suggest(kind, &headers).into_iter().map(|f| f.map(Field::as_str)).collect()
+        suggest(kind, &headers)
+            .into_iter()
+            .map(|f| f.map(Field::as_str))
+            .collect()
     }
 
     #[test]
@@ -162,7 +330,17 @@ mod tests {
         assert_eq!(
             s(
                 ImportKind::Companies,
-                &["Назва", "ЄДРПОУ", "Місто", "Телефон", "E-mail", "Менеджер", "Контакт", "Посада", "Сфера діяльності"]
+                &[
+                    "Назва",
+                    "ЄДРПОУ",
+                    "Місто",
+                    "Телефон",
+                    "E-mail",
+                    "Менеджер",
+                    "Контакт",
+                    "Посада",
+                    "Сфера діяльності"
+                ]
             ),
             vec![
                 Some("name"),
@@ -183,7 +361,16 @@ mod tests {
         assert_eq!(
             s(
                 ImportKind::Deals,
-                &["Сделка", "Компания", "Город", "Сумма", "ЕГРПОУ", "Ответственный", "Контактное лицо", "Этап"]
+                &[
+                    "Сделка",
+                    "Компания",
+                    "Город",
+                    "Сумма",
+                    "ЕГРПОУ",
+                    "Ответственный",
+                    "Контактное лицо",
+                    "Этап"
+                ]
             ),
             vec![
                 Some("title"),
@@ -201,11 +388,25 @@ mod tests {
     #[test]
     fn english_headers_and_a_contact_lists_own_meaning() {
         assert_eq!(
-            s(ImportKind::Companies, &["Company", "City", "Phone", "Email", "Owner", "Legal ID", "Website"]),
-            vec![Some("name"), Some("city"), Some("phone"), Some("email"), Some("owner"), Some("legal_id"), Some("website")]
+            s(
+                ImportKind::Companies,
+                &["Company", "City", "Phone", "Email", "Owner", "Legal ID", "Website"]
+            ),
+            vec![
+                Some("name"),
+                Some("city"),
+                Some("phone"),
+                Some("email"),
+                Some("owner"),
+                Some("legal_id"),
+                Some("website")
+            ]
         );
         assert_eq!(
-            s(ImportKind::Contacts, &["Name", "Phone", "E-mail", "Company", "Position", "Birthday"]),
+            s(
+                ImportKind::Contacts,
+                &["Name", "Phone", "E-mail", "Company", "Position", "Birthday"]
+            ),
             vec![
                 Some("contact_name"),
                 Some("contact_phone"),

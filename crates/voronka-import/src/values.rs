@@ -97,7 +97,10 @@ pub(crate) fn count(cell: &Cell) -> Result<Option<i64>, String> {
             if digits.is_empty() {
                 return Ok(None);
             }
-            digits.parse::<i64>().map(Some).map_err(|_| format!("«{t}» is not a whole number"))
+            digits
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| format!("«{t}» is not a whole number"))
         }
     }
 }
@@ -123,12 +126,20 @@ mod tests {
     #[test]
     fn dates_as_cells_serials_and_text() {
         assert_eq!(date(&Cell::Number(46016.0)), Ok(d(2025, 12, 25)), "an Excel serial");
-        assert_eq!(date(&Cell::Number(46016.75)), Ok(d(2025, 12, 25)), "a serial with a time");
+        assert_eq!(
+            date(&Cell::Number(46016.75)),
+            Ok(d(2025, 12, 25)),
+            "a serial with a time"
+        );
         assert_eq!(date(&Cell::Text("25.12.2025".into())), Ok(d(2025, 12, 25)));
         assert_eq!(date(&Cell::Text("2025-12-25".into())), Ok(d(2025, 12, 25)));
         assert_eq!(date(&Cell::Text("25/12/2025".into())), Ok(d(2025, 12, 25)));
         assert_eq!(date(&Cell::Text("25.12.2025 10:30".into())), Ok(d(2025, 12, 25)));
-        assert_eq!(date(&Cell::Text("46016".into())), Ok(d(2025, 12, 25)), "a serial as text");
+        assert_eq!(
+            date(&Cell::Text("46016".into())),
+            Ok(d(2025, 12, 25)),
+            "a serial as text"
+        );
         assert_eq!(date(&Cell::Text(" ".into())), Ok(None));
         assert!(date(&Cell::Text("31.02.2025".into())).is_err(), "no such day");
         assert!(date(&Cell::Text("завтра".into())).is_err());

@@ -2,7 +2,7 @@
 //! its parts would unpack to more than [`MAX_UNPACKED_BYTES`] or grow suspiciously (a zip bomb
 //! renamed `.xlsx` unpacks a few kilobytes into gigabytes of XML).
 
-use crate::limits::{MAX_PACK_RATIO, MAX_UNPACKED_BYTES, too_big};
+use crate::limits::{MAX_PACK_RATIO, MAX_PART_BYTES, MAX_UNPACKED_BYTES, too_big};
 use crate::sniff::{Format, unreadable};
 use std::path::Path;
 use voronka_core::{Error, Result};
@@ -25,6 +25,14 @@ pub(crate) fn zip_format(path: &Path) -> Result<Format> {
                 entry.name(),
                 size / (1024 * 1024),
                 packed / 1024
+            )));
+        }
+        if size > MAX_PART_BYTES {
+            return Err(bomb(format!(
+                "its part {} unpacks to {} MiB, more than the {} MiB a part may",
+                entry.name(),
+                size / (1024 * 1024),
+                MAX_PART_BYTES / (1024 * 1024)
             )));
         }
         match entry.name() {

@@ -6,10 +6,10 @@ use crate::session::Session;
 use chrono::NaiveDate;
 use tauri::State;
 use voronka_core::Id;
+use voronka_core::handover::{HandoverOutcome, HandoverPlan, HandoverScope};
 use voronka_core::model::{
     CheckInAnswer, CheckInInput, CheckInStatus, LeadRotation, LeadRotationInput, LossReview, LossReviewInput,
 };
-use voronka_core::handover::{HandoverOutcome, HandoverPlan, HandoverScope};
 use voronka_store::{ManagerDay, ReviewClosed, TodayView};
 
 /// The rotation as saved, or off (version 0) until the head or the admin saves it.

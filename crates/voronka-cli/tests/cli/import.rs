@@ -38,7 +38,15 @@ async fn a_ukrainian_csv_and_an_xlsx_are_imported_from_a_script(db: TestDb) {
     assert_eq!(dry["delimiter"], ";");
     assert_eq!(dry["format"], "csv");
     let totals = &dry["totals"];
-    assert_eq!((totals["rows"].as_i64(), totals["new"].as_i64(), totals["refused"].as_i64()), (Some(4), Some(2), Some(2)), "{totals}");
+    assert_eq!(
+        (
+            totals["rows"].as_i64(),
+            totals["new"].as_i64(),
+            totals["refused"].as_i64()
+        ),
+        (Some(4), Some(2), Some(2)),
+        "{totals}"
+    );
     assert_eq!(dry["preview"][3]["notes"][0]["field"], "phone");
     assert!(
         named(&rows_of(&db, "companies"), "name", "Другий Імпорт").is_none(),
@@ -49,15 +57,34 @@ async fn a_ukrainian_csv_and_an_xlsx_are_imported_from_a_script(db: TestDb) {
     let refused = dir.path().join("refused.xlsx");
     let text = ok(
         &db,
-        &["import", file, "--kind", "companies", "--refused", refused.to_str().unwrap()],
+        &[
+            "import",
+            file,
+            "--kind",
+            "companies",
+            "--refused",
+            refused.to_str().unwrap(),
+        ],
     );
-    assert!(text.contains("rows 4: new 2, duplicates 0 (updated 0, skipped 0), refused 2"), "{text}");
-    assert!(text.contains("Назва → name") && text.contains("ЄДРПОУ → legal_id"), "{text}");
+    assert!(
+        text.contains("rows 4: new 2, duplicates 0 (updated 0, skipped 0), refused 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Назва → name") && text.contains("ЄДРПОУ → legal_id"),
+        "{text}"
+    );
     let mut book = open_workbook_auto(&refused).unwrap();
     let sheet = book.sheet_names()[0].clone();
     let range = book.worksheet_range(&sheet).unwrap();
-    let rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
-    assert_eq!(rows[0], vec!["Назва", "Місто", "Телефон", "ЄДРПОУ", "Контакт", "Row", "Reason"]);
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(
+        rows[0],
+        vec!["Назва", "Місто", "Телефон", "ЄДРПОУ", "Контакт", "Row", "Reason"]
+    );
     assert_eq!(rows.len(), 3, "the header and the two refused rows: {rows:?}");
     assert_eq!(rows[1][5], "4");
     assert!(rows[1][6].starts_with("name:"), "{:?}", rows[1]);
@@ -91,7 +118,10 @@ async fn a_ukrainian_csv_and_an_xlsx_are_imported_from_a_script(db: TestDb) {
     workbook.save(&xlsx).unwrap();
     let deals_before = rows_of(&db, "deals").len();
     let dry = ok(&db, &["import", xlsx.to_str().unwrap(), "--kind", "deals", "--dry-run"]);
-    assert!(dry.contains("deals from") && dry.contains("(xlsx)") && dry.contains("dry run: nothing was written"), "{dry}");
+    assert!(
+        dry.contains("deals from") && dry.contains("(xlsx)") && dry.contains("dry run: nothing was written"),
+        "{dry}"
+    );
     assert_eq!(rows_of(&db, "deals").len(), deals_before);
     ok(&db, &["import", xlsx.to_str().unwrap(), "--kind", "deals"]);
     let deals = rows_of(&db, "deals");

@@ -161,7 +161,10 @@ fn person_keys(data: &ContactData) -> Vec<String> {
     let mut keys: Vec<String> = data.phones.iter().map(|p| format!("p\u{1f}{}", p.as_str())).collect();
     keys.extend(data.emails.iter().map(|e| format!("e\u{1f}{}", e.as_str())));
     if let Some(company) = data.company_id {
-        keys.push(format!("n\u{1f}{company}\u{1f}{}", data.full_name.as_str().to_lowercase()));
+        keys.push(format!(
+            "n\u{1f}{company}\u{1f}{}",
+            data.full_name.as_str().to_lowercase()
+        ));
     }
     keys
 }

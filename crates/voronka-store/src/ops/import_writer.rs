@@ -51,7 +51,9 @@ pub(crate) struct ImportWriter<'s> {
 
 impl std::fmt::Debug for ImportWriter<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ImportWriter").field("totals", &self.totals).finish_non_exhaustive()
+        f.debug_struct("ImportWriter")
+            .field("totals", &self.totals)
+            .finish_non_exhaustive()
     }
 }
 
@@ -63,7 +65,11 @@ impl<'s> ImportWriter<'s> {
         let mut tx = store.begin(Some(actor)).await?;
         let role = tx.actor_role().await?;
         let users: Vec<User> = tx
-            .fetch_all("SELECT * FROM users WHERE deleted_at IS NULL", vec![], <User as crate::table::Rows>::JSON)
+            .fetch_all(
+                "SELECT * FROM users WHERE deleted_at IS NULL",
+                vec![],
+                <User as crate::table::Rows>::JSON,
+            )
             .await?;
         let mut share = Vec::new();
         if let Owners::Share(ids) = &request.owners {
@@ -107,10 +113,9 @@ impl<'s> ImportWriter<'s> {
                     <Pipeline as crate::table::Rows>::JSON,
                 )
                 .await?;
-            let first = pipelines
-                .into_iter()
-                .find(|p| !p.archived)
-                .ok_or_else(|| Error::new(ErrorCode::InvalidState, "there is no pipeline to import deals into").on("kind"))?;
+            let first = pipelines.into_iter().find(|p| !p.archived).ok_or_else(|| {
+                Error::new(ErrorCode::InvalidState, "there is no pipeline to import deals into").on("kind")
+            })?;
             let stages = tx.stages_of(first.meta.id).await?;
             Some((first.meta.id, stages))
         } else {
@@ -200,10 +205,12 @@ impl<'s> ImportWriter<'s> {
                 .users
                 .iter()
                 .find(|u| u.data.email.as_ref().is_some_and(|e| e.as_str() == wanted))
-                .or_else(|| self.users.iter().find(|u| u.data.name.as_str().to_lowercase() == wanted))
-                .ok_or_else(|| {
-                    Error::invalid("owner", format!("no teammate is called or has the e-mail «{text}»"))
-                })?;
+                .or_else(|| {
+                    self.users
+                        .iter()
+                        .find(|u| u.data.name.as_str().to_lowercase() == wanted)
+                })
+                .ok_or_else(|| Error::invalid("owner", format!("no teammate is called or has the e-mail «{text}»")))?;
             check_assignable(user, None, "owner")?;
             user.meta.id
         } else {
@@ -215,7 +222,9 @@ impl<'s> ImportWriter<'s> {
 
     /// A dictionary value as the file writes it (its code or its name) → the entry's code.
     fn choice(map: &HashMap<String, String>, field: &str, value: Option<&str>) -> Result<Option<String>> {
-        let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+        let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+            return Ok(None);
+        };
         map.get(&v.to_lowercase())
             .cloned()
             .map(Some)
@@ -247,7 +256,10 @@ impl<'s> ImportWriter<'s> {
     }
 
     async fn company_row(&mut self, records: &RowRecords) -> Result<RowOutcome> {
-        let input = records.company.as_ref().ok_or_else(|| Error::invalid("name", "the company's name is empty"))?;
+        let input = records
+            .company
+            .as_ref()
+            .ok_or_else(|| Error::invalid("name", "the company's name is empty"))?;
         let owner = self.owner(records)?;
         let data = self.company_data(input, owner)?;
         let contact = match &records.contact {
@@ -266,36 +278,43 @@ impl<'s> ImportWriter<'s> {
         let owner_name = self.user_name(existing.owner_id);
         let duplicate = rules::duplicate_company(&existing.name, &owner_name, field);
         match self.policy {
-            DuplicatePolicy::Skip => Ok(self.duplicate(vec![RowNote::from(&on_import_field(duplicate))], RowStatus::Skipped)),
-            DuplicatePolicy::Refuse => Ok(self.duplicate(vec![RowNote::from(&on_import_field(duplicate))], RowStatus::Refused)),
+            DuplicatePolicy::Skip => {
+                Ok(self.duplicate(vec![RowNote::from(&on_import_field(duplicate))], RowStatus::Skipped))
+            }
+            DuplicatePolicy::Refuse => {
+                Ok(self.duplicate(vec![RowNote::from(&on_import_field(duplicate))], RowStatus::Refused))
+            }
             DuplicatePolicy::Update => {
                 self.flush().await?;
                 let id = existing.id;
-                let updated = self
-                    .in_savepoint(async |w: &mut Self| {
-                        let before: Company = w.tx.get(id).await?;
+                let updated = {
+                    let mark = self.savepoint().await?;
+                    let step = async {
+                        let before: Company = self.tx.get(id).await?;
                         let mut after = before.clone();
                         after.data = merge_company(&before.data, &data);
-                        w.tx.update(&before, &mut after, AuditAction::Update).await?;
-                        w.tx.reindex(Company::ENTITY, id).await?;
+                        self.tx.update(&before, &mut after, AuditAction::Update).await?;
+                        self.tx.reindex(Company::ENTITY, id).await?;
                         if let Some(mut person) = contact.clone() {
                             person.company_id = Some(id);
                             person.owner_id = before.data.owner_id;
-                            let known = w.tx
+                            let known = self.tx
                                 .scalar(
                                     "SELECT COUNT(*) FROM contacts WHERE company_id = $1 AND deleted_at IS NULL AND LOWER(full_name) = LOWER($2)",
                                     vec![id.into(), person.full_name.as_str().to_string().into()],
                                 )
                                 .await?;
                             if known == 0 {
-                                let contact = w.tx.create_from(|meta| Contact { meta, data: person }).await?;
-                                w.tx.reindex(Contact::ENTITY, contact.meta.id).await?;
-                                w.totals.contacts_made += 1;
+                                let contact = self.tx.create_from(|meta| Contact { meta, data: person }).await?;
+                                self.tx.reindex(Contact::ENTITY, contact.meta.id).await?;
+                                self.totals.contacts_made += 1;
                             }
                         }
-                        Ok(after)
-                    })
-                    .await?;
+                        Ok::<_, Error>(after)
+                    }
+ .await;
+                    self.settle(mark, step).await
+                }?;
                 self.companies.add(id, &updated.data);
                 let note = RowNote::from(&on_import_field(duplicate));
                 Ok(self.duplicate(vec![note], RowStatus::Updated))
@@ -304,7 +323,10 @@ impl<'s> ImportWriter<'s> {
     }
 
     async fn contact_row(&mut self, records: &RowRecords) -> Result<RowOutcome> {
-        let input = records.contact.as_ref().ok_or_else(|| Error::invalid("contact_name", "the contact's name is empty"))?;
+        let input = records
+            .contact
+            .as_ref()
+            .ok_or_else(|| Error::invalid("contact_name", "the contact's name is empty"))?;
         let owner = self.owner(records)?;
         let mut data = input.validate(owner).map_err(on_contact_field)?;
         let company = match &records.company {
@@ -335,13 +357,17 @@ impl<'s> ImportWriter<'s> {
             DuplicatePolicy::Update => {
                 self.flush().await?;
                 let after_data = merge_contact(&before.data, &data);
-                self.in_savepoint(async |w: &mut Self| {
-                    let mut after = before.clone();
-                    after.data = after_data.clone();
-                    w.tx.update(&before, &mut after, AuditAction::Update).await?;
-                    w.tx.reindex(Contact::ENTITY, existing).await
-                })
-                .await?;
+                {
+                    let mark = self.savepoint().await?;
+                    let step = async {
+                        let mut after = before.clone();
+                        after.data = after_data.clone();
+                        self.tx.update(&before, &mut after, AuditAction::Update).await?;
+                        self.tx.reindex(Contact::ENTITY, existing).await
+                    }
+                    .await;
+                    self.settle(mark, step).await
+                }?;
                 self.contacts.add(existing, &after_data);
                 Ok(self.duplicate(vec![note], RowStatus::Updated))
             }
@@ -349,10 +375,19 @@ impl<'s> ImportWriter<'s> {
     }
 
     async fn deal_row(&mut self, records: &RowRecords) -> Result<RowOutcome> {
-        let deal = records.deal.as_ref().ok_or_else(|| Error::invalid("title", "the deal's title is empty"))?;
-        let company_input = records.company.as_ref().ok_or_else(|| Error::invalid("name", "a deal needs its company's name"))?;
+        let deal = records
+            .deal
+            .as_ref()
+            .ok_or_else(|| Error::invalid("title", "the deal's title is empty"))?;
+        let company_input = records
+            .company
+            .as_ref()
+            .ok_or_else(|| Error::invalid("name", "a deal needs its company's name"))?;
         let owner = self.owner(records)?;
-        let (pipeline_id, stages) = self.pipeline.clone().ok_or_else(|| Error::storage("no pipeline chosen"))?;
+        let (pipeline_id, stages) = self
+            .pipeline
+            .clone()
+            .ok_or_else(|| Error::storage("no pipeline chosen"))?;
         let stage_id = match &records.stage {
             None => None,
             Some(name) => Some(
@@ -365,7 +400,11 @@ impl<'s> ImportWriter<'s> {
                             "stage",
                             format!(
                                 "«{name}» is not a stage of the pipeline; its stages are: {}",
-                                stages.iter().map(|s| s.data.name.as_str()).collect::<Vec<_>>().join(", ")
+                                stages
+                                    .iter()
+                                    .map(|s| s.data.name.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                         )
                     })?,
@@ -385,17 +424,23 @@ impl<'s> ImportWriter<'s> {
                 DuplicatePolicy::Refuse => Ok(self.duplicate(vec![note], RowStatus::Refused)),
                 DuplicatePolicy::Update => {
                     self.flush().await?;
-                    self.in_savepoint(async |w: &mut Self| {
-                        let before: Deal = w.tx.get(existing).await?;
-                        let mut after = before.clone();
-                        if let Some(a) = deal.amount {
-                            after.data.amount = a;
+                    {
+                        let mark = self.savepoint().await?;
+                        let step = async {
+                            let before: Deal = self.tx.get(existing).await?;
+                            let mut after = before.clone();
+                            if let Some(a) = deal.amount {
+                                after.data.amount = a;
+                            }
+                            after.data.expected_close_date =
+                                deal.expected_close_date.or(after.data.expected_close_date);
+                            after.data.planned_payment_date =
+                                deal.planned_payment_date.or(after.data.planned_payment_date);
+                            self.tx.update(&before, &mut after, AuditAction::Update).await
                         }
-                        after.data.expected_close_date = deal.expected_close_date.or(after.data.expected_close_date);
-                        after.data.planned_payment_date = deal.planned_payment_date.or(after.data.planned_payment_date);
-                        w.tx.update(&before, &mut after, AuditAction::Update).await
-                    })
-                    .await?;
+                        .await;
+                        self.settle(mark, step).await
+                    }?;
                     Ok(self.duplicate(vec![note], RowStatus::Updated))
                 }
             };
@@ -404,16 +449,17 @@ impl<'s> ImportWriter<'s> {
         let contact_input = records.contact.clone();
         let amount = deal.amount.map(|minor| format!("{}.{:02}", minor / 100, minor % 100));
         let deal_row = deal.clone();
-        let (made_company, made_contact, made) = self
-            .in_savepoint(async |w: &mut Self| {
+        let (made_company, made_contact, made) = {
+            let mark = self.savepoint().await?;
+            let step = async {
                 let made_company = known_company.is_none();
                 let company = match known_company {
                     Some(id) => id,
                     None => {
-                        let actor = w.actor;
-                        rights::check_import_owner(w.role, actor, owner, "owner")?;
-                        let id = w.queue_company(company_data.clone());
-                        w.flush().await?;
+                        let actor = self.actor;
+                        rights::check_import_owner(self.role, actor, owner, "owner")?;
+                        let id = self.queue_company(company_data.clone());
+                        self.flush().await?;
                         id
                     }
                 };
@@ -422,11 +468,17 @@ impl<'s> ImportWriter<'s> {
                 if let Some(c) = &contact_input {
                     let mut person = c.validate(owner).map_err(on_contact_field)?;
                     person.company_id = Some(company);
-                    match w.contacts.find(&person) {
+                    match self.contacts.find(&person) {
                         Some(id) => contact_ids.push(id),
                         None => {
-                            let contact = w.tx.create_from(|meta| Contact { meta, data: person.clone() }).await?;
-                            w.tx.reindex(Contact::ENTITY, contact.meta.id).await?;
+                            let contact = self
+                                .tx
+                                .create_from(|meta| Contact {
+                                    meta,
+                                    data: person.clone(),
+                                })
+                                .await?;
+                            self.tx.reindex(Contact::ENTITY, contact.meta.id).await?;
                             contact_ids.push(contact.meta.id);
                             made_contact = Some((contact.meta.id, person));
                         }
@@ -450,11 +502,13 @@ impl<'s> ImportWriter<'s> {
                     qualification: vec![],
                     loss_comment: None,
                 };
-                let actor = w.actor;
-                let made = w.tx.new_deal(actor, &input, stage_id).await?;
-                Ok((made_company, made_contact, made))
-            })
-            .await?;
+                let actor = self.actor;
+                let made = self.tx.new_deal(actor, &input, stage_id).await?;
+                Ok::<_, Error>((made_company, made_contact, made))
+            }
+            .await;
+            self.settle(mark, step).await
+        }?;
         if made_company {
             self.totals.companies_made += 1;
         }
@@ -462,7 +516,8 @@ impl<'s> ImportWriter<'s> {
             self.contacts.add(id, &person);
             self.totals.contacts_made += 1;
         }
-        self.deals.add(made.meta.id, made.data.company_id, made.data.title.as_str());
+        self.deals
+            .add(made.meta.id, made.data.company_id, made.data.title.as_str());
         self.totals.deals_made += 1;
         Ok(self.made())
     }
@@ -514,12 +569,17 @@ impl<'s> ImportWriter<'s> {
         self.new_contacts.push(contact);
     }
 
-    /// Runs `step` in a savepoint: a refusal rolls back what the step wrote and comes back as
-    /// the row's error; a failure of the database ends the import.
-    async fn in_savepoint<T>(&mut self, step: impl AsyncFnOnce(&mut Self) -> Result<T>) -> Result<T> {
+    /// Starts a row's savepoint; the mark is where the company index goes back to if the
+    /// row is rolled back.
+    async fn savepoint(&mut self) -> Result<usize> {
         self.tx.execute(&format!("SAVEPOINT {ROW}"), vec![]).await?;
-        let mark = self.companies.len();
-        match step(self).await {
+        Ok(self.companies.len())
+    }
+
+    /// Ends a row's savepoint: a refusal rolls back what the row wrote and comes back as the
+    /// row's error; a failure of the database ends the import.
+    async fn settle<T>(&mut self, mark: usize, step: Result<T>) -> Result<T> {
+        match step {
             Ok(v) => {
                 self.tx.execute(&format!("RELEASE SAVEPOINT {ROW}"), vec![]).await?;
                 Ok(v)
@@ -606,7 +666,9 @@ impl<'s> ImportWriter<'s> {
             "duplicates": t.duplicates, "updated": t.updated, "skipped": t.skipped, "refused": t.refused,
             "companies_made": t.companies_made, "contacts_made": t.contacts_made, "deals_made": t.deals_made,
         });
-        self.tx.audit("import", id, AuditAction::Create, None, Some(counts)).await?;
+        self.tx
+            .audit("import", id, AuditAction::Create, None, Some(counts))
+            .await?;
         self.tx.commit().await?;
         Ok(Some(id))
     }
@@ -617,9 +679,15 @@ impl<'s> ImportWriter<'s> {
 /// that may not take the lock imports without it, under the same per-key rule 6 as everyone.
 async fn lock_companies(tx: &mut Tx<'_>) -> Result<()> {
     tx.execute("SAVEPOINT import_lock", vec![]).await?;
-    match tx.execute("LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE", vec![]).await {
+    match tx
+        .execute("LOCK TABLE companies IN SHARE ROW EXCLUSIVE MODE", vec![])
+        .await
+    {
         Ok(_) => tx.execute("RELEASE SAVEPOINT import_lock", vec![]).await.map(|_| ()),
-        Err(_) => tx.execute("ROLLBACK TO SAVEPOINT import_lock", vec![]).await.map(|_| ()),
+        Err(_) => tx
+            .execute("ROLLBACK TO SAVEPOINT import_lock", vec![])
+            .await
+            .map(|_| ()),
     }
 }
 
