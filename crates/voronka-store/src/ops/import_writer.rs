@@ -343,6 +343,10 @@ impl<'s> ImportWriter<'s> {
             self.queue_contact(data);
             return Ok(self.made());
         };
+        // The person may be an earlier row's, still queued.
+        if self.new_contacts.iter().any(|c| c.meta.id == existing) {
+            self.flush().await?;
+        }
         let before: Contact = self.tx.get_any(existing).await?;
         let note = RowNote {
             field: Some("contact_name".into()),

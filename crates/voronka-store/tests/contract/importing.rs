@@ -337,6 +337,17 @@ pub async fn import_failure_or_cancel_mid_way_leaves_the_database_as_it_was(ctx:
     );
     assert_eq!(counts().await, before, "a cancel after the first batch rolls it back");
 
+    for (name, text, why) in [
+        ("empty.csv", "", "empty"),
+        ("header.csv", "Назва;Місто\n", "no rows to import"),
+    ] {
+        let err = import(&ctx, &ctx.head, &csv(&dir, name, text), &cancelled)
+            .await
+            .unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("file"), "{name}: {err}");
+        assert!(err.message.contains(why), "{name}: {}", err.message);
+    }
+
     refuse_in_the_database(&ctx, "Вибух").await;
     let err = import(&ctx, &ctx.head, &path, &cancelled).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Storage, "{err}");
@@ -472,4 +483,51 @@ pub async fn import_of_deals_brings_their_company_and_contact(ctx: Ctx) {
             .any(|c| c["name"] == "Третя"),
         "a refused deal leaves no company behind"
     );
+}
+
+pub async fn import_of_contacts_links_or_makes_their_company(ctx: Ctx) {
+    let dah = ctx.company("Дах", "+380671112233").await;
+    let dir = tempfile::tempdir().unwrap();
+    let path = csv(
+        &dir,
+        "people.csv",
+        "ПІБ;Телефон;Компанія;Місто;День народження
+Ганна Дах;0681112233;Дах;Львів;25.12.1990
+Г. Дах;068 111 22 33;;;
+Марко Новий;0682223344;Нова Фірма;;46016
+",
+    );
+    let report = import(
+        &ctx,
+        &ctx.head,
+        &path,
+        &request(ImportKind::Contacts, DuplicatePolicy::Skip),
+    )
+    .await
+    .unwrap();
+    let t = report.totals;
+    assert_eq!(
+        (t.new, t.skipped, t.companies_made),
+        (2, 1, 1),
+        "{t:?} {:?}",
+        report.refused
+    );
+    let export = ctx.export().await;
+    let people = export["contacts"].as_array().unwrap();
+    let hanna = people.iter().find(|c| c["full_name"] == "Ганна Дах").unwrap();
+    assert_eq!(
+        hanna["company_id"],
+        serde_json::json!(dah.meta.id),
+        "linked to the company of the base"
+    );
+    assert_eq!(hanna["birthday"], "1990-12-25");
+    let marko = people.iter().find(|c| c["full_name"] == "Марко Новий").unwrap();
+    assert_eq!(marko["birthday"], "2025-12-25", "an Excel serial as text");
+    let firm = export["companies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Нова Фірма")
+        .cloned();
+    assert_eq!(marko["company_id"], firm.expect("made for the contact")["id"]);
 }

@@ -154,4 +154,5 @@ harness::contract!(
     importing::import_failure_or_cancel_mid_way_leaves_the_database_as_it_was,
     importing::import_mapping_is_remembered_for_the_next_file,
     importing::import_of_deals_brings_their_company_and_contact,
+    importing::import_of_contacts_links_or_makes_their_company,
 );
