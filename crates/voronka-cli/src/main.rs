@@ -4,6 +4,7 @@ mod backup;
 mod bench;
 mod bench_notify;
 mod handover;
+mod import;
 mod list_export;
 mod plan;
 mod proposal;
@@ -162,6 +163,9 @@ enum Command {
     /// Puts a backup in place of the local database, after checking it opens as a Voronka
     /// database; the data it replaces is backed up first. Close the app before.
     Restore { file: std::path::PathBuf },
+    /// Imports companies, contacts or deals (with their company) from an XLSX, XLS, ODS or CSV
+    /// file in one transaction: prints the mapping, the totals and the first rows' outcomes.
+    Import(import::ImportArgs),
     /// A team database on PostgreSQL: `team init`, `team add-user`.
     Team {
         #[command(subcommand)]
@@ -232,6 +236,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Team { action } => team::run(&url, action).await?,
         Command::Plan { action } => plan::run(&url, action).await?,
+        Command::Import(args) => import::run(&url, args).await?,
         Command::Handover {
             from,
             to,

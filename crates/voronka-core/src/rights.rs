@@ -148,6 +148,20 @@ pub fn check_assign(role: Role, me: Id, assignee: Id) -> Result<()> {
     Err(Error::new(ErrorCode::Forbidden, "your role may give tasks to yourself only").on("assignee_id"))
 }
 
+/// Whether user `me` with `role` may import records for `owner`: the head and the admin for
+/// anyone (an owner column, sharing among the team), a manager for herself only. Refused on
+/// `field` (`owner` for an owner column's cell, `share` for the managers to share among).
+pub fn check_import_owner(role: Role, me: Id, owner: Id, field: &str) -> Result<()> {
+    if owner == me || scope(role, Subject::Regulations, Action::Change) == Scope::All {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorCode::Forbidden,
+        "your role may import records for yourself only, not for other teammates",
+    )
+    .on(field))
+}
+
 /// The refusal of `action` on `subject`.
 pub fn refused(subject: Subject, action: Action) -> Error {
     Error::new(
@@ -282,6 +296,10 @@ mod tests {
             (ErrorCode::Forbidden, Some("assignee_id"))
         );
         assert!(check_assign(Role::Head, me, other).is_ok());
+        assert!(check_import_owner(Role::Manager, me, me, "owner").is_ok());
+        let err = check_import_owner(Role::Manager, me, other, "share").unwrap_err();
+        assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("share")));
+        assert!(check_import_owner(Role::Head, me, other, "owner").is_ok());
         assert!(check_assign(Role::Admin, me, other).is_ok());
     }
 

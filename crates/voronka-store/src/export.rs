@@ -52,6 +52,7 @@ fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
         ("lead_handovers", &[], "id"),
         ("loss_reviews", &[], "task_id"),
         ("check_in_answers", &[], "user_id, slot"),
+        ("import_mappings", &["mapping"], "user_id, kind"),
     ]
 }
 

@@ -267,7 +267,7 @@ fn columns_of<R: Rows>(record: &R) -> Result<Vec<(String, Value)>> {
 }
 
 /// A record as its audit entry keeps it: the stored fields only.
-fn json<R: Rows>(record: &R) -> Result<serde_json::Value> {
+pub(crate) fn json<R: Rows>(record: &R) -> Result<serde_json::Value> {
     let mut value = serde_json::to_value(record).map_err(|e| Error::storage(e.to_string()))?;
     if let Some(map) = value.as_object_mut() {
         for computed in R::COMPUTED {

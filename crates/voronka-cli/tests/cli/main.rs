@@ -4,6 +4,7 @@
 mod backups;
 mod export;
 mod handover;
+mod import;
 mod list_export;
 mod loads;
 mod plans;

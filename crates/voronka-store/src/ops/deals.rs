@@ -29,74 +29,7 @@ impl Store {
     /// its owner, due in the department's lead response minutes (rule 1).
     pub async fn create_deal(&self, actor: Id, input: &DealInput, stage_id: Option<Id>) -> Result<Deal> {
         let mut tx = self.begin(Some(actor)).await?;
-        let process = tx.process().await?;
-        let data = tx.deal_data(actor, input, &process).await?;
-        tx.check_deal_links(&data, None).await?;
-        tx.check_deal_choices(&data, None).await?;
-        let pipeline: Pipeline = tx.require(data.pipeline_id, "pipeline_id").await?;
-        if pipeline.archived {
-            return Err(Error::new(ErrorCode::InvalidState, "the pipeline is archived").on("pipeline_id"));
-        }
-        let stages: Vec<Stage> = tx
-            .stages_of(data.pipeline_id)
-            .await?
-            .into_iter()
-            .filter(|s| !s.archived)
-            .collect();
-        let first = stages
-            .first()
-            .ok_or_else(|| Error::invalid("pipeline_id", "the pipeline has no stages"))?
-            .clone();
-        let stage = match stage_id {
-            Some(id) => stages
-                .iter()
-                .find(|s| s.meta.id == id)
-                .cloned()
-                .ok_or_else(|| Error::invalid("stage_id", "the stage is not in use in the deal's pipeline"))?,
-            None => first.clone(),
-        };
-        if stage.data.kind != StageKind::Open {
-            return Err(Error::new(ErrorCode::InvalidState, "a new deal starts in an open stage").on("stage_id"));
-        }
-        rules::check_stage_entry(
-            &DealFacts {
-                data: &data,
-                item_count: 0,
-                proposal_count: 0,
-            },
-            &stage,
-            None,
-        )?;
-        let now = tx.now;
-        let deal = tx
-            .create_from(|meta| Deal {
-                meta,
-                data,
-                stage_id: stage.meta.id,
-                status: DealStatus::Open,
-                stage_entered_at: now,
-                loss_reason_id: None,
-                closed_at: None,
-                amount_from_items: false,
-                // Only a new lead gets its first task with it.
-                without_task: stage.meta.id != first.meta.id,
-            })
-            .await?;
-        tx.link_contacts(&deal).await?;
-        tx.open_spell(deal.meta.id, stage.meta.id).await?;
-        tx.reindex(Deal::ENTITY, deal.meta.id).await?;
-        if stage.meta.id == first.meta.id {
-            tx.add_task(TaskData {
-                kind: TaskKind::ContactLead,
-                title: ShortText::parse(&format!("Зв'язатися з лідом: {}", deal.data.title))?,
-                deal_id: Some(deal.meta.id),
-                company_id: deal.data.company_id,
-                contact_id: deal.data.contact_ids.first().copied(),
-                assignee_id: deal.data.owner_id,
-                due_at: now + Duration::minutes(process.lead_response_minutes),
-            })
-            .await?;
-        }
+        let deal = tx.new_deal(actor, input, stage_id).await?;
         tx.commit().await?;
         Ok(deal)
     }
@@ -348,6 +281,83 @@ impl Tx<'_> {
             self.require::<Contact>(*contact, &format!("contact_ids[{i}]")).await?;
         }
         Ok(())
+    }
+
+    /// A new deal in `stage_id` (by default its pipeline's first stage in use), as
+    /// [`Store::create_deal`] makes it, within this unit of work: its stage spell, search entry
+    /// and, for a new lead, the owner's `contact_lead` task. Every refusal comes before the
+    /// first write.
+    pub(crate) async fn new_deal(&mut self, actor: Id, input: &DealInput, stage_id: Option<Id>) -> Result<Deal> {
+        let tx = self;
+        let process = tx.process().await?;
+        let data = tx.deal_data(actor, input, &process).await?;
+        tx.check_deal_links(&data, None).await?;
+        tx.check_deal_choices(&data, None).await?;
+        let pipeline: Pipeline = tx.require(data.pipeline_id, "pipeline_id").await?;
+        if pipeline.archived {
+            return Err(Error::new(ErrorCode::InvalidState, "the pipeline is archived").on("pipeline_id"));
+        }
+        let stages: Vec<Stage> = tx
+            .stages_of(data.pipeline_id)
+            .await?
+            .into_iter()
+            .filter(|s| !s.archived)
+            .collect();
+        let first = stages
+            .first()
+            .ok_or_else(|| Error::invalid("pipeline_id", "the pipeline has no stages"))?
+            .clone();
+        let stage = match stage_id {
+            Some(id) => stages
+                .iter()
+                .find(|s| s.meta.id == id)
+                .cloned()
+                .ok_or_else(|| Error::invalid("stage_id", "the stage is not in use in the deal's pipeline"))?,
+            None => first.clone(),
+        };
+        if stage.data.kind != StageKind::Open {
+            return Err(Error::new(ErrorCode::InvalidState, "a new deal starts in an open stage").on("stage_id"));
+        }
+        rules::check_stage_entry(
+            &DealFacts {
+                data: &data,
+                item_count: 0,
+                proposal_count: 0,
+            },
+            &stage,
+            None,
+        )?;
+        let now = tx.now;
+        let deal = tx
+            .create_from(|meta| Deal {
+                meta,
+                data,
+                stage_id: stage.meta.id,
+                status: DealStatus::Open,
+                stage_entered_at: now,
+                loss_reason_id: None,
+                closed_at: None,
+                amount_from_items: false,
+                // Only a new lead gets its first task with it.
+                without_task: stage.meta.id != first.meta.id,
+            })
+            .await?;
+        tx.link_contacts(&deal).await?;
+        tx.open_spell(deal.meta.id, stage.meta.id).await?;
+        tx.reindex(Deal::ENTITY, deal.meta.id).await?;
+        if stage.meta.id == first.meta.id {
+            tx.add_task(TaskData {
+                kind: TaskKind::ContactLead,
+                title: ShortText::parse(&format!("Зв'язатися з лідом: {}", deal.data.title))?,
+                deal_id: Some(deal.meta.id),
+                company_id: deal.data.company_id,
+                contact_id: deal.data.contact_ids.first().copied(),
+                assignee_id: deal.data.owner_id,
+                due_at: now + Duration::minutes(process.lead_response_minutes),
+            })
+            .await?;
+        }
+        Ok(deal)
     }
 
     /// A pipeline's live stages in order.

@@ -11,6 +11,9 @@ mod deleted_deals;
 mod dictionaries;
 mod gong;
 mod handover;
+mod import_file;
+mod import_index;
+mod import_writer;
 mod loss_review;
 mod notifications;
 mod pipelines;
@@ -29,6 +32,9 @@ pub use deal_lines::{SavedItem, paid_instant};
 pub use deals::MoveDeal;
 pub use dictionaries::InOrder;
 pub use gong::GONG_CHANNEL;
+pub use import_file::{
+    DuplicatePolicy, ImportProgress, ImportReport, ImportRequest, ImportTotals, Owners, PreviewRow, RowNote, RowStatus,
+};
 pub use loss_review::ReviewClosed;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use plans::PlansSaved;

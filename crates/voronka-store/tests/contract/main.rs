@@ -17,6 +17,7 @@ mod discipline;
 mod entities;
 mod exporting;
 mod handover;
+mod importing;
 mod list_exports;
 mod live_changes;
 mod loading;
@@ -150,4 +151,12 @@ harness::contract!(
     assigned_work::a_task_is_deleted_unless_it_is_its_open_deals_last,
     team_board::the_head_sees_each_managers_day_and_opens_her_today,
     team_board::every_deal_read_flags_an_open_deal_without_a_task,
+    importing::import_dry_run_writes_nothing_and_counts_what_the_import_does,
+    importing::import_duplicates_are_skipped_updated_or_refused,
+    importing::import_owners_come_from_a_column_or_in_turn,
+    importing::import_by_a_manager_is_for_herself_only,
+    importing::import_failure_or_cancel_mid_way_leaves_the_database_as_it_was,
+    importing::import_mapping_is_remembered_for_the_next_file,
+    importing::import_of_deals_brings_their_company_and_contact,
+    importing::import_of_contacts_links_or_makes_their_company,
 );
