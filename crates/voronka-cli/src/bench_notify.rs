@@ -160,22 +160,9 @@ pub async fn gong(url: &str, wins: usize) -> anyhow::Result<()> {
     let mut changed = Vec::with_capacity(wins);
     for i in 0..wins {
         let input = DealInput {
-            title: format!("Замір гонгу {i}"),
-            product: None,
-            company_id: None,
-            contact_ids: vec![],
             owner_id: Some(actor.meta.id),
-            pipeline_id: pipeline.meta.id,
             amount: Some("1000".into()),
-            currency: None,
-            win_probability: None,
-            planned_payment_date: None,
-            expected_close_date: None,
-            sales_channel: None,
-            communication_channel: None,
-            lead_source: None,
-            qualification: vec![],
-            loss_comment: None,
+            ..DealInput::titled(&format!("Замір гонгу {i}"), pipeline.meta.id)
         };
         let deal = writer.create_deal(actor.meta.id, &input, None).await?;
         // The creation's own change first, so the timed one is the move's.

@@ -57,22 +57,8 @@ async fn deal_with_items(db: &TestDb) -> Deal {
         .create_deal(
             olena.meta.id,
             &DealInput {
-                title: "Дах складу".into(),
-                product: None,
                 company_id: Some(company.meta.id),
-                contact_ids: vec![],
-                owner_id: None,
-                pipeline_id: pipeline.meta.id,
-                amount: None,
-                currency: None,
-                win_probability: None,
-                planned_payment_date: None,
-                expected_close_date: None,
-                sales_channel: None,
-                communication_channel: None,
-                lead_source: None,
-                qualification: vec![],
-                loss_comment: None,
+                ..DealInput::titled("Дах складу", pipeline.meta.id)
             },
             None,
         )

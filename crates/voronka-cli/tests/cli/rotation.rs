@@ -42,22 +42,8 @@ async fn an_unanswered_lead_passes_from_a_script(db: TestDb) {
         .create_deal(
             from,
             &DealInput {
-                title: "Лід з сайту: покрівля 120 м²".into(),
-                product: None,
-                company_id: None,
-                contact_ids: vec![],
                 owner_id: Some(from),
-                pipeline_id: pipeline.meta.id,
-                amount: None,
-                currency: None,
-                win_probability: None,
-                planned_payment_date: None,
-                expected_close_date: None,
-                sales_channel: None,
-                communication_channel: None,
-                lead_source: None,
-                qualification: vec![],
-                loss_comment: None,
+                ..DealInput::titled("Лід з сайту: покрівля 120 м²", pipeline.meta.id)
             },
             None,
         )

@@ -173,6 +173,28 @@ pub struct DealInput {
 }
 
 impl DealInput {
+    /// A deal with only its title in `pipeline_id`, the rest as a blank form leaves it.
+    pub fn titled(title: &str, pipeline_id: Id) -> DealInput {
+        DealInput {
+            title: title.into(),
+            product: None,
+            company_id: None,
+            contact_ids: vec![],
+            owner_id: None,
+            pipeline_id,
+            amount: None,
+            currency: None,
+            win_probability: None,
+            planned_payment_date: None,
+            expected_close_date: None,
+            sales_channel: None,
+            communication_channel: None,
+            lead_source: None,
+            qualification: vec![],
+            loss_comment: None,
+        }
+    }
+
     pub fn validate(&self, default_owner: Id) -> Result<DealData> {
         let currency = match self.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
             Some(c) => Currency::parse(c)?,

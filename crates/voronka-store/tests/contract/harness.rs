@@ -133,24 +133,7 @@ impl Ctx {
     }
 
     pub fn deal_input(&self, title: &str) -> DealInput {
-        DealInput {
-            title: title.into(),
-            product: None,
-            company_id: None,
-            contact_ids: vec![],
-            owner_id: None,
-            pipeline_id: self.pipeline.meta.id,
-            amount: None,
-            currency: None,
-            win_probability: None,
-            planned_payment_date: None,
-            expected_close_date: None,
-            sales_channel: None,
-            communication_channel: None,
-            lead_source: None,
-            qualification: vec![],
-            loss_comment: None,
-        }
+        DealInput::titled(title, self.pipeline.meta.id)
     }
 
     /// The department works Monday to Friday with no public holidays (its defaults take
