@@ -4,7 +4,7 @@
 export VORONKA_TEST_PG ?= postgres://postgres:postgres@127.0.0.1:5432/postgres
 BENCH_SCALE ?= 300000
 BENCH_DIR ?= target/bench
-CORE_CRATES := -p voronka-core -p voronka-store -p voronka-demo -p voronka-cli -p voronka-testdb -p voronka-xlsx -p voronka-notifier -p voronka-proposal
+CORE_CRATES := -p voronka-core -p voronka-store -p voronka-demo -p voronka-cli -p voronka-testdb -p voronka-xlsx -p voronka-notifier -p voronka-proposal -p voronka-import
 
 .PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench e2e e2e-app e2e-startup
 
