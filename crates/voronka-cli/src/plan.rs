@@ -102,7 +102,9 @@ pub(crate) async fn acting_user(store: &Store) -> anyhow::Result<User> {
             let first = |role| users.iter().find(|u| u.data.role == role && u.data.active);
             match first(Role::Admin).or(first(Role::Head)) {
                 Some(user) => Ok(user.clone()),
-                None => bail!("this database has no active admin or head to set plans"),
+                None => {
+                    bail!("this database has no active admin or head to act as: start the app once, or load the demo")
+                }
             }
         }
     }

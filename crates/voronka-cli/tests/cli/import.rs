@@ -150,3 +150,101 @@ async fn import_on_postgres() {
         a_ukrainian_csv_and_an_xlsx_are_imported_from_a_script(db).await;
     }
 }
+
+/// LibreOffice, when it is installed (CI requires it), or `None`.
+fn office() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["libreoffice", "soffice"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// `xlsx` saved by LibreOffice as `format` (`xls`: Excel 97–2003, `ods`), as a person's old
+/// Excel or LibreOffice saves a client list.
+fn saved_as(
+    office: &std::path::Path,
+    xlsx: &std::path::Path,
+    format: &str,
+    work: &std::path::Path,
+) -> std::path::PathBuf {
+    let profile = work.join("office-profile");
+    let status = std::process::Command::new(office)
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--norestore", "--convert-to", format, "--outdir"])
+        .arg(work)
+        .arg(xlsx)
+        .status()
+        .unwrap();
+    assert!(status.success(), "LibreOffice could not save {format}: {status}");
+    let saved = xlsx.with_extension(format);
+    assert!(saved.is_file(), "LibreOffice wrote no {}", saved.display());
+    saved
+}
+
+/// An Excel 97–2003 `.xls` and an OpenDocument `.ods` written by a real office suite are read
+/// like the XLSX they were saved from: Cyrillic names, a number typed into a phone column.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn old_excel_and_opendocument_files_are_imported() {
+    let Some(office) = office() else {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "LibreOffice is required on CI: scripts/ensure-tools.sh installs it"
+        );
+        println!("skipped: LibreOffice (libreoffice or soffice) is not installed");
+        return;
+    };
+    let db = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    ok(&db, &["demo", "--seed", "3", "--scale", "10", "--today", "2026-05-04"]);
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("клієнти.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, h) in ["Назва", "Місто", "Телефон"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (name, city, phone)) in [
+        ("ТОВ «Стара Таблиця»", "Вінниця", 671_234_501.0),
+        ("ФОП Ковальчук", "Вінниця", 671_234_502.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let row = r as u32 + 1;
+        sheet.write_string(row, 0, name).unwrap();
+        sheet.write_string(row, 1, city).unwrap();
+        sheet.write_number(row, 2, phone).unwrap();
+    }
+    workbook.save(&xlsx).unwrap();
+
+    let xls = saved_as(&office, &xlsx, "xls", dir.path());
+    let dry: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &[
+            "import",
+            xls.to_str().unwrap(),
+            "--kind",
+            "companies",
+            "--dry-run",
+            "--json",
+        ],
+    ))
+    .unwrap();
+    assert_eq!(dry["format"], "xls", "{dry}");
+    assert_eq!(dry["totals"]["new"].as_i64(), Some(2), "{dry}");
+
+    let ods = saved_as(&office, &xlsx, "ods", dir.path());
+    let done: serde_json::Value = serde_json::from_str(&ok(
+        &db,
+        &["import", ods.to_str().unwrap(), "--kind", "companies", "--json"],
+    ))
+    .unwrap();
+    assert_eq!(done["format"], "ods", "{done}");
+    let companies = rows_of(&db, "companies");
+    let old = named(&companies, "name", "ТОВ «Стара Таблиця»").expect("imported from the .ods");
+    assert_eq!(old["city"], "Вінниця");
+    assert!(
+        old["work_phone"].as_str().unwrap_or_default().ends_with("671234501"),
+        "the phone typed as a number: {old}"
+    );
+}
