@@ -4,7 +4,6 @@
 use crate::plan::acting_user;
 use std::path::Path;
 use voronka_core::lists::{ListColumn, ListName, columns};
-use voronka_core::model::Language;
 use voronka_store::{ListQuery, Store};
 
 pub async fn run(store: &Store, list: ListName, only: Option<&str>, out: &Path) -> anyhow::Result<()> {
@@ -31,17 +30,7 @@ pub async fn run(store: &Store, list: ListName, only: Option<&str>, out: &Path) 
         ListName::Tasks => ListQuery::Tasks(Default::default()),
     };
     let export = store.list_export(actor.meta.id, &query, &chosen).await?;
-    let zone = voronka_core::agenda::zone(&actor.data.time_zone);
-    let made = voronka_xlsx::Authorship {
-        at: store.clock().now().with_timezone(&zone).fixed_offset(),
-        time_zone: zone.name().to_string(),
-        by: actor.data.name.as_str().to_string(),
-        locale: match actor.data.language {
-            Language::Uk => voronka_xlsx::Locale::uk(),
-            Language::Ru => voronka_xlsx::Locale::ru(),
-            Language::En => voronka_xlsx::Locale::en(),
-        },
-    };
+    let made = voronka_xlsx::Authorship::by(&actor, store.clock().now());
     let target = out.to_path_buf();
     let title = list.title().to_string();
     let rows = tokio::task::spawn_blocking(move || {

@@ -55,6 +55,15 @@ impl Locale {
         }
     }
 
+    pub fn of(language: voronka_core::model::Language) -> Locale {
+        use voronka_core::model::Language;
+        match language {
+            Language::Uk => Locale::uk(),
+            Language::Ru => Locale::ru(),
+            Language::En => Locale::en(),
+        }
+    }
+
     /// The app's language code ("uk", "ru", "en"); Ukrainian for any other.
     pub fn for_language(code: &str) -> Locale {
         match code {

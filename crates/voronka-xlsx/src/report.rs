@@ -199,6 +199,20 @@ pub struct Authorship {
     pub locale: crate::Locale,
 }
 
+impl Authorship {
+    /// Made by `user` at `now`, in their time zone and language (Kyiv's zone when theirs is not
+    /// known here).
+    pub fn by(user: &voronka_core::model::User, now: chrono::DateTime<chrono::Utc>) -> Authorship {
+        let zone = voronka_core::agenda::zone(&user.data.time_zone);
+        Authorship {
+            at: now.with_timezone(&zone).fixed_offset(),
+            time_zone: zone.name().to_string(),
+            by: user.data.name.as_str().to_string(),
+            locale: crate::Locale::of(user.data.language),
+        }
+    }
+}
+
 /// A report as a whole workbook: the cover names it, its period and the pipeline and manager it
 /// was narrowed to (by name, as the person chose them), then its sheets.
 pub fn report_workbook(

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::State;
 use tauri::ipc::Channel;
-use voronka_core::model::{Language, Pipeline, User};
+use voronka_core::model::{Pipeline, User};
 use voronka_core::reports::{ReportFilter, ReportName, ReportOptions, ReportView};
 use voronka_core::{Error, ErrorCode};
 
@@ -107,17 +107,7 @@ pub(super) async fn authorship(
     me: voronka_core::Id,
 ) -> Result<voronka_xlsx::Authorship, Error> {
     let user: User = store.get(me).await?;
-    let zone: chrono_tz::Tz = user.data.time_zone.parse().unwrap_or(chrono_tz::Europe::Kyiv);
-    Ok(voronka_xlsx::Authorship {
-        at: store.clock().now().with_timezone(&zone).fixed_offset(),
-        time_zone: zone.name().to_string(),
-        by: user.data.name.as_str().to_string(),
-        locale: match user.data.language {
-            Language::Uk => voronka_xlsx::Locale::uk(),
-            Language::Ru => voronka_xlsx::Locale::ru(),
-            Language::En => voronka_xlsx::Locale::en(),
-        },
-    })
+    Ok(voronka_xlsx::Authorship::by(&user, store.clock().now()))
 }
 
 impl Exports {

@@ -38,41 +38,9 @@ fn task(title: &str, assignee: Id, deal: Option<Id>, company: Option<Id>, ctx: &
     }
 }
 
-/// A company of `owner` with a contact and an open deal (whose new-lead task is the owner's).
+/// A client of `owner` (see [`Ctx::client_of`]) with the `n`-th phone of the test.
 async fn client(ctx: &Ctx, owner: Id, name: &str, n: u32) -> (Company, Contact, Deal) {
-    let s = &ctx.store;
-    let company = s
-        .create_company(
-            owner,
-            &CompanyInput {
-                name: name.into(),
-                work_phone: Some(format!("+38050{:07}", 1_000_000 + n)),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    let contact = s
-        .create_contact(
-            owner,
-            &ContactInput {
-                full_name: format!("Контакт {name}"),
-                company_id: Some(company.meta.id),
-                phones: vec![format!("+38067{:07}", 1_000_000 + n)],
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    let deal = s
-        .create_deal(
-            owner,
-            &ctx.deal_with(&format!("Угода {name}"), &company, &contact),
-            None,
-        )
-        .await
-        .unwrap();
-    (company, contact, deal)
+    ctx.client_of(owner, name, &format!("+38050{:07}", 1_000_000 + n)).await
 }
 
 fn ids(plan: &HandoverPlan) -> HashSet<(HandoverEntity, Id)> {

@@ -110,6 +110,45 @@ impl Ctx {
             .expect("create company")
     }
 
+    /// A client of `owner`: a company with a work phone, its contact and an open deal (a new
+    /// lead, whose contact task is the owner's).
+    pub async fn client_of(&self, owner: Id, name: &str, phone: &str) -> (Company, Contact, Deal) {
+        let company = self
+            .store
+            .create_company(
+                owner,
+                &CompanyInput {
+                    name: name.into(),
+                    work_phone: Some(phone.into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("create company");
+        let contact = self
+            .store
+            .create_contact(
+                owner,
+                &ContactInput {
+                    full_name: format!("Контакт {name}"),
+                    company_id: Some(company.meta.id),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("create contact");
+        let deal = self
+            .store
+            .create_deal(
+                owner,
+                &self.deal_with(&format!("Угода {name}"), &company, &contact),
+                None,
+            )
+            .await
+            .expect("create deal");
+        (company, contact, deal)
+    }
+
     pub async fn contact(&self, company: &Company, name: &str, phone: &str) -> Contact {
         let input = ContactInput {
             full_name: name.into(),

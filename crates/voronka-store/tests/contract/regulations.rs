@@ -28,40 +28,7 @@ fn rotation(members: Vec<Id>, lead_limit: i64) -> LeadRotationInput {
 /// A new lead of `owner`'s with a company made with it (and its contact), as a site form
 /// brings one in.
 async fn lead(ctx: &Ctx, owner: Id, name: &str, phone: &str) -> (Deal, Company, Contact) {
-    let s = &ctx.store;
-    let company = s
-        .create_company(
-            owner,
-            &CompanyInput {
-                name: name.into(),
-                work_phone: Some(phone.into()),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    let contact = s
-        .create_contact(
-            owner,
-            &ContactInput {
-                full_name: format!("Директор {name}"),
-                company_id: Some(company.meta.id),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    let deal = s
-        .create_deal(
-            owner,
-            &DealInput {
-                owner_id: Some(owner),
-                ..ctx.deal_with(&format!("Лід {name}"), &company, &contact)
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let (company, contact, deal) = ctx.client_of(owner, name, phone).await;
     (deal, company, contact)
 }
 
