@@ -105,6 +105,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             team::set_user_active,
             team::set_my_password,
             team::create_team_database,
+            team::move_to_team,
             setup::create_pipeline,
             setup::update_pipeline,
             setup::set_pipeline_archived,

@@ -839,6 +839,18 @@ async createTeamDatabase(server: TeamConnection, password: string, admin: UserIn
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Moves the open local file's data into a new, empty team database on `server` and switches
+ * to it as the team's admin; `password` is the server role's (used once, kept nowhere).
+ */
+async moveToTeam(server: TeamConnection, password: string) : Promise<Result<AppInfo, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("move_to_team", { server, password }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async createPipeline(input: PipelineInput) : Promise<Result<Pipeline, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("create_pipeline", { input }) };
@@ -1706,6 +1718,11 @@ export type ErrorCode =
  * A migration stopped half-way: the database needs a restore or repair before use.
  */
 "migration_incomplete" | 
+/**
+ * A new team (or a local file moved into one) needs a new or empty database, and this one
+ * holds a team or another program's tables.
+ */
+"not_empty" | 
 /**
  * The signed-in user's role may not do this.
  */

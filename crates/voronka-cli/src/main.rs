@@ -166,7 +166,7 @@ enum Command {
     /// Imports companies, contacts or deals (with their company) from an XLSX, XLS, ODS or CSV
     /// file in one transaction: prints the mapping, the totals and the first rows' outcomes.
     Import(import::ImportArgs),
-    /// A team database on PostgreSQL: `team init`, `team add-user`.
+    /// A team database on PostgreSQL: `team init`, `team add-user`, `team move`.
     Team {
         #[command(subcommand)]
         action: team::TeamCommand,

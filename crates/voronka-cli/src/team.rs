@@ -1,4 +1,5 @@
-//! `team init` and `team add-user`: a team database and its teammates' logins, for scripts.
+//! `team init`, `team add-user` and `team move`: a team database, its teammates' logins, and a
+//! local file's data moved into a new one, for scripts.
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
@@ -28,6 +29,17 @@ pub enum TeamCommand {
         /// manager, head or admin (a new user only).
         #[arg(long, default_value = "manager")]
         role: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Moves everything in the local file (--db) into a new, empty team database (given the
+    /// credentials of a role that may create roles), ids kept; the copy is compared with the
+    /// file before it is committed. The file's admin becomes the team's admin: their connection
+    /// card is printed. The local file is left as it was.
+    Move {
+        /// The team database: postgres://ROLE@host/DATABASE.
+        #[arg(long)]
+        to: String,
         #[arg(long)]
         json: bool,
     },
@@ -70,7 +82,34 @@ pub async fn run(url: &str, command: TeamCommand) -> anyhow::Result<()> {
             store.close().await;
             print_card(&card, json)
         }
+        TeamCommand::Move { to, json } => {
+            let local = Store::open(url).await?;
+            let moved = move_to(&local, &to, json).await;
+            local.close().await;
+            moved
+        }
     }
+}
+
+async fn move_to(local: &Store, to: &str, json: bool) -> anyhow::Result<()> {
+    let admin = local
+        .list_users()
+        .await?
+        .into_iter()
+        .find(|u| u.data.role == Role::Admin && u.data.active)
+        .context("the local file has no active admin to move it")?;
+    let (team, card, moved) = voronka_store::move_to_team(local, to, admin.meta.id).await?;
+    team.close().await;
+    if json {
+        let out = serde_json::json!({ "card": card, "moved": moved });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    for table in moved.tables.iter().filter(|t| t.rows > 0) {
+        println!("{:>8}  {}", table.rows, table.table);
+    }
+    println!("moved, and the team database exports the same as the file; {}'s login:", admin.data.name);
+    print_card(&card, false)
 }
 
 /// Who adds the teammate: the signed-in teammate, or for the database's administrator (the

@@ -48,6 +48,9 @@ pub enum ErrorCode {
     Busy,
     /// A migration stopped half-way: the database needs a restore or repair before use.
     MigrationIncomplete,
+    /// A new team (or a local file moved into one) needs a new or empty database, and this one
+    /// holds a team or another program's tables.
+    NotEmpty,
     /// The signed-in user's role may not do this.
     Forbidden,
     /// The OS keychain refused to keep, give or forget a team password.
@@ -77,6 +80,7 @@ impl ErrorCode {
             ErrorCode::ReadOnly => "read_only",
             ErrorCode::Busy => "busy",
             ErrorCode::MigrationIncomplete => "migration_incomplete",
+            ErrorCode::NotEmpty => "not_empty",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::Keychain => "keychain",
             ErrorCode::Storage => "storage",

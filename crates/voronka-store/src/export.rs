@@ -15,7 +15,7 @@ use voronka_core::model::*;
 use voronka_core::{Error, Result};
 
 /// (table, JSON columns, order) of every table, in the order they are written out.
-fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
+pub(crate) fn tables() -> Vec<(&'static str, &'static [&'static str], &'static str)> {
     fn t<R: Rows>(order: &'static str) -> (&'static str, &'static [&'static str], &'static str) {
         (R::TABLE, R::JSON, order)
     }
@@ -68,6 +68,13 @@ impl Store {
     pub async fn export_json<W: Write + Send>(&self, out: &mut W) -> Result<()> {
         let mut tx = self.begin_snapshot().await?;
         let written = write_tables(&mut tx, out).await;
+        let ended = self.end_snapshot(tx).await;
+        written?;
+        ended
+    }
+
+    /// Ends a snapshot of [`Store::begin_snapshot`], its connection set back as every other.
+    pub(crate) async fn end_snapshot(&self, mut tx: Tx<'_>) -> Result<()> {
         let restored = match self.backend {
             // Back to the map every other read of this connection is tuned for; it takes
             // effect once this read transaction ends.
@@ -78,14 +85,13 @@ impl Store {
                 .map(drop),
             Backend::Postgres => Ok(()),
         };
-        written?;
         restored?;
         // Read only: ending it changes nothing.
         tx.tx.rollback().await.db()
     }
 
     /// A read-only transaction that sees one state of the database throughout.
-    async fn begin_snapshot(&self) -> Result<Tx<'_>> {
+    pub(crate) async fn begin_snapshot(&self) -> Result<Tx<'_>> {
         match self.backend {
             // A deferred transaction's snapshot is taken by its first read and kept to the end;
             // WAL lets writers go on meanwhile.
@@ -112,7 +118,7 @@ impl Store {
 }
 
 /// Every table's rows, read through `tx`, written to `out`.
-async fn write_tables<W: Write + Send>(tx: &mut Tx<'_>, out: &mut W) -> Result<()> {
+pub(crate) async fn write_tables<W: Write + Send>(tx: &mut Tx<'_>, out: &mut W) -> Result<()> {
     let mut row_text = Vec::new();
     for (i, (table, json_columns, order)) in tables().into_iter().enumerate() {
         let key = serde_json::to_string(table).map_err(|e| Error::storage(e.to_string()))?;

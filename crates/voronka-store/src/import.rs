@@ -169,6 +169,18 @@ impl Load<'_> {
         self.tx.refresh_all_figures().await?;
         self.tx.commit().await
     }
+
+    /// Commits what was written, its figures already computed by the caller.
+    pub(crate) async fn commit_as_is(self) -> Result<()> {
+        self.tx.commit().await
+    }
+}
+
+impl<'s> Load<'s> {
+    /// The load's own transaction, for a copy that writes rows as they are (see `move_to_team`).
+    pub(crate) fn tx(&mut self) -> &mut Tx<'s> {
+        &mut self.tx
+    }
 }
 
 /// The advisory lock of a load on PostgreSQL ("VoronkaL" in ASCII); the gong has its own.

@@ -17,6 +17,7 @@ mod guard;
 mod import;
 mod lists;
 mod migrate;
+mod move_to_team;
 mod open;
 mod ops;
 mod pg_listen;
@@ -34,6 +35,7 @@ pub use change_feed::{CHANGES_CHANNEL, CHANGES_LISTENER_APPLICATION, ChangeFeed,
 pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
 pub use import::{Import, Load};
 pub use lists::*;
+pub use move_to_team::{MovedRows, MovedTable, move_to_team};
 pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
 pub use ops::*;
 pub use reports::ListQuery;

@@ -249,6 +249,31 @@ pub(crate) fn quote_ident(name: &str) -> String {
 pub async fn init_team(admin_url: &str, admin: &UserInput) -> Result<(Store, User, LoginCard)> {
     // Refused before anything is created on the server.
     admin.validate()?;
+    let owner = prepare_team_database(admin_url).await?;
+    let store = Store::open_as(
+        admin_url,
+        std::sync::Arc::new(SystemClock),
+        std::sync::Arc::new(RandomIds::new()),
+        Some(&owner),
+    )
+    .await?;
+    let input = UserInput {
+        role: Some(Role::Admin),
+        active: Some(true),
+        ..admin.clone()
+    };
+    let user = store.create_user(None, &input).await?;
+    store.install_defaults(user.meta.id).await?;
+    let card = store.give_login(user.meta.id, user.meta.id).await?;
+    Ok((store, user, card))
+}
+
+/// Makes sure the database `admin_url` names exists and is ready for a team's schema: created
+/// on the server if missing, owned by a non-login owner role (returned) that the connecting
+/// role may act as, with the group roles made. A database that already holds a team (any
+/// user) or tables of something else is refused before anything changes; a Voronka schema
+/// without users (a move or set-up stopped half-way) is taken as empty.
+pub(crate) async fn prepare_team_database(admin_url: &str) -> Result<String> {
     let options = pg_options(admin_url)?;
     let database = options.get_database().unwrap_or("postgres").to_string();
     if database == "postgres" {
@@ -273,19 +298,7 @@ pub async fn init_team(admin_url: &str, admin: &UserInput) -> Result<(Store, Use
         }
         Err(e) => return Err(crate::open::connection_error(e, admin_url)),
     };
-    let existing: bool = sqlx::query_scalar("SELECT to_regclass('public.users') IS NOT NULL")
-        .fetch_one(&mut conn)
-        .await
-        .db()?;
-    if existing {
-        return Err(Error::new(
-            ErrorCode::InvalidState,
-            format!(
-                "«{database}» already holds a Voronka database: give its users logins with `team add-user --email`"
-            ),
-        )
-        .on("db"));
-    }
+    refuse_unless_empty(&mut conn, &database).await?;
     let owner: String = format!("{database}_owner").chars().take(63).collect();
     let (owner_q, db_q) = (quote_ident(&owner), quote_ident(&database));
     let mut script = vec![format!(
@@ -315,22 +328,42 @@ pub async fn init_team(admin_url: &str, admin: &UserInput) -> Result<(Store, Use
         })?;
     }
     let _ = conn.close().await;
-    let store = Store::open_as(
-        admin_url,
-        std::sync::Arc::new(SystemClock),
-        std::sync::Arc::new(RandomIds::new()),
-        Some(&owner),
+    Ok(owner)
+}
+
+/// Refuses a database that holds a team (any user) or tables that are not Voronka's.
+async fn refuse_unless_empty(conn: &mut PgConnection, database: &str) -> Result<()> {
+    let (voronka, tables): (bool, i64) = sqlx::query_as(
+        "SELECT to_regclass('public.users') IS NOT NULL,
+                (SELECT COUNT(*) FROM pg_tables WHERE schemaname = 'public')",
     )
-    .await?;
-    let input = UserInput {
-        role: Some(Role::Admin),
-        active: Some(true),
-        ..admin.clone()
-    };
-    let user = store.create_user(None, &input).await?;
-    store.install_defaults(user.meta.id).await?;
-    let card = store.give_login(user.meta.id, user.meta.id).await?;
-    Ok((store, user, card))
+    .fetch_one(&mut *conn)
+    .await
+    .db()?;
+    if !voronka {
+        if tables > 0 {
+            return Err(Error::new(
+                ErrorCode::NotEmpty,
+                format!("«{database}» is not empty: it holds {tables} tables of another program; name a new database"),
+            )
+            .on("db"));
+        }
+        return Ok(());
+    }
+    let users: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users")
+        .fetch_one(&mut *conn)
+        .await
+        .db()?;
+    if users > 0 {
+        return Err(Error::new(
+            ErrorCode::NotEmpty,
+            format!(
+                "«{database}» is not empty: it already holds a Voronka team of {users} users; name a new database, or give its users logins with `team add-user --email`"
+            ),
+        )
+        .on("db"));
+    }
+    Ok(())
 }
 
 fn role_name(role: Role) -> &'static str {

@@ -166,6 +166,14 @@ pub async fn create_team_database(
         .await?)
 }
 
+/// Moves the open local file's data into a new, empty team database on `server` and switches
+/// to it as the team's admin; `password` is the server role's (used once, kept nowhere).
+#[tauri::command]
+#[specta::specta]
+pub async fn move_to_team(session: State<'_, Session>, server: TeamConnection, password: String) -> Answer<AppInfo> {
+    Ok(session.move_to_team(server, Secret::new(password)).await?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

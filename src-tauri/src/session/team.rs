@@ -1,5 +1,5 @@
 //! The session's part of team mode: a teammate's own password, and a new team database made
-//! from the app. A password goes only to the database and the OS keychain.
+//! from the app, empty or with the local file's data. A password goes only to the database and the OS keychain.
 
 use super::{Session, team_key};
 use crate::config::database_key;
@@ -7,6 +7,7 @@ use crate::session::AppInfo;
 use voronka_core::connection::{Secret, TeamConnection};
 use voronka_core::model::UserInput;
 use voronka_core::{Error, ErrorCode, Result};
+use voronka_store::LoginCard;
 
 impl Session {
     /// The signed-in teammate's own password, in place of the one they were handed. The
@@ -70,6 +71,31 @@ impl Session {
         check_root_cert(&server)?;
         let (store, _, card) = voronka_store::init_team(&server.url(&password), &admin).await?;
         store.close().await;
+        self.switch_to_new_team(server, card, "made").await
+    }
+
+    /// Moves everything in the open local file into a new, empty team database (the server
+    /// credentials as for [`Session::create_team_database`]), checked against the file before
+    /// it is committed; the signed-in admin becomes the team's admin and Voronka switches to
+    /// their new login. The local file stays as it was.
+    pub async fn move_to_team(&self, server: TeamConnection, password: Secret) -> Result<AppInfo> {
+        server.validate()?;
+        check_root_cert(&server)?;
+        let (local, me) = self.actor().await?;
+        let (store, card, moved) = voronka_store::move_to_team(&local, &server.url(&password), me).await?;
+        store.close().await;
+        tracing::info!(
+            "moved the local file into the team database «{}»: {} companies, {} deals",
+            card.database,
+            moved.of("companies"),
+            moved.of("deals")
+        );
+        self.switch_to_new_team(server, card, "filled with the local data").await
+    }
+
+    /// Connects as the first admin's new login of a team database just set up; its generated
+    /// password goes to the keychain and the admin then chooses their own.
+    async fn switch_to_new_team(&self, server: TeamConnection, card: LoginCard, done: &str) -> Result<AppInfo> {
         let team = TeamConnection {
             user: card.login.clone(),
             ..server
@@ -78,7 +104,7 @@ impl Session {
             Error::new(
                 e.code,
                 format!(
-                    "the team database «{}» was made, but Voronka could not switch to it ({}): connect with the same server credentials and reset the password of «{}» on the Team screen",
+                    "the team database «{}» was {done}, but Voronka could not switch to it ({}): connect with the same server credentials and reset the password of «{}» on the Team screen",
                     card.database, e.message, card.login
                 ),
             )

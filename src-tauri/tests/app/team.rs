@@ -258,6 +258,54 @@ async fn in_a_local_file_teammates_are_added_without_logins() {
     assert_eq!(err["code"], "invalid_state", "{err}");
 }
 
+/// "Move my local data to the team database" from Settings: the file's clients arrive in the
+/// new team database with their ids, Voronka is switched to it as the admin's own login (their
+/// generated password in the keychain), and a second move into it is refused with the file
+/// still open.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_local_data_moves_to_a_new_team_database_and_the_app_switches_to_it() {
+    let Some(pg) = TestDb::fresh(Kind::Postgres).await else {
+        return;
+    };
+    let local = TestDb::fresh(Kind::Sqlite).await.unwrap();
+    let dir = tempfile_dir();
+    let secrets = Arc::new(MemorySecrets::default());
+    let s = crate::session::session(&local, &dir, secrets.clone());
+    s.open_at_start().await.unwrap();
+    s.first_start("Ірина Адмін", Language::Uk, false, &mut |_, _| {})
+        .await
+        .unwrap();
+    let (store, me) = s.actor().await.unwrap();
+    let input = voronka_core::model::CompanyInput {
+        name: "ТОВ Дах".into(),
+        work_phone: Some("+380671234567".into()),
+        ..Default::default()
+    };
+    let company = store.create_company(me, &input).await.unwrap();
+    let (_app, webview) = app_with(s.clone(), &Person::default());
+    let args = json!({"server": server_of(&pg), "password": server_password(&pg).expose()});
+    let info = {
+        let _one = TEAM_INIT.lock().await;
+        invoke(&webview, "move_to_team", args.clone()).unwrap()
+    };
+    assert_eq!(info["user"]["id"], json!(me), "the mover is signed in as themself: {info}");
+    assert_eq!(info["team"]["database"], json!(server_of(&pg).database));
+    assert!(info["must_change_password"].as_bool().unwrap(), "then chooses their own password");
+    let team = s.info().await.unwrap().team.unwrap();
+    assert!(secrets.get(&team.secret_key()).unwrap().is_some(), "the login's password is in the keychain");
+    let (team_store, _) = s.actor().await.unwrap();
+    assert_eq!(team_store.backend(), voronka_store::Backend::Postgres);
+    let moved: voronka_core::model::Company = team_store.get(company.meta.id).await.unwrap();
+    assert_eq!(moved.data.name, company.data.name, "the company keeps its id");
+
+    // Back on the file, a second move is refused: the team database is not empty.
+    s.work_locally().await.unwrap();
+    let err = invoke(&webview, "move_to_team", args).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("not_empty"), Some("db")), "{err}");
+    let (still, _) = s.actor().await.unwrap();
+    assert_eq!(still.backend(), voronka_store::Backend::Sqlite, "the file stays open");
+}
+
 /// Drops a login the test made by hand when the test ends.
 struct Login(String);
 

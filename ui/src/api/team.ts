@@ -62,3 +62,12 @@ export function useCreateTeamDatabase() {
     onSuccess: () => qc.resetQueries(),
   });
 }
+
+/** The local file's data moved into a new team database, then the switch to it: every answer changes. */
+export function useMoveToTeam() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { server: TeamConnection; password: string }) => call(commands.moveToTeam(v.server, v.password)),
+    onSuccess: () => qc.resetQueries(),
+  });
+}

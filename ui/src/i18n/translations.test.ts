@@ -39,6 +39,7 @@ const ERROR_CODES: ErrorCode[] = [
   'read_only',
   'busy',
   'migration_incomplete',
+  'not_empty',
   'forbidden',
   'keychain',
   'storage',

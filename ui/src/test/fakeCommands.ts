@@ -27,7 +27,7 @@ export function fakeCommands(): Commands {
     'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'chooseExportPath', 'exportReport', 'openExport',
     'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
     'setMyPreferences', 'timeZones', 'teamMembers', 'addTeammate', 'giveLogin', 'resetPassword', 'changeRole',
-    'setUserActive', 'setMyPassword', 'createTeamDatabase',
+    'setUserActive', 'setMyPassword', 'createTeamDatabase', 'moveToTeam',
     'listProducts', 'createProduct', 'updateProduct', 'archiveProduct', 'restoreProduct', 'dealLines',
     'updateDealItem', 'removeDealItem', 'setAmountFromItems', 'updatePayment', 'cancelPayment', 'markPaymentPaidOn',
     'proposalTemplate', 'saveProposalTemplate', 'chooseLogo', 'makeProposal', 'dealDocuments', 'openDocument',

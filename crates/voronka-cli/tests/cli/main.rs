@@ -7,6 +7,7 @@ mod handover;
 mod import;
 mod list_export;
 mod loads;
+mod moving;
 mod plans;
 mod proposal;
 mod rotation;

@@ -21,6 +21,7 @@ mod importing;
 mod list_exports;
 mod live_changes;
 mod loading;
+mod moving;
 mod notifications;
 mod opening;
 mod paging;

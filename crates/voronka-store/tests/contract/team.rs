@@ -496,7 +496,7 @@ async fn team_init_sets_up_a_database_its_admin_signs_in_to() {
     );
     signed_in.close().await;
     let again = voronka_store::init_team(&db.url, &input).await.unwrap_err();
-    assert_eq!(again.code, ErrorCode::InvalidState, "{}", again.message);
+    assert_eq!(again.code, ErrorCode::NotEmpty, "{}", again.message);
 }
 
 /// A manager's day through the store, under her own login: every write lands, and the

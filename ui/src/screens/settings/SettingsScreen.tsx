@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAppInfoContext } from '../../shell/currentUser';
 import { BackupsSection } from './BackupsSection';
 import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
+import { MoveToTeamDialog } from './MoveToTeamDialog';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
 import { PreferencesFields } from './PreferencesFields';
 import { DictionariesSettings } from './dictionaries/DictionariesSettings';
@@ -66,6 +67,9 @@ function GeneralSettings() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const info = useAppInfoContext();
   const [creating, setCreating] = useState(false);
+  const [moving, setMoving] = useState(false);
+  // Only the admin of a local file moves it: the core refuses anyone else too.
+  const mayMove = info?.backend === 'sqlite' && !!info.rights?.setup;
   return (
     <Stack gap="md" maw={640}>
       <Paper withBorder p="md">
@@ -101,11 +105,17 @@ function GeneralSettings() {
           {/* While the local file stands in for the team database, the form holds the team's. */}
           <TeamDatabaseForm team={info?.team ?? info?.team_waiting ?? null} />
           <Group justify="flex-end">
+            {mayMove && (
+              <Button variant="subtle" onClick={() => setMoving(true)} data-testid="move-team-open">
+                {t('moveTeam.open')}
+              </Button>
+            )}
             <Button variant="subtle" onClick={() => setCreating(true)} data-testid="create-team-open">
               {t('teamDb.open')}
             </Button>
           </Group>
           <CreateTeamDatabaseDialog opened={creating} onClose={() => setCreating(false)} />
+          <MoveToTeamDialog opened={moving} onClose={() => setMoving(false)} />
         </Stack>
       </Paper>
       <BackupsSection />
