@@ -53,3 +53,6 @@ for backend in sqlite postgres; do
   /usr/bin/time -f "%e s, %M KB peak" "$cli" --db "$url" report abc-xyz --from 2026-05-05 --to 2026-10-31 \
     --at 2026-11-01T12:00:00Z --xlsx "$out/abc-xyz-$backend.xlsx" 2>&1 | tee "$out/bench-abc-xyz-$backend.txt"
 done
+
+# Importing a department's client list from Excel.
+scripts/bench-import.sh "$cli" "$out"

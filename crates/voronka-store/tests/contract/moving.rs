@@ -57,6 +57,20 @@ async fn local_department() -> Ctx {
     )
     .await
     .unwrap();
+    s.add_deal_item(
+        ctx.olena_id(),
+        &DealItemInput {
+            deal_id: deal.meta.id,
+            product_id: None,
+            name: Some("Металочерепиця, м²".into()),
+            quantity: 120.0,
+            unit_price: Some(31_000),
+            currency: None,
+            discount_bp: None,
+        },
+    )
+    .await
+    .unwrap();
     s.save_proposal_template(ctx.admin.meta.id, None, &crate::proposals::template())
         .await
         .unwrap();
@@ -91,7 +105,7 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     let admin = ctx.admin.meta.id;
     let (team, card, moved) = voronka_store::move_to_team(&ctx.store, &db.url, admin).await.unwrap();
     assert_eq!((moved.of("companies"), moved.of("deals"), moved.of("payments")), (2, 2, 1));
-    assert_eq!(moved.of("document_files"), 1, "the kept proposal moves with its bytes");
+    assert_eq!(moved.of("document_files"), 2, "the kept proposal (PDF and XLSX) moves with its bytes");
     assert_eq!(comparable(&ctx.store).await, comparable(&team).await, "both sides export alike");
 
     // The admin signs in as their own login and finds the department as it was.
@@ -111,7 +125,8 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     }
     let page = Page { offset: 0, limit: 50 };
     let hits = signed_in.search("Вікна", page).await.unwrap().items;
-    assert_eq!(hits.len(), 1, "quick search finds a moved company: {hits:?}");
+    let kinds: Vec<&str> = hits.iter().map(|h| h.kind.as_str()).collect();
+    assert_eq!(kinds, ["company", "contact", "deal"], "quick search finds the moved client: {hits:?}");
     let deals = signed_in.list_deals(&DealFilter::default(), page).await.unwrap().items;
     let deal = deals.iter().find(|d| d.data.title.as_str().contains("Дах")).expect("the deal moved");
     let timeline = signed_in.timeline(TimelineOf::Deal(deal.meta.id), page).await.unwrap().items;
