@@ -108,7 +108,10 @@ async fn move_to(local: &Store, to: &str, json: bool) -> anyhow::Result<()> {
     for table in moved.tables.iter().filter(|t| t.rows > 0) {
         println!("{:>8}  {}", table.rows, table.table);
     }
-    println!("moved, and the team database exports the same as the file; {}'s login:", admin.data.name);
+    println!(
+        "moved, and the team database exports the same as the file; {}'s login:",
+        admin.data.name
+    );
     print_card(&card, false)
 }
 

@@ -206,7 +206,9 @@ async fn copy_table(
         if columns.is_empty() {
             columns = row.columns().iter().map(|c| c.name().to_string()).collect();
         }
-        let cells = (0..columns.len()).map(|i| Cell::read(&row, i)).collect::<Result<Vec<_>>>()?;
+        let cells = (0..columns.len())
+            .map(|i| Cell::read(&row, i))
+            .collect::<Result<Vec<_>>>()?;
         bytes += cells.iter().map(Cell::size).sum::<usize>();
         batch.push(cells);
         count += 1;
@@ -261,7 +263,10 @@ async fn insert(
         }
     }
     q.execute(&mut *target.tx).await.map_err(|e| {
-        Error::storage(format!("the team database refused the rows of {table}: {}", crate::error::db(e).message))
+        Error::storage(format!(
+            "the team database refused the rows of {table}: {}",
+            crate::error::db(e).message
+        ))
     })?;
     Ok(())
 }
@@ -296,7 +301,10 @@ async fn copy_search_index(source: &mut Tx<'_>, target: &mut Tx<'_>) -> Result<(
     let mut out = Vec::with_capacity(entries.len());
     for e in entries {
         let Some(kind) = kinds.iter().find(|k| **k == e.kind) else {
-            return Err(Error::storage(format!("a search entry of an unknown kind «{}»", e.kind)));
+            return Err(Error::storage(format!(
+                "a search entry of an unknown kind «{}»",
+                e.kind
+            )));
         };
         out.push((*kind, e.entity_id, e.body, owners.get(&e.entity_id).copied()));
     }
@@ -313,12 +321,13 @@ async fn compare_exports(source: &mut Tx<'_>, target: &mut Tx<'_>) -> Result<()>
 }
 
 async fn compare_through(source: &mut Tx<'_>, target: &mut Tx<'_>, path: &std::path::Path) -> Result<()> {
-    let file = std::fs::File::create(path)
-        .map_err(|e| Error::storage(format!("cannot write {}: {e}", path.display())))?;
+    let file =
+        std::fs::File::create(path).map_err(|e| Error::storage(format!("cannot write {}: {e}", path.display())))?;
     let mut out = BufWriter::new(file);
     write_tables(source, &mut out).await?;
     drop(out);
-    let local = std::fs::File::open(path).map_err(|e| Error::storage(format!("cannot read {}: {e}", path.display())))?;
+    let local =
+        std::fs::File::open(path).map_err(|e| Error::storage(format!("cannot read {}: {e}", path.display())))?;
     let mut compare = Compare::new(BufReader::new(local));
     let written = write_tables(target, &mut compare).await;
     match compare.difference() {
@@ -441,7 +450,10 @@ mod tests {
     #[test]
     fn the_first_differing_line_is_named() {
         let at = differs("a\nbc\nd", &["a\nbX\nd"]).unwrap();
-        assert!(at.starts_with("line 2") && at.contains("«bc»") && at.contains("«bX»"), "{at}");
+        assert!(
+            at.starts_with("line 2") && at.contains("«bc»") && at.contains("«bX»"),
+            "{at}"
+        );
     }
 
     #[test]

@@ -90,7 +90,8 @@ impl Session {
             moved.of("companies"),
             moved.of("deals")
         );
-        self.switch_to_new_team(server, card, "filled with the local data").await
+        self.switch_to_new_team(server, card, "filled with the local data")
+            .await
     }
 
     /// Connects as the first admin's new login of a team database just set up; its generated

@@ -288,11 +288,21 @@ async fn the_local_data_moves_to_a_new_team_database_and_the_app_switches_to_it(
         let _one = TEAM_INIT.lock().await;
         invoke(&webview, "move_to_team", args.clone()).unwrap()
     };
-    assert_eq!(info["user"]["id"], json!(me), "the mover is signed in as themself: {info}");
+    assert_eq!(
+        info["user"]["id"],
+        json!(me),
+        "the mover is signed in as themself: {info}"
+    );
     assert_eq!(info["team"]["database"], json!(server_of(&pg).database));
-    assert!(info["must_change_password"].as_bool().unwrap(), "then chooses their own password");
+    assert!(
+        info["must_change_password"].as_bool().unwrap(),
+        "then chooses their own password"
+    );
     let team = s.info().await.unwrap().team.unwrap();
-    assert!(secrets.get(&team.secret_key()).unwrap().is_some(), "the login's password is in the keychain");
+    assert!(
+        secrets.get(&team.secret_key()).unwrap().is_some(),
+        "the login's password is in the keychain"
+    );
     let (team_store, _) = s.actor().await.unwrap();
     assert_eq!(team_store.backend(), voronka_store::Backend::Postgres);
     let moved: voronka_core::model::Company = team_store.get(company.meta.id).await.unwrap();
@@ -301,7 +311,11 @@ async fn the_local_data_moves_to_a_new_team_database_and_the_app_switches_to_it(
     // Back on the file, a second move is refused: the team database is not empty.
     s.work_locally().await.unwrap();
     let err = invoke(&webview, "move_to_team", args).unwrap_err();
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("not_empty"), Some("db")), "{err}");
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("not_empty"), Some("db")),
+        "{err}"
+    );
     let (still, _) = s.actor().await.unwrap();
     assert_eq!(still.backend(), voronka_store::Backend::Sqlite, "the file stays open");
 }

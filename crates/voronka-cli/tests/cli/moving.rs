@@ -25,10 +25,19 @@ async fn team_move_copies_the_file_into_an_empty_team_database() {
     let Some(team) = TestDb::fresh(Kind::Postgres).await else {
         return;
     };
-    ok(&local, &["demo", "--seed", "11", "--scale", "150", "--today", "2026-11-01"]);
+    ok(
+        &local,
+        &["demo", "--seed", "11", "--scale", "150", "--today", "2026-11-01"],
+    );
     let out: serde_json::Value =
         serde_json::from_str(&ok(&local, &["team", "move", "--to", &team.url, "--json"])).expect("JSON");
-    assert_eq!(out["moved"]["tables"].as_array().map(|t| t.iter().any(|t| t["table"] == "deals" && t["rows"] == 150)), Some(true), "{out}");
+    assert_eq!(
+        out["moved"]["tables"]
+            .as_array()
+            .map(|t| t.iter().any(|t| t["table"] == "deals" && t["rows"] == 150)),
+        Some(true),
+        "{out}"
+    );
     let card = &out["card"];
     let as_admin = format!(
         "postgres://{}@{}:{}/{}",
@@ -41,7 +50,10 @@ async fn team_move_copies_the_file_into_an_empty_team_database() {
     let (before, after) = (ok(&local, &["export-json"]), ok(&team, &["export-json"]));
     let (before, after) = (comparable(&before), comparable(&after));
     for (table, rows) in before.as_object().unwrap() {
-        assert!(rows == &after[table], "{table}: the team database holds other rows than the file");
+        assert!(
+            rows == &after[table],
+            "{table}: the team database holds other rows than the file"
+        );
     }
     assert_eq!(before, after);
     let hits = ok_at(&as_admin, &["search", "067"]);

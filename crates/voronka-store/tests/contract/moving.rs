@@ -104,9 +104,20 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     let Some(db) = pg_database().await else { return };
     let admin = ctx.admin.meta.id;
     let (team, card, moved) = voronka_store::move_to_team(&ctx.store, &db.url, admin).await.unwrap();
-    assert_eq!((moved.of("companies"), moved.of("deals"), moved.of("payments")), (2, 2, 1));
-    assert_eq!(moved.of("document_files"), 2, "the kept proposal (PDF and XLSX) moves with its bytes");
-    assert_eq!(comparable(&ctx.store).await, comparable(&team).await, "both sides export alike");
+    assert_eq!(
+        (moved.of("companies"), moved.of("deals"), moved.of("payments")),
+        (2, 2, 1)
+    );
+    assert_eq!(
+        moved.of("document_files"),
+        2,
+        "the kept proposal (PDF and XLSX) moves with its bytes"
+    );
+    assert_eq!(
+        comparable(&ctx.store).await,
+        comparable(&team).await,
+        "both sides export alike"
+    );
 
     // The admin signs in as their own login and finds the department as it was.
     let o: sqlx::postgres::PgConnectOptions = db.url.parse().unwrap();
@@ -126,10 +137,21 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     let page = Page { offset: 0, limit: 50 };
     let hits = signed_in.search("Вікна", page).await.unwrap().items;
     let kinds: Vec<&str> = hits.iter().map(|h| h.kind.as_str()).collect();
-    assert_eq!(kinds, ["company", "contact", "deal"], "quick search finds the moved client: {hits:?}");
+    assert_eq!(
+        kinds,
+        ["company", "contact", "deal"],
+        "quick search finds the moved client: {hits:?}"
+    );
     let deals = signed_in.list_deals(&DealFilter::default(), page).await.unwrap().items;
-    let deal = deals.iter().find(|d| d.data.title.as_str().contains("Дах")).expect("the deal moved");
-    let timeline = signed_in.timeline(TimelineOf::Deal(deal.meta.id), page).await.unwrap().items;
+    let deal = deals
+        .iter()
+        .find(|d| d.data.title.as_str().contains("Дах"))
+        .expect("the deal moved");
+    let timeline = signed_in
+        .timeline(TimelineOf::Deal(deal.meta.id), page)
+        .await
+        .unwrap()
+        .items;
     assert!(!timeline.is_empty(), "the call is on its timeline");
     let documents = signed_in.deal_documents_kept(deal.meta.id).await.unwrap();
     let kept = documents[0].document.meta.id;
@@ -143,7 +165,12 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     // A second move finds the team there and changes nothing.
     let again = voronka_store::move_to_team(&ctx.store, &db.url, admin).await;
     let err = again.expect_err("refused");
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::NotEmpty, Some("db")), "{}", err.message);
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::NotEmpty, Some("db")),
+        "{}",
+        err.message
+    );
     assert!(err.message.contains("not empty"), "{}", err.message);
     let mut conn = sqlx::PgConnection::connect(&db.url).await.unwrap();
     let companies: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM companies")
@@ -168,13 +195,20 @@ async fn a_move_is_refused_before_anything_is_written() {
     assert_eq!(tables().fetch_one(&mut conn).await.unwrap(), 0, "nothing was set up");
 
     // A database that holds another program's tables.
-    sqlx::query("CREATE TABLE invoices (id INT)").execute(&mut conn).await.unwrap();
+    sqlx::query("CREATE TABLE invoices (id INT)")
+        .execute(&mut conn)
+        .await
+        .unwrap();
     refused(
         voronka_store::move_to_team(&ctx.store, &db.url, ctx.admin.meta.id).await,
         ErrorCode::NotEmpty,
         "db",
     );
-    assert_eq!(tables().fetch_one(&mut conn).await.unwrap(), 1, "its tables are left alone");
+    assert_eq!(
+        tables().fetch_one(&mut conn).await.unwrap(),
+        1,
+        "its tables are left alone"
+    );
 
     // A team database is not a local file.
     let team = harness::setup(Kind::Postgres).await.expect("PostgreSQL");
