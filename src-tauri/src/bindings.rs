@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, backups, catalog, companies, deal_lines, deals, lists, notifications, plans, proposals, regulations, reports,
+    app, backups, catalog, companies, deal_lines, deals, imports, lists, notifications, plans, proposals, regulations, reports,
     setup, tasks, team,
 };
 use crate::desk::{GongRung, OpenRecord};
@@ -94,6 +94,12 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             reports::export_report,
             reports::open_export,
             lists::export_list,
+            imports::choose_import_file,
+            imports::import_inspect,
+            imports::import_preview,
+            imports::import_run,
+            imports::cancel_import,
+            imports::save_refused,
             notifications::recent_gongs,
             notifications::notification_settings,
             notifications::save_notification_settings,
@@ -148,6 +154,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         .constant("DEAL_FIELDS", voronka_core::model::DealField::ALL)
         .constant("DICTIONARY_KINDS", voronka_core::model::DictionaryKind::ALL)
         .constant("TITLE_PLACEHOLDERS", voronka_core::model::TITLE_PLACEHOLDERS)
+        // Every field an import column may fill, for the wizard's translations.
+        .constant("IMPORT_FIELDS", voronka_import::Field::ALL)
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

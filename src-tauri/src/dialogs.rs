@@ -90,3 +90,51 @@ impl<R: Runtime> FilePicker for NativeDialogs<R> {
         self.builder(request).blocking_pick_file()?.into_path().ok()
     }
 }
+
+/// The dialogs the app runs with: the native ones, except in a debug build started with
+/// `VORONKA_DIALOG_ANSWERS`, whose file answers them instead (the end-to-end tests drive the
+/// real window under Xvfb, where nobody can click in a native dialog). A release build always
+/// asks the person.
+pub fn for_this_run<R: Runtime>(app: &AppHandle<R>) -> Dialogs {
+    answered_from_file().unwrap_or_else(|| Dialogs::new(NativeDialogs(app.clone())))
+}
+
+#[cfg(debug_assertions)]
+fn answered_from_file() -> Option<Dialogs> {
+    std::env::var_os("VORONKA_DIALOG_ANSWERS").map(|file| Dialogs::new(AnswersFile(PathBuf::from(file))))
+}
+
+#[cfg(not(debug_assertions))]
+fn answered_from_file() -> Option<Dialogs> {
+    None
+}
+
+/// Dialogs answered by a file's lines, first line first, each taken out once used; an empty
+/// line, or no line, is a cancelled dialog.
+#[cfg(debug_assertions)]
+#[derive(Debug)]
+struct AnswersFile(PathBuf);
+
+#[cfg(debug_assertions)]
+impl AnswersFile {
+    fn next(&self) -> Option<PathBuf> {
+        let text = std::fs::read_to_string(&self.0).ok()?;
+        let mut lines = text.lines();
+        let answer = lines.next()?.trim().to_string();
+        let rest: String = lines.map(|l| format!("{l}\n")).collect();
+        // An answer that stays in the file would answer the next dialog too.
+        std::fs::write(&self.0, rest).ok()?;
+        (!answer.is_empty()).then(|| PathBuf::from(answer))
+    }
+}
+
+#[cfg(debug_assertions)]
+impl FilePicker for AnswersFile {
+    fn save(&self, _: &FileRequest) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn open(&self, _: &FileRequest) -> Option<PathBuf> {
+        self.next()
+    }
+}

@@ -12,6 +12,7 @@ pub mod live_changes;
 mod session;
 
 pub use bindings::builder;
+pub use commands::imports::ImportFiles;
 pub use commands::reports::Exports;
 pub use session::{AppInfo, Session, StartProblem, Startup};
 
@@ -47,7 +48,7 @@ pub fn run() {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            app.manage(dialogs::Dialogs::new(dialogs::NativeDialogs(app.handle().clone())));
+            app.manage(dialogs::for_this_run(app.handle()));
             let session = app.state::<Session>().inner().clone();
             // A database that cannot be opened is the start-up screen's to show, not a reason
             // to quit: the session keeps the problem and the window offers the ways out.
@@ -60,6 +61,7 @@ pub fn run() {
         })
         .manage(session)
         .manage(commands::reports::Exports::default())
+        .manage(commands::imports::ImportFiles::default())
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::CloseRequested { .. } = event {
                 let session = window.state::<Session>();

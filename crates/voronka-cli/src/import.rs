@@ -1,5 +1,5 @@
-//! `import`: companies, contacts or deals from a spreadsheet or CSV, as the app's wizard will
-//! do it: the mapping used, the totals, the first rows' outcomes, and the refused rows to a
+//! `import`: companies, contacts or deals from a spreadsheet or CSV, as the app's wizard does
+//! it: the mapping used, the totals, the first rows' outcomes, and the refused rows to a
 //! workbook. Run as one's own login on a team database; on a local file as its admin.
 
 use crate::plan::{acting_user, find_by_email};
@@ -93,7 +93,7 @@ pub async fn run(url: &str, args: ImportArgs) -> anyhow::Result<()> {
     store.close().await;
     let report = report?;
     if let Some(path) = &args.refused {
-        voronka_import::refused::write(path, &report.header, &report.refused)?;
+        voronka_import::refused::write(path, &report.header, &Default::default(), &report.refused)?;
     }
     let mut out = std::io::stdout().lock();
     if args.json {

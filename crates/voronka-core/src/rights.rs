@@ -152,7 +152,7 @@ pub fn check_assign(role: Role, me: Id, assignee: Id) -> Result<()> {
 /// anyone (an owner column, sharing among the team), a manager for herself only. Refused on
 /// `field` (`owner` for an owner column's cell, `share` for the managers to share among).
 pub fn check_import_owner(role: Role, me: Id, owner: Id, field: &str) -> Result<()> {
-    if owner == me || scope(role, Subject::Regulations, Action::Change) == Scope::All {
+    if owner == me || may_import_for_others(role) {
         return Ok(());
     }
     Err(Error::new(
@@ -160,6 +160,12 @@ pub fn check_import_owner(role: Role, me: Id, owner: Id, field: &str) -> Result<
         "your role may import records for yourself only, not for other teammates",
     )
     .on(field))
+}
+
+/// Whether `role` may give imported records to other teammates: those who set the team's
+/// regulations (the head, the admin) share the work out; a manager imports her own.
+pub fn may_import_for_others(role: Role) -> bool {
+    scope(role, Subject::Regulations, Action::Change) == Scope::All
 }
 
 /// The refusal of `action` on `subject`.
@@ -206,6 +212,11 @@ pub struct Rights {
     pub export_all: bool,
     /// Gives tasks to anyone active (otherwise to themself only, see [`check_assign`]).
     pub assign_to_others: bool,
+    /// Imports companies, contacts and deals from a file (at least for themself).
+    pub import: bool,
+    /// Gives imported records to others: an owner column, sharing among chosen teammates
+    /// (otherwise imports for themself only, see [`check_import_owner`]).
+    pub import_for_others: bool,
 }
 
 impl Rights {
@@ -226,6 +237,8 @@ impl Rights {
             setup: all(Subject::Setup, Action::Change),
             export_all: all(Subject::Export, Action::Read),
             assign_to_others: all(Subject::Task, Action::Create),
+            import: all(Subject::ClientBase, Action::Create),
+            import_for_others: may_import_for_others(role),
         }
     }
 }
@@ -307,8 +320,13 @@ mod tests {
     fn the_summary_follows_the_matrix() {
         let manager = Rights::of(Role::Manager);
         assert!(!manager.all_deals && !manager.manage_users && manager.roles_to_give.is_empty());
+        assert!(
+            manager.import && !manager.import_for_others,
+            "a manager imports, for herself only"
+        );
         let head = Rights::of(Role::Head);
         assert!(head.all_deals && head.set_plans && head.manage_users && !head.setup);
+        assert!(head.import && head.import_for_others);
         assert_eq!(head.roles_to_give, vec![Role::Manager]);
         let admin = Rights::of(Role::Admin);
         assert!(admin.setup && admin.roles_to_give.len() == 3);

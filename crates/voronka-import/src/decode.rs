@@ -7,6 +7,7 @@ use serde::Serialize;
 use std::io::Read;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub enum TextEncoding {
     #[serde(rename = "UTF-8")]
     Utf8,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use voronka_core::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportKind {
     /// Companies, each with an optional contact person.
@@ -110,6 +111,7 @@ impl ImportKind {
 /// A field a column may fill. `Name`, `City`, `LegalId`, `Phone` and `Email` are the company's;
 /// the `Contact…` fields and `Position` the contact person's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Name,

@@ -8,12 +8,14 @@ use voronka_core::{Error, Result};
 
 /// One column and the field it fills.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ColumnField {
     pub column: String,
     pub field: Option<Field>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Mapping {
     pub kind: ImportKind,
     pub columns: Vec<ColumnField>,
@@ -31,14 +33,8 @@ impl Mapping {
         remembered: &[(String, String)],
         chosen: &[(String, String)],
     ) -> Result<Mapping> {
-        let mut fields = suggest(kind, headers);
-        for (column, field) in remembered {
-            if let Some(i) = column_index(headers, column)
-                && let Ok(f) = field_of(kind, field)
-            {
-                assign(&mut fields, i, f);
-            }
-        }
+        let mut mapping = Mapping::suggested(kind, headers, remembered);
+        let mut fields: Vec<Option<Field>> = mapping.columns.iter().map(|c| c.field).collect();
         for (column, field) in chosen {
             let i = column_index(headers, column).ok_or_else(|| {
                 Error::invalid(
@@ -51,17 +47,9 @@ impl Mapping {
             })?;
             assign(&mut fields, i, field_of(kind, field)?);
         }
-        let mapping = Mapping {
-            kind,
-            columns: headers
-                .iter()
-                .zip(fields)
-                .map(|(h, f)| ColumnField {
-                    column: h.clone(),
-                    field: f,
-                })
-                .collect(),
-        };
+        for (column, field) in mapping.columns.iter_mut().zip(fields) {
+            column.field = field;
+        }
         let required = kind.required();
         if mapping.column_of(required).is_none() {
             return Err(Error::invalid(
@@ -75,6 +63,31 @@ impl Mapping {
             ));
         }
         Ok(mapping)
+    }
+
+    /// What a wizard shows before anyone chooses: the suggestions with what was `remembered`
+    /// over them. Never refused: a file whose required column is not recognised is the
+    /// person's to map.
+    pub fn suggested(kind: ImportKind, headers: &[String], remembered: &[(String, String)]) -> Mapping {
+        let mut fields = suggest(kind, headers);
+        for (column, field) in remembered {
+            if let Some(i) = column_index(headers, column)
+                && let Ok(f) = field_of(kind, field)
+            {
+                assign(&mut fields, i, f);
+            }
+        }
+        Mapping {
+            kind,
+            columns: headers
+                .iter()
+                .zip(fields)
+                .map(|(h, f)| ColumnField {
+                    column: h.clone(),
+                    field: f,
+                })
+                .collect(),
+        }
     }
 
     /// The column that fills `field`.
@@ -180,6 +193,15 @@ mod tests {
         let m = Mapping::build(ImportKind::Companies, &h, &remembered, &chosen).unwrap();
         assert_eq!(m.columns[1].field, Some(Field::MobilePhone));
         assert_eq!(m.columns[2].field, None, "a column chosen out by its letter");
+    }
+
+    #[test]
+    fn a_suggestion_without_the_required_column_is_left_to_the_person() {
+        let h = headers(&["Місто", "Колір"]);
+        let m = Mapping::suggested(ImportKind::Companies, &h, &[]);
+        assert_eq!(m.column_of(Field::City), Some(0));
+        assert_eq!(m.column_of(Field::Name), None, "nothing guessed, nothing refused yet");
+        assert!(Mapping::build(ImportKind::Companies, &h, &[], &[]).is_err());
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::path::Path;
 use voronka_core::{Error, Result};
 
 /// One refused row: its number in the file, its cells, and why.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct RefusedRow {
     pub row: usize,
     pub cells: Vec<String>,
@@ -15,16 +16,33 @@ pub struct RefusedRow {
     pub reason: String,
 }
 
+/// The titles of the two columns after the file's own, in the reader's language.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+pub struct RefusedTitles {
+    pub row: String,
+    pub reason: String,
+}
+
+impl Default for RefusedTitles {
+    fn default() -> RefusedTitles {
+        RefusedTitles {
+            row: "Row".into(),
+            reason: "Reason".into(),
+        }
+    }
+}
+
 /// Writes `rows` under `header` to `path` (an `.xlsx`); refused on `refused` when it cannot.
-pub fn write(path: &Path, header: &[String], rows: &[RefusedRow]) -> Result<()> {
+pub fn write(path: &Path, header: &[String], titles: &RefusedTitles, rows: &[RefusedRow]) -> Result<()> {
     let fail =
         |e: rust_xlsxwriter::XlsxError| Error::invalid("refused", format!("cannot write {}: {e}", path.display()));
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     let bold = Format::new().set_bold();
-    let mut titles: Vec<&str> = header.iter().map(String::as_str).collect();
-    titles.extend(["Row", "Reason"]);
-    for (c, title) in titles.iter().enumerate() {
+    let mut heads: Vec<&str> = header.iter().map(String::as_str).collect();
+    heads.extend([titles.row.as_str(), titles.reason.as_str()]);
+    for (c, title) in heads.iter().enumerate() {
         sheet
             .write_string_with_format(0, c as u16, *title, &bold)
             .map_err(fail)?;

@@ -8,6 +8,7 @@ use std::path::Path;
 use voronka_core::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
     Xlsx,

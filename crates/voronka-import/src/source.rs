@@ -190,6 +190,7 @@ pub fn column_letter(mut i: usize) -> String {
 
 /// What a wizard shows before the mapping: the file's kind, its header and its first rows.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct Inspection {
     pub format: Format,
     pub encoding: Option<TextEncoding>,

@@ -147,8 +147,14 @@ impl Exports {
             )
             .on("path")
         })?;
-        self.written.lock().map_err(poisoned)?.insert(target);
+        self.wrote(target)?;
         Ok(rows)
+    }
+
+    /// `target` was written by this run: the UI may ask to open it.
+    pub(super) fn wrote(&self, target: PathBuf) -> Result<(), Error> {
+        self.written.lock().map_err(poisoned)?.insert(target);
+        Ok(())
     }
 }
 

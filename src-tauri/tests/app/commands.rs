@@ -19,7 +19,7 @@ use voronka_testdb::{Kind, TestDb};
 pub struct Person(Arc<Mutex<(Option<PathBuf>, Vec<FileRequest>)>>);
 
 impl Person {
-    fn will_choose(&self, path: Option<PathBuf>) {
+    pub fn will_choose(&self, path: Option<PathBuf>) {
         self.0.lock().unwrap().0 = path;
     }
     fn answer(&self, request: &FileRequest) -> Option<PathBuf> {
@@ -62,6 +62,7 @@ pub fn app_with(session: Session, person: &Person) -> (tauri::App<MockRuntime>, 
         .invoke_handler(voronka_app::builder::<MockRuntime>().invoke_handler())
         .manage(session)
         .manage(voronka_app::Exports::default())
+        .manage(voronka_app::ImportFiles::default())
         .manage(Dialogs::new(person.clone()))
         .build(tauri::generate_context!())
         .unwrap();
@@ -72,7 +73,7 @@ pub fn app_with(session: Session, person: &Person) -> (tauri::App<MockRuntime>, 
 }
 
 /// A session over `db` started as a first start does, with or without the demo.
-async fn started(db: &TestDb, demo: bool) -> Session {
+pub async fn started(db: &TestDb, demo: bool) -> Session {
     let s = session(db, &tempfile_dir(), Arc::default());
     s.open_at_start().await.unwrap();
     s.first_start("Олена Коваль", Language::Uk, demo, &mut |_, _| {})

@@ -3,7 +3,7 @@
 // everything down, also after a failed step.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { remote } from 'webdriverio';
@@ -83,8 +83,11 @@ function within(promise, ms, what) {
  * launch kept (`keep: true`), to start the app a second time on the same data and settings;
  * `dbUrl`: a database URL to open instead (a team PostgreSQL, with the login's password);
  * `port`: tauri-driver's, for a second app running at the same time (the next port is taken too).
+ * `dialogs`: the app's open and save dialogs are answered by `app.answerDialogs(path, …)`
+ * instead of the native ones, which nobody can click under Xvfb (a debug build's
+ * `VORONKA_DIALOG_ANSWERS`).
  */
-export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null, port = DRIVER_PORT } = {}) {
+export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null, port = DRIVER_PORT, dialogs = false } = {}) {
   if (!existsSync(APP)) throw new Error(`${APP} is missing: build it with \`make e2e\` or run.mjs --build`);
   if (await driverStatus(port)) throw new Error(`port ${port} is taken: another WebDriver server is running`);
 
@@ -100,6 +103,8 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
     XDG_CONFIG_HOME: join(home, 'xdg-config'),
   };
   for (const d of ['config', 'data', 'cache', 'xdg-config']) mkdirSync(join(home, d), { recursive: true });
+  const answers = join(home, 'dialog-answers.txt');
+  if (dialogs) env.VORONKA_DIALOG_ANSWERS = answers;
 
   const log = join(home, 'driver.log');
   const fd = openSync(log, 'a');
@@ -124,6 +129,11 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
     startedAt: 0,
     /** Milliseconds from asking for a session to having one (the app's window is up). */
     sessionMs: 0,
+    /** The paths the next dialogs answer with, in turn (`''` cancels one); see `dialogs`. */
+    answerDialogs(...paths) {
+      if (!dialogs) throw new Error('launch the app with { dialogs: true } to answer its dialogs');
+      appendFileSync(answers, paths.map((p) => `${p}\n`).join(''));
+    },
     async close({ failed = false } = {}) {
       if (browser) {
         await within(browser.deleteSession(), 15_000, 'closing the session').catch(() => {});

@@ -179,6 +179,27 @@ export type {
   TaskReschedule,
 } from '../bindings';
 
+// Importing companies, contacts and deals from a file: the wizard's steps.
+export type {
+  ColumnField,
+  DuplicatePolicy,
+  Field as ImportField,
+  Format as ImportFormat,
+  ImportChoices,
+  ImportInspection,
+  ImportKind,
+  ImportProgress,
+  ImportReport,
+  ImportTotals,
+  Mapping as ImportMapping,
+  Owners as ImportOwners,
+  PreviewRow,
+  RefusedRow,
+  RefusedTitles,
+  RowNote,
+  RowStatus,
+} from '../bindings';
+
 // Backups of the local file.
 export type { Backup, Backups } from '../bindings';
 

@@ -1,4 +1,4 @@
-import { DEAL_FIELDS, DICTIONARY_KINDS, STAGE_KINDS, TASK_KINDS, TLS_MODES } from '../api/choices';
+import { DEAL_FIELDS, DICTIONARY_KINDS, IMPORT_FIELDS, STAGE_KINDS, TASK_KINDS, TLS_MODES } from '../api/choices';
 import type { ErrorCode } from '../api/types';
 import en from './en.json';
 import ru from './ru.json';
@@ -89,6 +89,12 @@ describe('translations', () => {
       ...['call', 'email', 'meeting', 'note'].map((k) => `timeline.log.${k}`),
       ...['sqlite', 'postgres'].map((b) => `settings.backend.${b}`),
       ...['uk', 'en', 'ru'].map((l) => `languages.${l}`),
+      ...IMPORT_FIELDS.map((f) => `importField.${f}`),
+      ...['companies', 'contacts', 'deals'].map((k) => `import.title.${k}`),
+      ...['file', 'mapping', 'options', 'preview', 'run'].map((s) => `import.steps.${s}`),
+      ...['skip', 'update', 'refuse'].map((p) => `import.policy.${p}`),
+      ...['new', 'updated', 'skipped', 'refused'].map((s) => `import.status.${s}`),
+      ...['rows', 'new', 'duplicates', 'updated', 'skipped', 'refused'].map((k) => `import.totals.${k}`),
     ];
     expect(expected.filter((k) => !known.has(k))).toEqual([]);
   });

@@ -38,6 +38,7 @@ export function fakeCommands(): Commands {
     'leadRotation', 'saveLeadRotation', 'closeLossReview', 'lossReviews', 'answerCheckIn', 'checkInsOf',
     'editTask', 'deleteTask', 'taskReschedules', 'handoverPreview', 'handover', 'teamBoard', 'todayOf',
     'backups', 'backUpNow', 'restoreBackup', 'exportList',
+    'chooseImportFile', 'importInspect', 'importPreview', 'importRun', 'cancelImport', 'saveRefused',
   ];
   const fake: Record<string, unknown> = {};
   for (const name of names) {

@@ -41,6 +41,8 @@ export function rightsOf(role: Role): Rights {
     setup: role === 'admin',
     export_all: all,
     assign_to_others: all,
+    import: true,
+    import_for_others: all,
   };
 }
 

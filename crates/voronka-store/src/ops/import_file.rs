@@ -5,7 +5,7 @@
 
 use super::import_writer::ImportWriter;
 use crate::Store;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::ControlFlow;
 use std::path::Path;
 use voronka_core::{Error, ErrorCode, Id, Result};
@@ -15,7 +15,8 @@ use voronka_import::{Format, ImportKind, Mapping};
 
 /// What happens to a row that duplicates a company (or contact, or open deal) of the base or an
 /// earlier row of the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DuplicatePolicy {
     /// Left out, counted among the duplicates.
@@ -41,7 +42,9 @@ impl DuplicatePolicy {
 }
 
 /// Who owns what the import makes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
 pub enum Owners {
     /// The user the mapping's owner column names (by e-mail or name) on each row; a row with
     /// the cell empty, or a file without the column, goes to the importing user.
@@ -81,6 +84,7 @@ impl ImportRequest {
 
 /// The counts of an import (or of what a dry run would import).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ImportTotals {
     /// Data rows read (blank rows are passed over).
     pub rows: usize,
@@ -101,6 +105,7 @@ pub struct ImportTotals {
 
 /// What became of one row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum RowStatus {
     New,
@@ -111,6 +116,7 @@ pub enum RowStatus {
 
 /// A row of the preview: its number, its cells, what became of it and why.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct PreviewRow {
     pub row: usize,
     pub cells: Vec<String>,
@@ -120,8 +126,12 @@ pub struct PreviewRow {
     pub notes: Vec<RowNote>,
 }
 
+/// One reason about a row: its code (translated by the UI), the field it concerns, and the
+/// core's message with the detail (the value, the duplicate's owner).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct RowNote {
+    pub code: ErrorCode,
     pub field: Option<String>,
     pub message: String,
 }
@@ -129,6 +139,7 @@ pub struct RowNote {
 impl From<&Error> for RowNote {
     fn from(e: &Error) -> RowNote {
         RowNote {
+            code: e.code,
             field: e.field.clone(),
             message: e.message.clone(),
         }
@@ -137,6 +148,7 @@ impl From<&Error> for RowNote {
 
 /// What an import did (or a dry run would do).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ImportReport {
     pub kind: ImportKind,
     pub format: Format,
@@ -154,6 +166,7 @@ pub struct ImportReport {
 
 /// Where an import stands, told after every batch.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
 pub struct ImportProgress {
     pub rows: usize,
     pub new: usize,

@@ -349,6 +349,7 @@ impl<'s> ImportWriter<'s> {
         }
         let before: Contact = self.tx.get_any(existing).await?;
         let note = RowNote {
+            code: ErrorCode::Duplicate,
             field: Some("contact_name".into()),
             message: format!(
                 "«{}» looks like the same person (same phone, e-mail or name at the company)",
@@ -420,6 +421,7 @@ impl<'s> ImportWriter<'s> {
         let (company_data, known_company) = self.find_company(company_input, owner)?;
         if let Some(existing) = known_company.and_then(|c| self.deals.find(Some(c), &deal.title)) {
             let note = RowNote {
+            code: ErrorCode::Duplicate,
                 field: Some("title".into()),
                 message: format!("the company already has an open deal «{}»", deal.title),
             };

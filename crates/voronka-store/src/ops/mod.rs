@@ -13,6 +13,7 @@ mod gong;
 mod handover;
 mod import_file;
 mod import_index;
+mod import_inspect;
 mod import_writer;
 mod loss_review;
 mod notifications;
@@ -35,6 +36,7 @@ pub use gong::GONG_CHANNEL;
 pub use import_file::{
     DuplicatePolicy, ImportProgress, ImportReport, ImportRequest, ImportTotals, Owners, PreviewRow, RowNote, RowStatus,
 };
+pub use import_inspect::ImportInspection;
 pub use loss_review::ReviewClosed;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use plans::PlansSaved;

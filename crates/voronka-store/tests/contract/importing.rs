@@ -1,8 +1,8 @@
 //! Importing clients from a file: a dry run counts and writes nothing; duplicates (rule 6) are
 //! skipped, updated or refused, within the file and against the base; owners come from a
 //! column or in turn; a manager imports for herself only; a failure or a cancel mid-way leaves
-//! the database as it was; the mapping is remembered for the next file; deals bring their
-//! company and contact.
+//! the database as it was; the mapping is remembered for the next file (and the wizard starts
+//! from it); deals bring their company and contact.
 
 use crate::harness::{Ctx, Kind};
 use sqlx::Connection;
@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use voronka_core::ErrorCode;
 use voronka_core::model::*;
-use voronka_import::ImportKind;
+use voronka_import::{Field, ImportKind};
 use voronka_store::{DuplicatePolicy, ImportProgress, ImportReport, ImportRequest, Owners, RowStatus};
 
 fn csv(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
@@ -383,6 +383,25 @@ pub async fn import_mapping_is_remembered_for_the_next_file(ctx: Ctx) {
     );
 
     let second = csv(&dir, "b.csv", "Тел.;Фірма X;Колір\n0671000002;Друга;зелений\n");
+    let shown = ctx
+        .store
+        .import_inspect(ctx.head.meta.id, &second, ImportKind::Companies, 20)
+        .await
+        .unwrap();
+    let fields: Vec<_> = shown.mapping.columns.iter().map(|c| c.field).collect();
+    assert_eq!(
+        fields,
+        vec![Some(Field::Phone), Some(Field::Name), Some(Field::Notes)],
+        "the wizard starts from the remembered mapping"
+    );
+    assert_eq!(shown.file.sample, vec![vec!["0671000002", "Друга", "зелений"]]);
+    assert_eq!((shown.required, shown.fields[0]), (Field::Name, Field::Name));
+    let hers = ctx
+        .store
+        .import_inspect(ctx.olena_id(), &second, ImportKind::Companies, 20)
+        .await
+        .expect("a file without a recognised name column is shown, for the person to map");
+    assert_eq!(hers.mapping.column_of(Field::Name), None, "{:?}", hers.mapping);
     let report = import(
         &ctx,
         &ctx.head,

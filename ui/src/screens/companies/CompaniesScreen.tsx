@@ -18,6 +18,7 @@ import { When } from '../../components/When';
 import { useRights } from '../../shell/currentUser';
 import { HandoverDialog } from '../team/HandoverDialog';
 import { NewCompanyDialog } from './NewCompanyDialog';
+import { ImportButton } from '../import/ImportButton';
 
 const FILTER_DEBOUNCE_MS = 250;
 
@@ -113,6 +114,7 @@ export function CompaniesScreen() {
               {t('companies.handOverSelected', { count: selected.length })}
             </Button>
           )}
+          <ImportButton kind="companies" />
           <ListExportButton
             query={{ list: 'companies', filter }}
             columns={shownColumns(columns)}

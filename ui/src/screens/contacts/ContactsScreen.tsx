@@ -15,6 +15,7 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { ListExportButton, shownColumns } from '../../components/ListExportButton';
 import { When } from '../../components/When';
 import { ContactForm } from './ContactForm';
+import { ImportButton } from '../import/ImportButton';
 
 export function ContactsScreen() {
   const { t } = useTranslation();
@@ -51,6 +52,7 @@ export function ContactsScreen() {
           />
         </Group>
         <Group>
+          <ImportButton kind="contacts" />
           <ListExportButton
             query={{ list: 'contacts', filter: { owner_id: ownerId } }}
             columns={shownColumns(columns)}

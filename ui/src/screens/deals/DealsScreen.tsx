@@ -12,6 +12,7 @@ import { Board } from './Board';
 import { DealTable } from './DealTable';
 import { narrowsDeals, readDealsLink } from './dealsLink';
 import { NewDealDialog } from './NewDealDialog';
+import { ImportButton } from '../import/ImportButton';
 
 type View = 'board' | 'table';
 
@@ -84,6 +85,7 @@ export function DealsScreen() {
             ]}
             data-testid="deals-view"
           />
+          <ImportButton kind="deals" />
           <Button onClick={() => setCreating(true)} data-testid="new-deal">
             {t('deal.new')}
           </Button>
