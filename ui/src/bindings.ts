@@ -18,6 +18,14 @@ async appInfo() : Promise<Result<Startup, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+async about() : Promise<Result<About, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("about") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async retryStart() : Promise<Result<Startup, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("retry_start") };
@@ -1247,6 +1255,7 @@ export type ApiError = { code: ErrorCode; field: string | null; message: string 
 /**
  * What the UI needs to know about the open database: where the data is and who is signed in.
  */
+export type About = { version: string; backend: string | null; database: string | null; data_folder: string | null; log_file: string | null; settings_file: string | null; platform: string }
 export type AppInfo = { version: string; backend: string; 
 /**
  * The database, password removed.

@@ -4,6 +4,7 @@
 //! handlers.
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
+mod about;
 mod commands;
 mod live_changes;
 mod secrets;
