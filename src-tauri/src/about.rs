@@ -27,7 +27,9 @@ impl About {
         let shown = |p: &std::path::Path| p.display().to_string();
         About {
             version: env!("CARGO_PKG_VERSION").to_string(),
-            backend: database.as_ref().and_then(|(backend, _)| backend.map(|b| b.name().to_string())),
+            backend: database
+                .as_ref()
+                .and_then(|(backend, _)| backend.map(|b| b.name().to_string())),
             database: database.map(|(_, key)| key),
             data_folder: voronka_store::data_folder().ok().as_deref().map(shown),
             log_file: logs.current().as_deref().or(logs.folder()).map(shown),

@@ -92,8 +92,8 @@ pub fn init(files: &LogFiles) {
         .with_writer(std::io::stderr)
         .with_filter(EnvFilter::from_default_env());
     tracing_subscriber::registry()
+        .with(files.layer::<tracing_subscriber::Registry>())
         .with(stderr)
-        .with(files.layer())
         .init();
 }
 

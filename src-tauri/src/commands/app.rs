@@ -1,7 +1,7 @@
 use super::Answer;
 use crate::about::About;
-use crate::logging::LogFiles;
 use crate::dialogs::{Dialogs, FileRequest};
+use crate::logging::LogFiles;
 use crate::session::{AppInfo, Session, Startup};
 use serde::{Deserialize, Serialize};
 use tauri::State;

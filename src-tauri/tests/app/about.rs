@@ -69,7 +69,7 @@ async fn the_log_file_keeps_the_apps_steps_and_warnings_and_no_password() {
     let dir = tempfile_dir();
     let secret = "Wb3-rotating-log-secret";
     let logs = LogFiles::at(Some(dir.join("logs")));
-    let subscriber = tracing_subscriber::registry().with(logs.layer());
+    let subscriber = tracing_subscriber::registry().with(logs.layer::<tracing_subscriber::Registry>());
     let guard = tracing::subscriber::set_default(subscriber);
 
     // The app's own warning about a `--db` it could not open: the database by its key.
@@ -95,7 +95,10 @@ async fn the_log_file_keeps_the_apps_steps_and_warnings_and_no_password() {
     assert_eq!(name, format!("voronka.{today}.log"), "one file a day");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("cannot open postgres://olena@127.0.0.1:1/crm"), "{text}");
-    assert!(text.contains("retrying postgres://olena:***@db.voronka.ua:5432/crm"), "{text}");
+    assert!(
+        text.contains("retrying postgres://olena:***@db.voronka.ua:5432/crm"),
+        "{text}"
+    );
     assert!(text.contains("password = ***"), "{text}");
     assert!(text.contains("the window shows first_start"), "{text}");
     assert!(!text.contains("statement-text"), "{text}");
