@@ -6,7 +6,7 @@ BENCH_SCALE ?= 300000
 BENCH_DIR ?= target/bench
 CORE_CRATES := -p voronka-core -p voronka-store -p voronka-demo -p voronka-cli -p voronka-testdb -p voronka-xlsx -p voronka-notifier -p voronka-proposal -p voronka-import
 
-.PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench e2e e2e-app e2e-startup
+.PHONY: run app ui ui-deps app-deps test deps postgres fmt clippy unit ui-check app-test bindings bench e2e e2e-app e2e-startup bundle bundle-test
 
 # --- the app ---------------------------------------------------------------------------------
 
@@ -18,6 +18,17 @@ app: app-deps ui
 
 app-deps:
 	@scripts/ensure-app-deps.sh
+
+# The Debian package and the RPM (the Tauri CLI, pinned, installed when missing), then their
+# install test. Not part of `make test`: the release build and the 100,000-deal database of its
+# start-up measurement take too long for CI's limit on a cold machine.
+bundle: app-deps ui
+	@scripts/bundle.sh
+	@scripts/bundle-test.sh
+
+# The install test alone, on the packages `make bundle` made.
+bundle-test: app-deps
+	@scripts/bundle-test.sh
 
 ui-deps: app-deps ui/node_modules/.installed
 

@@ -14,6 +14,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
     Builder::<R>::new()
         .commands(collect_commands![
             app::app_info,
+            app::about,
             app::retry_start,
             app::work_locally,
             app::back_to_team,

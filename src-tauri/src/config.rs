@@ -66,6 +66,11 @@ impl ConfigFile {
         }
     }
 
+    /// The settings file, `None` when the settings live in memory only.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
     pub fn get(&self) -> Settings {
         self.settings.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }

@@ -2,6 +2,7 @@
 //! use case of the store, and keeps the window's geometry. No rule of the sales process lives
 //! here.
 
+pub mod about;
 pub mod bindings;
 mod commands;
 pub mod config;
@@ -9,6 +10,7 @@ mod desk;
 pub mod dialogs;
 mod keychain;
 pub mod live_changes;
+pub mod logging;
 mod session;
 
 pub use bindings::builder;
@@ -32,11 +34,20 @@ fn requested_database() -> Option<String> {
     std::env::var("VORONKA_DB").ok().filter(|v| !v.is_empty())
 }
 
+/// `--version` (or `-V`) prints the version and quits before any window opens: an installer
+/// check or a support call reads it from a terminal.
+fn version_asked() -> bool {
+    std::env::args().skip(1).any(|arg| arg == "--version" || arg == "-V")
+}
+
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_writer(std::io::stderr)
-        .init();
+    if version_asked() {
+        println!("voronka {}", env!("CARGO_PKG_VERSION"));
+        return;
+    }
+    let logs = logging::LogFiles::default_location();
+    logging::init(&logs);
+    tracing::info!("Voronka {} starts", env!("CARGO_PKG_VERSION"));
     let builder = bindings::builder::<tauri::Wry>();
     let session = Session::new(
         requested_database(),
@@ -60,6 +71,7 @@ pub fn run() {
             Ok(())
         })
         .manage(session)
+        .manage(logs)
         .manage(commands::reports::Exports::default())
         .manage(commands::imports::ImportFiles::default())
         .on_window_event(|window, event| {

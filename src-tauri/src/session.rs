@@ -120,6 +120,18 @@ fn team_key(team: &TeamConnection) -> String {
     database_key(&team.url(&Secret::new(String::new())))
 }
 
+impl Startup {
+    /// The screen the window shows for this state, as the log names it.
+    pub fn screen(&self) -> &'static str {
+        match self {
+            Startup::Problem(_) => "start_problem",
+            Startup::Ready(info) if info.first_start => "first_start",
+            Startup::Ready(info) if info.must_change_password => "choose_password",
+            Startup::Ready(_) => "today",
+        }
+    }
+}
+
 impl Session {
     pub fn new(requested: Option<String>, config: ConfigFile, secrets: Arc<dyn SecretStore>) -> Session {
         Session(Arc::new(Inner {
@@ -170,6 +182,15 @@ impl Session {
         });
         *self.0.problem.write().await = problem;
         opened
+    }
+
+    /// The database in use, password removed, and its kind; else the one that failed at start.
+    pub async fn database_in_use(&self) -> Option<(Option<Backend>, String)> {
+        if let Some(open) = self.0.open.read().await.as_ref() {
+            return Some((Some(open.store.backend()), open.key.clone()));
+        }
+        let problem = self.0.problem.read().await;
+        problem.as_ref().map(|p| (None, p.database.clone()))
     }
 
     /// The window's state: the open database, or what kept it closed.
@@ -378,10 +399,7 @@ impl Session {
         let away = self.0.away_from_team.load(Ordering::SeqCst);
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
-            backend: match open.store.backend() {
-                Backend::Sqlite => "sqlite".into(),
-                Backend::Postgres => "postgres".into(),
-            },
+            backend: open.store.backend().name().into(),
             schema_version: open.store.schema_version().await?,
             team: saved.clone().filter(|t| team_key(t) == open.key),
             team_waiting: saved.filter(|_| away),

@@ -18,6 +18,17 @@ async appInfo() : Promise<Result<Startup, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * What a support request needs: the version, the database, where the data and the log are.
+ */
+async about() : Promise<Result<About, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("about") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async retryStart() : Promise<Result<Startup, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("retry_start") };
@@ -1215,6 +1226,31 @@ monthly: number[];
  * σ/μ, three decimals.
  */
 variation: number | null; xyz: XyzClass }
+export type About = { version: string; 
+/**
+ * "sqlite" or "postgres"; `None` while no database is open (the start-up problem's).
+ */
+backend: string | null; 
+/**
+ * The database in use, or the one that could not be opened at start; never a password.
+ */
+database: string | null; 
+/**
+ * Voronka's folder in the OS data folder: the local database, backups, logs.
+ */
+data_folder: string | null; 
+/**
+ * The log file being written (or its folder before the first line).
+ */
+log_file: string | null; 
+/**
+ * The settings file (the team connection without its password, the window's place).
+ */
+settings_file: string | null; 
+/**
+ * The operating system and processor the app was built for, e.g. "linux x86_64".
+ */
+platform: string }
 export type Activity = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ kind: ActivityKind; deal_id: Id | null; company_id: Id | null; contact_id: Id | null; occurred_at: number; body: string | null; details: ActivityDetails }) & { author_id: Id }
 export type ActivityDay = { day: string; manager: Person; calls: number; meetings: number; tasks_done: number }
 /**

@@ -36,7 +36,7 @@ pub use gong_feed::{GONG_LISTENER_APPLICATION, GongFeed};
 pub use import::{Import, Load};
 pub use lists::*;
 pub use move_to_team::{MovedRows, MovedTable, move_to_team};
-pub use open::{Backend, SCHEMA_VERSION, default_database_url, redact};
+pub use open::{Backend, SCHEMA_VERSION, data_folder, default_database_url, redact, redact_text};
 pub use ops::*;
 pub use reports::ListQuery;
 pub use search::SearchHit;

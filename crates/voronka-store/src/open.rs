@@ -59,6 +59,14 @@ impl Backend {
         }
     }
 
+    /// How the UI and the logs name the kind of database.
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+
     /// The `n`-th (1-based) parameter of a statement whose parameters appear in order. SQLite
     /// resolves each named `$n` by scanning the names before it, which makes a statement with
     /// thousands of them quadratic; its anonymous `?` costs nothing.
@@ -235,11 +243,17 @@ fn classify_connection_error(e: sqlx::Error, url: &str) -> Error {
 /// (`~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows).
 /// The desktop app and the CLI open the same file by default.
 pub fn default_database_url() -> Result<String> {
-    let dir = dirs::data_dir()
-        .ok_or_else(|| Error::storage("this system has no data folder; pass --db"))?
-        .join("Voronka");
+    let dir = data_folder()?;
     std::fs::create_dir_all(&dir).map_err(|e| Error::storage(format!("cannot create {}: {e}", dir.display())))?;
     Ok(format!("sqlite:{}", dir.join("voronka.db").display()))
+}
+
+/// Voronka's folder in the OS data folder: the local database, its backups and the app's logs.
+/// Nothing is created here.
+pub fn data_folder() -> Result<std::path::PathBuf> {
+    Ok(dirs::data_dir()
+        .ok_or_else(|| Error::storage("this system has no data folder; pass --db"))?
+        .join("Voronka"))
 }
 
 /// A PostgreSQL URL whose password parameter, however written (`PASSWORD=`, `pass%77ord=`), is
@@ -284,6 +298,20 @@ fn password_parameter_spelled_out(url: &str) -> String {
 /// `pass%77ord=`, `password = 'a b'`).
 pub fn redact(url: &str) -> String {
     redact_parameters(&redact_userinfo(url))
+}
+
+/// Every password in a free text such as a log line: the `user:password@` of each URL in it
+/// (word by word, so an e-mail address or a path elsewhere in the line stays as it is) and
+/// each parameter naming a password.
+pub fn redact_text(text: &str) -> String {
+    let words: String = text
+        .split_inclusive(char::is_whitespace)
+        .map(|word| match word.contains("://") {
+            true => redact_userinfo(word),
+            false => word.to_string(),
+        })
+        .collect();
+    redact_parameters(&words)
 }
 
 /// `scheme://user:password@…` and the slashless `scheme:user:password@…` a person may type; a
@@ -432,6 +460,13 @@ mod tests {
             assert!(!shown.contains(SECRET), "{url} → {shown}");
             assert!(shown.contains("***"), "{url} → {shown}");
         }
+        let line = format!(
+            "WARN cannot open postgres://olena:{SECRET}@db:5432/crm: refused; told olena@voronka.ua, host=db password = '{SECRET}' sslmode=require"
+        );
+        assert_eq!(
+            super::redact_text(&line),
+            "WARN cannot open postgres://olena:***@db:5432/crm: refused; told olena@voronka.ua, host=db password = *** sslmode=require"
+        );
         assert_eq!(
             redact(&redact("postgres://o@h/d?password=x")),
             "postgres://o@h/d?password=***"

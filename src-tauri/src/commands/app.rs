@@ -1,5 +1,7 @@
 use super::Answer;
+use crate::about::About;
 use crate::dialogs::{Dialogs, FileRequest};
+use crate::logging::LogFiles;
 use crate::session::{AppInfo, Session, Startup};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -13,7 +15,17 @@ use voronka_store::{Page, Paged, SearchHit, TodayView};
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(session: State<'_, Session>) -> Answer<Startup> {
-    Ok(session.startup().await?)
+    let startup = session.startup().await?;
+    // Support (and the install test) read from the log which screen the window came up on.
+    tracing::info!("the window shows {}", startup.screen());
+    Ok(startup)
+}
+
+/// What a support request needs: the version, the database, where the data and the log are.
+#[tauri::command]
+#[specta::specta]
+pub async fn about(session: State<'_, Session>, logs: State<'_, LogFiles>) -> Answer<About> {
+    Ok(About::gather(&session, &logs).await)
 }
 
 #[tauri::command]

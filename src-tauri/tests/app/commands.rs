@@ -10,6 +10,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use voronka_app::Session;
 use voronka_app::dialogs::{Dialogs, FilePicker, FileRequest};
+use voronka_app::logging::LogFiles;
 use voronka_core::model::Language;
 use voronka_testdb::{Kind, TestDb};
 
@@ -58,9 +59,19 @@ pub fn invoke(
 /// The real command handlers over `session` in one mock window, the OS dialogs answered by
 /// `person`. The app is returned with its window: dropping it would close the window.
 pub fn app_with(session: Session, person: &Person) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
+    app_with_logs(session, person, LogFiles::at(None))
+}
+
+/// [`app_with`], its log files in `logs`.
+pub fn app_with_logs(
+    session: Session,
+    person: &Person,
+    logs: LogFiles,
+) -> (tauri::App<MockRuntime>, tauri::WebviewWindow<MockRuntime>) {
     let app = mock_builder()
         .invoke_handler(voronka_app::builder::<MockRuntime>().invoke_handler())
         .manage(session)
+        .manage(logs)
         .manage(voronka_app::Exports::default())
         .manage(voronka_app::ImportFiles::default())
         .manage(Dialogs::new(person.clone()))

@@ -4,6 +4,7 @@
 //! handlers, the import wizard's among them.
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test, with its location")]
 
+mod about;
 mod commands;
 mod imports;
 mod live_changes;

@@ -87,22 +87,27 @@ function within(promise, ms, what) {
  * instead of the native ones, which nobody can click under Xvfb (a debug build's
  * `VORONKA_DIALOG_ANSWERS`).
  */
-export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null, port = DRIVER_PORT, dialogs = false } = {}) {
-  if (!existsSync(APP)) throw new Error(`${APP} is missing: build it with \`make e2e\` or run.mjs --build`);
+export async function launch({ name = 'scenario', db = null, dir = null, keep = false, dbUrl = null, port = DRIVER_PORT, dialogs = false, installed = null } = {}) {
+  const application = installed ?? APP;
+  if (!existsSync(application)) throw new Error(`${application} is missing: build it with \`make e2e\` or run.mjs --build`);
   if (await driverStatus(port)) throw new Error(`port ${port} is taken: another WebDriver server is running`);
 
   const home = dir ?? mkdtempSync(join(tmpdir(), `voronka-e2e-${name}-`));
   const dbPath = join(home, 'voronka.db');
   if (db && !dir) copyFileSync(db, dbPath);
-  const env = {
-    ...process.env,
-    VORONKA_CONFIG_DIR: join(home, 'config'),
-    // WebKit keeps localStorage (language, board view) under the data folder: one per scenario.
-    XDG_DATA_HOME: join(home, 'data'),
-    XDG_CACHE_HOME: join(home, 'cache'),
-    XDG_CONFIG_HOME: join(home, 'xdg-config'),
-  };
-  for (const d of ['config', 'data', 'cache', 'xdg-config']) mkdirSync(join(home, d), { recursive: true });
+  // `installed`: the app as a person starts it, with no arguments, on the default database and
+  // settings of the HOME and XDG folders the caller gave this process.
+  const env = installed
+    ? { ...process.env }
+    : {
+        ...process.env,
+        VORONKA_CONFIG_DIR: join(home, 'config'),
+        // WebKit keeps localStorage (language, board view) under the data folder: one per scenario.
+        XDG_DATA_HOME: join(home, 'data'),
+        XDG_CACHE_HOME: join(home, 'cache'),
+        XDG_CONFIG_HOME: join(home, 'xdg-config'),
+      };
+  if (!installed) for (const d of ['config', 'data', 'cache', 'xdg-config']) mkdirSync(join(home, d), { recursive: true });
   const answers = join(home, 'dialog-answers.txt');
   if (dialogs) env.VORONKA_DIALOG_ANSWERS = answers;
 
@@ -165,14 +170,14 @@ export async function launch({ name = 'scenario', db = null, dir = null, keep = 
       connectionRetryCount: 0,
       capabilities: {
         'wdio:enforceWebDriverClassic': true,
-        'tauri:options': { application: APP, args: ['--db', dbUrl ?? `sqlite:${dbPath}`] },
+        'tauri:options': { application, args: installed ? [] : ['--db', dbUrl ?? `sqlite:${dbPath}`] },
       },
     });
     app.sessionMs = Date.now() - started;
     app.browser = browser;
     const url = await browser.getUrl();
     if (!url.startsWith('tauri://')) {
-      throw new Error(`the app opened ${url}: ${APP} was built without --features custom-protocol`);
+      throw new Error(`the app opened ${url}: ${application} was built without --features custom-protocol`);
     }
     // No window manager under Xvfb: the window keeps its place and size unless told.
     await browser.setWindowRect(0, 0, 1920, 1080);

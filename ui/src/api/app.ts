@@ -10,6 +10,11 @@ export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: () => call(commands.appInfo()) });
 }
 
+/** Settings → About: the version, the database and where the data and the log are. */
+export function useAbout() {
+  return useQuery({ queryKey: keys.about, queryFn: () => call(commands.about()) });
+}
+
 /** The first start; `onProgress` follows the demo's loading, in deals. */
 export function useFirstStart(onProgress: (p: DemoProgress) => void) {
   const qc = useQueryClient();

@@ -15,6 +15,7 @@ import type {
 // One place for cache keys, so a mutation invalidates exactly what it touched.
 export const keys = {
   appInfo: ['appInfo'] as const,
+  about: ['about'] as const,
   today: ['today'] as const,
   // Under `today`: whatever makes my Today stale makes a teammate's and the team board stale.
   todayOf: (userId: Id) => ['today', 'of', userId] as const,

@@ -3,6 +3,7 @@
 import type { ApiError, Company, TodayView } from '../bindings';
 
 export type {
+  About,
   Activity,
   ActivityDetails,
   ActivityInput,

@@ -18,7 +18,7 @@ const PAGED = ['listProducts', 'search', 'listCompanies', 'listContacts', 'listD
  */
 export function fakeCommands(): Commands {
   const names: (keyof Commands)[] = [
-    'appInfo', 'retryStart', 'workLocally', 'backToTeam', 'openDatabaseFile', 'createDatabaseFile',
+    'appInfo', 'about', 'retryStart', 'workLocally', 'backToTeam', 'openDatabaseFile', 'createDatabaseFile',
     'firstStart', 'connectTeam', 'useLocal', 'today', 'search', 'listUsers', 'listPipelines',
     'listStages', 'listLossReasons', 'listCompanies', 'getCompany', 'createCompany', 'updateCompany',
     'deleteCompany', 'companyDuplicates', 'contactDuplicates', 'listContacts', 'getContact', 'createContact', 'updateContact',

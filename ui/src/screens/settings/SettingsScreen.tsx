@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppInfoContext } from '../../shell/currentUser';
+import { AboutSection } from './AboutSection';
 import { BackupsSection } from './BackupsSection';
 import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
 import { MoveToTeamDialog } from './MoveToTeamDialog';
@@ -16,7 +17,7 @@ import { ProposalTemplateForm } from './ProposalTemplateForm';
 import { TeamDatabaseForm } from './TeamDatabaseForm';
 
 /** The tabs of Settings: mine, then how the department is set up (read by all, the admin's to change). */
-const TABS = ['general', 'pipelines', 'dictionaries', 'process', 'proposal'] as const;
+const TABS = ['general', 'pipelines', 'dictionaries', 'process', 'proposal', 'about'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsScreen() {
@@ -55,6 +56,9 @@ export function SettingsScreen() {
         </Tabs.Panel>
         <Tabs.Panel value="proposal" pt="md">
           <ProposalTemplateForm />
+        </Tabs.Panel>
+        <Tabs.Panel value="about" pt="md">
+          <AboutSection />
         </Tabs.Panel>
       </Tabs>
     </Stack>
