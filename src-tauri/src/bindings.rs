@@ -2,7 +2,7 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, backups, catalog, companies, deal_lines, deals, lists, notifications, plans, proposals, regulations, reports,
+    app, backups, catalog, companies, deal_lines, deals, documents, lists, notifications, plans, proposals, regulations, reports,
     setup, tasks, team,
 };
 use crate::desk::{GongRung, OpenRecord};
@@ -77,8 +77,11 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             proposals::save_proposal_template,
             proposals::choose_logo,
             proposals::make_proposal,
-            proposals::deal_documents,
-            proposals::open_document,
+            documents::attach_document,
+            documents::list_documents,
+            documents::save_document,
+            documents::delete_document,
+            documents::open_document,
             backups::backups,
             backups::back_up_now,
             backups::restore_backup,
@@ -147,6 +150,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         .constant("DEAL_FIELDS", voronka_core::model::DealField::ALL)
         .constant("DICTIONARY_KINDS", voronka_core::model::DictionaryKind::ALL)
         .constant("TITLE_PLACEHOLDERS", voronka_core::model::TITLE_PLACEHOLDERS)
+        // The documents' size limit, which the UI names when a file is refused for it.
+        .constant("DOCUMENT_MAX_BYTES", voronka_core::model::DOCUMENT_MAX_BYTES)
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

@@ -9,6 +9,7 @@ mod deal_lines;
 mod deals;
 mod deleted_deals;
 mod dictionaries;
+mod documents;
 mod gong;
 mod handover;
 mod import_file;
@@ -38,7 +39,8 @@ pub use import_file::{
 pub use loss_review::ReviewClosed;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use plans::PlansSaved;
-pub use proposals::{DealDocument, KeptFile, MadeProposal};
+pub use documents::{KeptFile, ListedDocument};
+pub use proposals::MadeProposal;
 pub use queries::*;
 pub use tasks::Completed;
 pub use views::{BoardColumn, ManagerDay, TodayView};
