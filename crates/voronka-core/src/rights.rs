@@ -329,14 +329,29 @@ mod tests {
 
     #[test]
     fn documents_follow_their_record() {
-        let (deal, company) = (DocumentOf::Deal(Id(uuid::Uuid::from_u128(1))), DocumentOf::Company(Id(uuid::Uuid::from_u128(2))));
+        let (deal, company) = (
+            DocumentOf::Deal(Id(uuid::Uuid::from_u128(1))),
+            DocumentOf::Company(Id(uuid::Uuid::from_u128(2))),
+        );
         let manager = |of, action| {
             let (subject, asked) = document_right(of, action);
             scope(Role::Manager, subject, asked)
         };
-        assert_eq!(manager(company, Action::Read), Scope::All, "the client base is read by all");
-        assert_eq!(manager(company, Action::Create), Scope::Own, "attaching changes the company: her own");
-        assert_eq!(manager(deal, Action::Read), Scope::Own, "a deal's documents: her own deals");
+        assert_eq!(
+            manager(company, Action::Read),
+            Scope::All,
+            "the client base is read by all"
+        );
+        assert_eq!(
+            manager(company, Action::Create),
+            Scope::Own,
+            "attaching changes the company: her own"
+        );
+        assert_eq!(
+            manager(deal, Action::Read),
+            Scope::Own,
+            "a deal's documents: her own deals"
+        );
         assert_eq!(manager(deal, Action::Delete), Scope::Own);
         for of in [deal, company] {
             for action in [Action::Read, Action::Create, Action::Delete] {

@@ -442,9 +442,17 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
     )
     .unwrap();
     assert_eq!(saved, copy.to_str().unwrap());
-    assert_eq!(std::fs::read_to_string(&copy).unwrap(), "Договір поставки", "the same bytes");
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        "Договір поставки",
+        "the same bytes"
+    );
     let asked = person.0.lock().unwrap().1.last().cloned().unwrap();
-    assert_eq!(asked.file_name.as_deref(), Some("Договір №17.txt"), "suggested under its own name");
+    assert_eq!(
+        asked.file_name.as_deref(),
+        Some("Договір №17.txt"),
+        "suggested under its own name"
+    );
     invoke(
         &webview,
         "delete_document",
@@ -452,7 +460,11 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
     )
     .unwrap();
     let documents = invoke(&webview, "list_documents", json!({"of": of})).unwrap();
-    assert_eq!(documents.as_array().unwrap().len(), 2, "the proposal's two files stay: {documents}");
+    assert_eq!(
+        documents.as_array().unwrap().len(),
+        2,
+        "the proposal's two files stay: {documents}"
+    );
 
     let payment = json!({"deal_id": deal["id"], "amount": "3040", "currency": null, "planned_date": "2026-03-20",
         "invoice_number": null});

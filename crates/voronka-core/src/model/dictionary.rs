@@ -1,6 +1,6 @@
 use super::{Meta, fields::flag, record};
-use crate::types::ShortText;
 use crate::Result;
+use crate::types::ShortText;
 use serde::{Deserialize, Serialize};
 
 /// A reason a deal was lost ("price", "chose a competitor", ...).

@@ -214,7 +214,9 @@ mod tests {
 
     #[test]
     fn an_attachment_keeps_its_file_name_size_and_kind() {
-        let a = input("/home/olena/Договір №17.PDF", b"%PDF-1.4".to_vec()).validate().unwrap();
+        let a = input("/home/olena/Договір №17.PDF", b"%PDF-1.4".to_vec())
+            .validate()
+            .unwrap();
         assert_eq!(a.data.name.as_str(), "Договір №17.PDF");
         assert_eq!(a.data.path, "Договір №17.PDF", "no folder of the attacher's");
         assert_eq!((a.data.size_bytes, a.media_type), (Some(8), "application/pdf"));
@@ -230,7 +232,10 @@ mod tests {
         assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Invalid, Some("name")));
         assert!(check_file_size(DOCUMENT_MAX_BYTES).is_ok(), "exactly the limit fits");
         let err = check_file_size(DOCUMENT_MAX_BYTES + 1).unwrap_err();
-        assert_eq!((err.code, err.field.as_deref()), (ErrorCode::FileTooLarge, Some("file")));
+        assert_eq!(
+            (err.code, err.field.as_deref()),
+            (ErrorCode::FileTooLarge, Some("file"))
+        );
         assert!(err.message.contains("25 MB"), "the limit is named: {}", err.message);
     }
 }

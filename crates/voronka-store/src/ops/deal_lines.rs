@@ -194,9 +194,7 @@ impl Store {
         let mut tx = self.begin(Some(actor)).await?;
         let deal: Deal = tx.require(input.deal_id, "deal_id").await?;
         let author_id = tx.actor;
-        let document = tx
-            .create_from(|meta| Document { meta, data, author_id })
-            .await?;
+        let document = tx.create_from(|meta| Document { meta, data, author_id }).await?;
         let name = document.data.name.to_string();
         tx.log_document(&document, deal.data.company_id, &name).await?;
         tx.commit().await?;

@@ -125,9 +125,7 @@ impl Tx<'_> {
     ) -> Result<Document> {
         let deal_id = data.deal_id;
         let author_id = self.actor;
-        let document = self
-            .create_from(|meta| Document { meta, data, author_id })
-            .await?;
+        let document = self.create_from(|meta| Document { meta, data, author_id }).await?;
         sqlx::query(
             "INSERT INTO document_files (document_id, deal_id, kind, media_type, content) VALUES ($1, $2, $3, $4, $5)",
         )

@@ -32,6 +32,7 @@ pub use activities::TimelineOf;
 pub use deal_lines::{SavedItem, paid_instant};
 pub use deals::MoveDeal;
 pub use dictionaries::InOrder;
+pub use documents::{KeptFile, ListedDocument};
 pub use gong::GONG_CHANNEL;
 pub use import_file::{
     DuplicatePolicy, ImportProgress, ImportReport, ImportRequest, ImportTotals, Owners, PreviewRow, RowNote, RowStatus,
@@ -39,7 +40,6 @@ pub use import_file::{
 pub use loss_review::ReviewClosed;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use plans::PlansSaved;
-pub use documents::{KeptFile, ListedDocument};
 pub use proposals::MadeProposal;
 pub use queries::*;
 pub use tasks::Completed;

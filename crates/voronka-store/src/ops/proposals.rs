@@ -72,9 +72,21 @@ impl Store {
             Language::Uk | Language::Ru => "КП",
         };
         let name = format!("{prefix} {}", facts.number);
-        let pdf = tx.keep(kept(&deal, &format!("{name}.pdf"), &files.pdf)?, PROPOSAL, PDF, &files.pdf).await?;
+        let pdf = tx
+            .keep(
+                kept(&deal, &format!("{name}.pdf"), &files.pdf)?,
+                PROPOSAL,
+                PDF,
+                &files.pdf,
+            )
+            .await?;
         let xlsx = tx
-            .keep(kept(&deal, &format!("{name}.xlsx"), &files.xlsx)?, PROPOSAL, XLSX, &files.xlsx)
+            .keep(
+                kept(&deal, &format!("{name}.xlsx"), &files.xlsx)?,
+                PROPOSAL,
+                XLSX,
+                &files.xlsx,
+            )
             .await?;
         tx.log_document(&pdf, deal.data.company_id, &name).await?;
         tx.commit().await?;

@@ -10,7 +10,9 @@ use voronka_store::{Page, TimelineOf};
 
 /// A few kilobytes of every byte value, as a scan or a PDF holds them.
 fn bytes(seed: u8) -> Vec<u8> {
-    (0..4096u32).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)).collect()
+    (0..4096u32)
+        .map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed))
+        .collect()
 }
 
 fn attachment(of: DocumentOf, name: &str, content: Vec<u8>) -> AttachmentInput {
@@ -54,7 +56,11 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
     let listed = s.documents_of(on_deal).await.unwrap();
     assert_eq!(listed.len(), 1, "the deal's own document only");
     assert_eq!(
-        (listed[0].document.meta.id, listed[0].kind.as_deref(), listed[0].media_type.as_deref()),
+        (
+            listed[0].document.meta.id,
+            listed[0].kind.as_deref(),
+            listed[0].media_type.as_deref()
+        ),
         (contract.meta.id, Some("attachment"), Some("application/pdf"))
     );
     let listed = s.documents_of(on_company).await.unwrap();
@@ -70,7 +76,10 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
     let file = s.kept_file(ctx.petro.meta.id, price.meta.id).await.unwrap();
     assert_eq!(
         (file.media_type.as_str(), file.content),
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes(2)),
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            bytes(2)
+        ),
         "the client base's documents are read by the whole team"
     );
 
@@ -104,11 +113,15 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
         kept["content"].as_str(),
         Some(base64::engine::general_purpose::STANDARD.encode(bytes(1)).as_str())
     );
-    assert_eq!((kept["kind"].as_str(), &kept["deal_id"]), (Some("attachment"), &serde_json::json!(deal.meta.id)));
+    assert_eq!(
+        (kept["kind"].as_str(), &kept["deal_id"]),
+        (Some("attachment"), &serde_json::json!(deal.meta.id))
+    );
 
     // Deleted at the version read: a stale one is a conflict; then it leaves the list.
     refused(
-        s.delete::<Document>(olena, contract.meta.id, contract.meta.version + 1).await,
+        s.delete::<Document>(olena, contract.meta.id, contract.meta.version + 1)
+            .await,
         ErrorCode::Conflict,
         "version",
     );
@@ -144,10 +157,14 @@ pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
         .attach_document(olena, &attachment(on_deal, "відео.mp4", too_big))
         .await
         .unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::FileTooLarge, Some("file")));
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::FileTooLarge, Some("file"))
+    );
     assert!(err.message.contains("25 MB"), "the limit is named: {}", err.message);
     refused(
-        s.attach_document(olena, &attachment(on_deal, "порожній.pdf", vec![])).await,
+        s.attach_document(olena, &attachment(on_deal, "порожній.pdf", vec![]))
+            .await,
         ErrorCode::FileEmpty,
         "file",
     );
@@ -160,13 +177,15 @@ pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
     // Petro may not edit Olena's deal or company, so he attaches to neither, reads nothing of
     // her deal and deletes nothing of hers.
     refused(
-        s.attach_document(petro, &attachment(on_deal, "Моє.pdf", bytes(4))).await,
+        s.attach_document(petro, &attachment(on_deal, "Моє.pdf", bytes(4)))
+            .await,
         ErrorCode::Forbidden,
         "deal",
     );
     let on_company = DocumentOf::Company(company.meta.id);
     refused(
-        s.attach_document(petro, &attachment(on_company, "Моє.pdf", bytes(4))).await,
+        s.attach_document(petro, &attachment(on_company, "Моє.pdf", bytes(4)))
+            .await,
         ErrorCode::Forbidden,
         "client_base",
     );
@@ -177,8 +196,11 @@ pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
         "deal",
     );
     refused(
-        s.attach_document(olena, &attachment(DocumentOf::Deal(Id(uuid::Uuid::from_u128(42))), "x.pdf", bytes(5)))
-            .await,
+        s.attach_document(
+            olena,
+            &attachment(DocumentOf::Deal(Id(uuid::Uuid::from_u128(42))), "x.pdf", bytes(5)),
+        )
+        .await,
         ErrorCode::Invalid,
         "deal_id",
     );

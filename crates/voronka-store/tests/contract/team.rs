@@ -778,8 +778,16 @@ async fn a_proposal_follows_its_deal_and_the_template_is_the_admins() {
     let as_olena = Store::open(&url_of(ctx, &t.olena_login)).await.unwrap();
     let hers = store.documents_of(DocumentOf::Deal(olena_deal)).await.unwrap();
     let his = store.documents_of(DocumentOf::Deal(petro_deal)).await.unwrap();
-    assert!(as_olena.kept_file(ctx.olena.meta.id, hers[0].document.meta.id).await.is_ok());
-    let err = as_olena.kept_file(ctx.olena.meta.id, his[0].document.meta.id).await.unwrap_err();
+    assert!(
+        as_olena
+            .kept_file(ctx.olena.meta.id, hers[0].document.meta.id)
+            .await
+            .is_ok()
+    );
+    let err = as_olena
+        .kept_file(ctx.olena.meta.id, his[0].document.meta.id)
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
     as_olena.close().await;
 }

@@ -22,7 +22,10 @@ async fn a_manager_attaches_only_to_what_she_may_edit_under_row_level_security()
     };
     let petro_deal = DocumentOf::Deal(t.petro_deal.meta.id);
     let petro_company = DocumentOf::Company(t.petro_company.meta.id);
-    let his_deal_doc = store.attach_document(petro, &file(petro_deal, "Його угода.pdf")).await.unwrap();
+    let his_deal_doc = store
+        .attach_document(petro, &file(petro_deal, "Його угода.pdf"))
+        .await
+        .unwrap();
     let his_company_doc = store
         .attach_document(petro, &file(petro_company, "Його реквізити.pdf"))
         .await
@@ -41,26 +44,50 @@ async fn a_manager_attaches_only_to_what_she_may_edit_under_row_level_security()
         .attach_document(olena, &file(petro_deal, "Моє.pdf"))
         .await
         .unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Invalid, Some("deal_id")), "{}", err.message);
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Invalid, Some("deal_id")),
+        "{}",
+        err.message
+    );
     let err = as_olena
         .attach_document(olena, &file(petro_company, "Моє.pdf"))
         .await
         .unwrap_err();
-    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("client_base")));
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Forbidden, Some("client_base"))
+    );
     let mine = as_olena
         .attach_document(olena, &file(DocumentOf::Deal(t.olena_deal.meta.id), "Мій договір.pdf"))
         .await
         .expect("her own deal takes her file under row-level security");
-    assert!(as_olena.kept_file(olena, his_company_doc.meta.id).await.is_ok(), "the client base's file");
+    assert!(
+        as_olena.kept_file(olena, his_company_doc.meta.id).await.is_ok(),
+        "the client base's file"
+    );
     let err = as_olena.kept_file(olena, his_deal_doc.meta.id).await.unwrap_err();
-    assert_eq!(err.code, ErrorCode::NotFound, "his deal's file is not even shown: {}", err.message);
+    assert_eq!(
+        err.code,
+        ErrorCode::NotFound,
+        "his deal's file is not even shown: {}",
+        err.message
+    );
     as_olena.close().await;
 
     // In plain SQL as her login.
     let mut sql = connect(ctx, &t.olena_login).await;
     let seen = |id: voronka_core::Id| format!("SELECT COUNT(*) FROM documents WHERE id = '{id}'");
-    assert_eq!(count(&mut sql, &seen(his_deal_doc.meta.id)).await, 0, "not his deal's document");
-    assert_eq!(count(&mut sql, &seen(his_company_doc.meta.id)).await, 1, "his company's document");
+    assert_eq!(
+        count(&mut sql, &seen(his_deal_doc.meta.id)).await,
+        0,
+        "not his deal's document"
+    );
+    assert_eq!(
+        count(&mut sql, &seen(his_company_doc.meta.id)).await,
+        1,
+        "his company's document"
+    );
     let bytes = |id: voronka_core::Id| format!("SELECT COUNT(*) FROM document_files WHERE document_id = '{id}'");
     assert_eq!(count(&mut sql, &bytes(his_deal_doc.meta.id)).await, 0);
     assert_eq!(count(&mut sql, &bytes(his_company_doc.meta.id)).await, 1);
@@ -91,7 +118,11 @@ async fn a_manager_attaches_only_to_what_she_may_edit_under_row_level_security()
     );
 
     let delete = |id: voronka_core::Id| format!("UPDATE documents SET deleted_at = 1 WHERE id = '{id}'");
-    assert_eq!(changed(&mut sql, &delete(his_company_doc.meta.id)).await, 0, "his to delete, not hers");
+    assert_eq!(
+        changed(&mut sql, &delete(his_company_doc.meta.id)).await,
+        0,
+        "his to delete, not hers"
+    );
     assert_eq!(changed(&mut sql, &delete(his_deal_doc.meta.id)).await, 0);
     assert_eq!(changed(&mut sql, &delete(mine.meta.id)).await, 1, "her own");
     refused(&mut sql, "DELETE FROM document_files").await;
