@@ -2,8 +2,8 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, backups, catalog, companies, deal_lines, deals, imports, lists, notifications, plans, proposals, regulations, reports,
-    setup, tasks, team,
+    app, backups, catalog, companies, deal_lines, deals, documents, imports, lists, notifications, plans, proposals,
+    regulations, reports, setup, tasks, team,
 };
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
@@ -78,8 +78,11 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             proposals::save_proposal_template,
             proposals::choose_logo,
             proposals::make_proposal,
-            proposals::deal_documents,
-            proposals::open_document,
+            documents::attach_document,
+            documents::list_documents,
+            documents::save_document,
+            documents::delete_document,
+            documents::open_document,
             backups::backups,
             backups::back_up_now,
             backups::restore_backup,
@@ -157,6 +160,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         .constant("TITLE_PLACEHOLDERS", voronka_core::model::TITLE_PLACEHOLDERS)
         // Every field an import column may fill, for the wizard's translations.
         .constant("IMPORT_FIELDS", voronka_import::Field::ALL)
+        // The documents' size limit, which the UI names when a file is refused for it.
+        .constant("DOCUMENT_MAX_BYTES", voronka_core::model::DOCUMENT_MAX_BYTES)
 }
 
 /// The exporter's settings: 64-bit integers (money in minor units, millisecond times) travel as

@@ -14,7 +14,8 @@ use voronka_core::{Error, Result};
 pub struct FileRequest {
     pub title: String,
     pub file_name: Option<String>,
-    /// The filter's name ("Excel workbook") and its extensions without the dot.
+    /// The filter's name ("Excel workbook") and its extensions without the dot; none for any
+    /// file.
     pub filter: (String, Vec<String>),
 }
 
@@ -65,12 +66,11 @@ impl<R: Runtime> NativeDialogs<R> {
     fn builder(&self, request: &FileRequest) -> tauri_plugin_dialog::FileDialogBuilder<R> {
         let (name, extensions) = &request.filter;
         let extensions: Vec<&str> = extensions.iter().map(String::as_str).collect();
-        let mut builder = self
-            .0
-            .dialog()
-            .file()
-            .set_title(&request.title)
-            .add_filter(name, &extensions);
+        let mut builder = self.0.dialog().file().set_title(&request.title);
+        // No extensions: any file may be picked.
+        if !extensions.is_empty() {
+            builder = builder.add_filter(name, &extensions);
+        }
         if let Some(file_name) = &request.file_name {
             builder = builder.set_file_name(file_name);
         }

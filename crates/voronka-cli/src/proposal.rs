@@ -17,7 +17,7 @@ pub async fn run(store: &Store, deal_id: Id, pdf: Option<&Path>, xlsx: Option<&P
     let made = store.make_proposal(actor, deal_id).await?;
     for (path, document) in [(pdf, &made.pdf), (xlsx, &made.xlsx)] {
         if let Some(path) = path {
-            let file = store.kept_file(document.meta.id).await?;
+            let file = store.kept_file(actor, document.meta.id).await?;
             std::fs::write(path, &file.content).with_context(|| format!("write {}", path.display()))?;
         }
     }

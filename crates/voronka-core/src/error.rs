@@ -57,6 +57,10 @@ pub enum ErrorCode {
     Keychain,
     /// The database could not be reached or failed.
     Storage,
+    /// A file is larger than Voronka keeps (the message names the limit).
+    FileTooLarge,
+    /// A file to keep has no bytes.
+    FileEmpty,
 }
 
 impl ErrorCode {
@@ -84,6 +88,8 @@ impl ErrorCode {
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::Keychain => "keychain",
             ErrorCode::Storage => "storage",
+            ErrorCode::FileTooLarge => "file_too_large",
+            ErrorCode::FileEmpty => "file_empty",
         }
     }
 }

@@ -5,7 +5,7 @@
 //! do. In team mode PostgreSQL's row-level security holds the same matrix and stays the
 //! authority: this copy is what makes the refusals clear, not what makes them happen.
 
-use crate::model::Role;
+use crate::model::{DocumentOf, Role};
 use crate::{Error, ErrorCode, Id, Result};
 use serde::Serialize;
 
@@ -127,6 +127,30 @@ pub fn check(role: Role, subject: Subject, action: Action, own: bool) -> Result<
         Scope::Own if own => Ok(()),
         _ => Err(refused(subject, action)),
     }
+}
+
+/// The row of the matrix a document's right is read from, and the action asked there. A
+/// document is part of its record's card (DOMAIN.md "Rights": a deal's documents are listed
+/// with the deal; a company's card is the client base):
+/// - reading one is reading its record: a deal's by the deal's owner, the head and the admin, a
+///   company's by the whole team;
+/// - attaching or deleting one changes its record: a manager attaches to and deletes from her
+///   own deals and companies only (not a colleague's deal she may not edit), the head and the
+///   admin anywhere.
+///
+/// Having attached a file gives no right of its own: the matrix gives nobody rights by
+/// authorship on deals or the client base, and a record handed over to another manager takes
+/// its documents along like the rest of its card.
+pub fn document_right(of: DocumentOf, action: Action) -> (Subject, Action) {
+    let subject = match of {
+        DocumentOf::Deal(_) => Subject::Deal,
+        DocumentOf::Company(_) => Subject::ClientBase,
+    };
+    let asked = match action {
+        Action::Read => Action::Read,
+        Action::Create | Action::Change | Action::Delete => Action::Change,
+    };
+    (subject, asked)
 }
 
 /// Whether a user with `role` may give a user `target` role, or change or deactivate one who
@@ -314,6 +338,40 @@ mod tests {
         assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Forbidden, Some("share")));
         assert!(check_import_owner(Role::Head, me, other, "owner").is_ok());
         assert!(check_assign(Role::Admin, me, other).is_ok());
+    }
+
+    #[test]
+    fn documents_follow_their_record() {
+        let (deal, company) = (
+            DocumentOf::Deal(Id(uuid::Uuid::from_u128(1))),
+            DocumentOf::Company(Id(uuid::Uuid::from_u128(2))),
+        );
+        let manager = |of, action| {
+            let (subject, asked) = document_right(of, action);
+            scope(Role::Manager, subject, asked)
+        };
+        assert_eq!(
+            manager(company, Action::Read),
+            Scope::All,
+            "the client base is read by all"
+        );
+        assert_eq!(
+            manager(company, Action::Create),
+            Scope::Own,
+            "attaching changes the company: her own"
+        );
+        assert_eq!(
+            manager(deal, Action::Read),
+            Scope::Own,
+            "a deal's documents: her own deals"
+        );
+        assert_eq!(manager(deal, Action::Delete), Scope::Own);
+        for of in [deal, company] {
+            for action in [Action::Read, Action::Create, Action::Delete] {
+                let (subject, asked) = document_right(of, action);
+                assert_eq!(scope(Role::Head, subject, asked), Scope::All);
+            }
+        }
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub(crate) fn tables() -> Vec<(&'static str, &'static [&'static str], &'static s
         ("task_reschedules", &[], "id"),
         t::<Activity>("id"),
         t::<Document>("id"),
-        // The kept files' bytes come out as null: the export is text.
+        // The kept files' bytes come out as base64 text.
         ("document_files", &[], "document_id"),
         t::<Plan>("id"),
         t::<AuditEntry>("id"),

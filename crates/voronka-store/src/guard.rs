@@ -19,6 +19,8 @@ pub enum Holder {
     Owner(Id),
     /// A deal's items, payments and documents: the deal owner's.
     Deal(Id),
+    /// A company's documents: the company owner's.
+    Company(Id),
     Task {
         assignee: Id,
         author: Id,
@@ -41,6 +43,11 @@ pub enum Holder {
 pub trait Guarded {
     const SUBJECT: Subject;
     fn holder(&self) -> Holder;
+    /// The row of the matrix `action` on this record is asked in, and the action asked there:
+    /// its subject's own for most records.
+    fn right(&self, action: Action) -> (Subject, Action) {
+        (Self::SUBJECT, action)
+    }
 }
 
 macro_rules! guarded {
@@ -67,7 +74,26 @@ guarded!(Plan: Plan);
 guarded!(Regulations: LeadRotation);
 guarded!(ClientBase, Owner(owner_id): Company, Contact);
 guarded!(Deal, Owner(owner_id): Deal);
-guarded!(Deal, Deal(deal_id): DealItem, Payment, Document);
+guarded!(Deal, Deal(deal_id): DealItem, Payment);
+
+/// A document follows its record (`rights::document_right`): a deal's is the deal owner's, a
+/// company's the company owner's.
+impl Guarded for Document {
+    const SUBJECT: Subject = Subject::Deal;
+    fn holder(&self) -> Holder {
+        match self.data.of() {
+            Some(DocumentOf::Deal(deal)) => Holder::Deal(deal),
+            Some(DocumentOf::Company(company)) => Holder::Company(company),
+            None => Holder::Nobody,
+        }
+    }
+    fn right(&self, action: Action) -> (Subject, Action) {
+        match self.data.of() {
+            Some(of) => rights::document_right(of, action),
+            None => (Self::SUBJECT, action),
+        }
+    }
+}
 
 impl Guarded for Task {
     const SUBJECT: Subject = Subject::Task;
@@ -108,12 +134,13 @@ impl Tx<'_> {
     pub(crate) async fn may<R: Guarded>(&mut self, record: &R, action: Action) -> Result<()> {
         let Some(actor) = self.actor else { return Ok(()) };
         let role = self.actor_role().await?;
-        let own = match rights::scope(role, R::SUBJECT, action) {
+        let (subject, asked) = record.right(action);
+        let own = match rights::scope(role, subject, asked) {
             Scope::All => return Ok(()),
             Scope::None => false,
             Scope::Own => self.is_own(actor, record.holder(), action).await?,
         };
-        rights::check(role, R::SUBJECT, action, own)
+        rights::check(role, subject, asked, own)
     }
 
     /// `Ok` when the acting user may change `before` into `after`: both must be theirs to
@@ -161,6 +188,7 @@ impl Tx<'_> {
             Holder::Nobody => false,
             Holder::Owner(owner) => owner == actor,
             Holder::Deal(deal) => self.owns_deal(actor, Some(deal)).await?,
+            Holder::Company(company) => self.owns_company(actor, company).await?,
             Holder::Task {
                 assignee,
                 author,
@@ -179,12 +207,19 @@ impl Tx<'_> {
         })
     }
 
+    async fn owns_company(&mut self, actor: Id, company: Id) -> Result<bool> {
+        self.owns("companies", actor, company).await
+    }
+
     async fn owns_deal(&mut self, actor: Id, deal: Option<Id>) -> Result<bool> {
         let Some(deal) = deal else { return Ok(false) };
-        let sql = "SELECT COUNT(*) FROM deals WHERE id = $1 AND owner_id = $2";
-        let n = self
-            .scalar(sql, vec![deal.to_string().into(), actor.to_string().into()])
-            .await?;
+        self.owns("deals", actor, deal).await
+    }
+
+    /// Whether the row `id` of `table` (deals or companies) is owned by `actor`.
+    async fn owns(&mut self, table: &str, actor: Id, id: Id) -> Result<bool> {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE id = $1 AND owner_id = $2");
+        let n = self.scalar(&sql, vec![id.into(), actor.into()]).await?;
         Ok(n > 0)
     }
 }

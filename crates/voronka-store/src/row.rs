@@ -118,7 +118,13 @@ fn column_json(row: &AnyRow, i: usize, json_columns: &[&str]) -> Result<Json> {
             serde_json::Number::from_f64(f).map(Json::Number).unwrap_or(Json::Null)
         }
         AnyTypeInfoKind::Bool => Json::Bool(row.try_get(i).map_err(crate::error::db)?),
-        AnyTypeInfoKind::Blob => Json::Null,
+        // Bytes (a kept file's) as standard base64: text, and equal for equal bytes on either
+        // backend.
+        AnyTypeInfoKind::Blob => {
+            use base64::Engine;
+            let bytes: Vec<u8> = row.try_get(i).map_err(crate::error::db)?;
+            Json::String(base64::engine::general_purpose::STANDARD.encode(bytes))
+        }
         _ => Json::from(row.try_get::<i64, _>(i).map_err(crate::error::db)?),
     })
 }

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod companies;
 pub mod deal_lines;
 pub mod deals;
+pub mod documents;
 pub mod imports;
 pub mod lists;
 pub mod notifications;

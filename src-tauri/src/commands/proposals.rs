@@ -1,13 +1,13 @@
-//! Commercial proposals: the department's template (its logo picked in the shell's dialog),
-//! making a deal's proposal, its documents, and opening a kept file in the OS's program for it.
+//! Commercial proposals: the department's template (its logo picked in the shell's dialog) and
+//! making a deal's proposal, kept with its documents (see `documents`).
 
 use super::Answer;
 use crate::dialogs::{Dialogs, FileRequest};
 use crate::session::Session;
 use tauri::State;
 use voronka_core::model::{LOGO_MAX_CHARS, ProposalTemplate, ProposalTemplateInput};
-use voronka_core::{Error, ErrorCode, Id};
-use voronka_store::{DealDocument, MadeProposal};
+use voronka_core::{Error, Id};
+use voronka_store::MadeProposal;
 
 #[tauri::command]
 #[specta::specta]
@@ -61,42 +61,6 @@ pub async fn choose_logo(dialogs: State<'_, Dialogs>, title: String, filter_name
 pub async fn make_proposal(session: State<'_, Session>, deal_id: Id) -> Answer<MadeProposal> {
     let (store, me) = session.actor().await?;
     Ok(store.make_proposal(me, deal_id).await?)
-}
-
-#[tauri::command]
-#[specta::specta]
-pub async fn deal_documents(session: State<'_, Session>, deal_id: Id) -> Answer<Vec<DealDocument>> {
-    Ok(session.store().await?.deal_documents_kept(deal_id).await?)
-}
-
-/// Writes a document Voronka keeps to the user's cache folder and opens it in the program the
-/// OS uses for it. Returns where the file was written.
-#[tauri::command]
-#[specta::specta]
-pub async fn open_document(session: State<'_, Session>, document_id: Id) -> Answer<String> {
-    let file = session.store().await?.kept_file(document_id).await?;
-    let dir = dirs::cache_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("Voronka")
-        .join("documents")
-        .join(document_id.to_string());
-    // The document's own name, without anything that would leave the folder.
-    let name: String = file
-        .name
-        .chars()
-        .map(|c| if matches!(c, '/' | '\\' | ':' | '\0') { '_' } else { c })
-        .collect();
-    let path = dir.join(name.trim_start_matches('.'));
-    let storage = |e: std::io::Error| {
-        Error::new(
-            ErrorCode::Storage,
-            format!("{} could not be written: {e}", path.display()),
-        )
-    };
-    std::fs::create_dir_all(&dir).map_err(storage)?;
-    std::fs::write(&path, &file.content).map_err(storage)?;
-    open::that_detached(&path).map_err(|e| Error::storage(format!("{} could not be opened: {e}", path.display())))?;
-    Ok(path.display().to_string())
 }
 
 /// Standard base64, as a data URL wants it.

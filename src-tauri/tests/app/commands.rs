@@ -407,7 +407,8 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
     )
     .unwrap();
     let made = invoke(&webview, "make_proposal", json!({"dealId": deal["id"]})).unwrap();
-    let documents = invoke(&webview, "deal_documents", json!({"dealId": deal["id"]})).unwrap();
+    let of = json!({"kind": "deal", "id": deal["id"]});
+    let documents = invoke(&webview, "list_documents", json!({"of": of})).unwrap();
     let names: Vec<&str> = documents
         .as_array()
         .unwrap()
@@ -422,6 +423,60 @@ async fn a_deal_of_catalog_items_gets_its_proposal_through_the_commands() {
         ]
     );
     assert_eq!(documents[0]["kind"], "proposal");
+
+    // A file picked in the open dialog is attached, saved where the save dialog says, and
+    // deleted; an empty one is refused on `file`.
+    let contract = dir.join("Договір №17.txt");
+    std::fs::write(&contract, "Договір поставки").unwrap();
+    person.will_choose(Some(contract));
+    let dialog = |of: &Value| json!({"of": of, "title": "Прикріпити", "filterName": "Усі файли"});
+    let attached = invoke(&webview, "attach_document", dialog(&of)).unwrap();
+    assert_eq!(
+        (attached["name"].as_str(), attached["size_bytes"].as_i64()),
+        (Some("Договір №17.txt"), Some("Договір поставки".len() as i64)),
+        "{attached}"
+    );
+    let empty = dir.join("empty.pdf");
+    std::fs::write(&empty, b"").unwrap();
+    person.will_choose(Some(empty));
+    let err = invoke(&webview, "attach_document", dialog(&of)).unwrap_err();
+    assert_eq!(
+        (err["code"].as_str(), err["field"].as_str()),
+        (Some("file_empty"), Some("file")),
+        "{err}"
+    );
+    let copy = dir.join("copy.txt");
+    person.will_choose(Some(copy.clone()));
+    let saved = invoke(
+        &webview,
+        "save_document",
+        json!({"documentId": attached["id"], "title": "Зберегти", "filterName": "Документ"}),
+    )
+    .unwrap();
+    assert_eq!(saved, copy.to_str().unwrap());
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        "Договір поставки",
+        "the same bytes"
+    );
+    let asked = person.0.lock().unwrap().1.last().cloned().unwrap();
+    assert_eq!(
+        asked.file_name.as_deref(),
+        Some("Договір №17.txt"),
+        "suggested under its own name"
+    );
+    invoke(
+        &webview,
+        "delete_document",
+        json!({"id": attached["id"], "version": attached["version"]}),
+    )
+    .unwrap();
+    let documents = invoke(&webview, "list_documents", json!({"of": of})).unwrap();
+    assert_eq!(
+        documents.as_array().unwrap().len(),
+        2,
+        "the proposal's two files stay: {documents}"
+    );
 
     let payment = json!({"deal_id": deal["id"], "amount": "3040", "currency": null, "planned_date": "2026-03-20",
         "invoice_number": null});

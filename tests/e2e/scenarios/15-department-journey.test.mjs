@@ -271,8 +271,8 @@ test('a department from an empty database to its first won deal against its own 
     await step('a proposal made, listed on the card, and its PDF read back', 'proposal', async () => {
       await click(browser, tab('Documents'));
       await click(browser, tid('make-proposal'));
-      await waitText(browser, tid('deal-documents'), '.pdf');
-      await waitText(browser, tid('deal-documents'), '.xlsx');
+      await waitText(browser, tid('documents'), '.pdf');
+      await waitText(browser, tid('documents'), '.xlsx');
       await click(browser, `//*[@data-testid="document-open"][contains(., ".pdf")]`);
       const pdf = await eventually(
         async () => filesUnder(join(app.home, 'cache')).find((f) => f.endsWith('.pdf')) ?? null,

@@ -17,7 +17,7 @@ const RELATED: Record<string, keyof typeof touches> = {
   deal: 'deal',
   deal_item: 'deal',
   payment: 'deal',
-  document: 'deal',
+  document: 'document',
   product: 'product',
   proposal_template: 'proposalTemplate',
   task: 'task',

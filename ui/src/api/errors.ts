@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { notifications } from '@mantine/notifications';
+import { fileSize } from '../components/documents/fileSize';
 import { ApiError } from './call';
+import { DOCUMENT_MAX_BYTES } from '../bindings';
 
 /** The user's words for an error: the translation of its code, else the server's message. */
 export function errorText(t: TFunction, e: unknown): string {
@@ -13,6 +15,8 @@ export function errorText(t: TFunction, e: unknown): string {
     }
     // A stage that needs a proposal: the form cannot fill it, the deal's documents can.
     if (e.code === 'stage_requirements' && e.field === 'proposal') return t('proposal.requiredForStage');
+    // The limit the core keeps files under, in the user's units.
+    if (e.code === 'file_too_large') return t('errors.file_too_large', { limit: fileSize(t, DOCUMENT_MAX_BYTES) });
     return t(`errors.${e.code}`, { defaultValue: e.message });
   }
   return e instanceof Error ? e.message : String(e);

@@ -12,6 +12,8 @@ export const touches = {
   // A deal's without-task flag (rule 2) follows its open tasks, on the board and the card.
   task: [keys.tasks, keys.today, keys.timelines, keys.reports, keys.deals, keys.boards],
   activity: [keys.timelines, keys.reports],
+  // A document kept or deleted is on its record's timeline.
+  document: [keys.documents, keys.timelines, ['audit']],
   // An archived product still names old items: the deals' lines show it.
   product: [keys.products, keys.deals],
   proposalTemplate: [keys.proposalTemplate],

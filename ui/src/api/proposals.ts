@@ -25,19 +25,10 @@ export function useChooseLogo() {
   });
 }
 
-export function useDealDocuments(dealId: Id) {
-  return useQuery({ queryKey: keys.dealDocuments(dealId), queryFn: () => call(commands.dealDocuments(dealId)) });
-}
-
 export function useMakeProposal() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (dealId: Id) => call(commands.makeProposal(dealId)),
-    onSuccess: () => invalidate('deal'),
+    onSuccess: () => Promise.all([invalidate('deal'), invalidate('document')]),
   });
-}
-
-/** Opens a document Voronka keeps in the program the OS uses for it. */
-export function useOpenDocument() {
-  return useMutation({ mutationFn: (documentId: Id) => call(commands.openDocument(documentId)) });
 }

@@ -88,9 +88,11 @@ export type {
   ReviewClosed,
 } from '../bindings';
 
+// Documents kept with a deal or a company.
+export type { Document, DocumentOf, ListedDocument } from '../bindings';
+
 // The product catalog, a deal's lines and its commercial proposals.
 export type {
-  DealDocument,
   DealLine,
   DealLines,
   LineTotals,

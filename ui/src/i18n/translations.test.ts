@@ -43,6 +43,8 @@ const ERROR_CODES: ErrorCode[] = [
   'forbidden',
   'keychain',
   'storage',
+  'file_too_large',
+  'file_empty',
 ];
 
 describe('translations', () => {

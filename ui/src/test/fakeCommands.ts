@@ -9,7 +9,7 @@ export const refuse = (code: ErrorCode, field: string | null, message = `${code}
   ({ status: 'error', error: { code, field, message } });
 export const paged = <T>(items: T[], more = false): Paged<T> => ({ items, more, offset: 0 });
 
-const LISTS = ['taskReschedules', 'teamBoard', 'dealDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates', 'lossReviews', 'checkInsOf'];
+const LISTS = ['taskReschedules', 'teamBoard', 'listDocuments', 'dictionaries', 'plansBetween', 'listUsers', 'teamMembers', 'activeUsers', 'activeLossReasons', 'listPipelines', 'listStages', 'listLossReasons', 'board', 'recentGongs', 'dealItems', 'dealPayments', 'stageHistory', 'companyDuplicates', 'contactDuplicates', 'lossReviews', 'checkInsOf'];
 const PAGED = ['listProducts', 'search', 'listCompanies', 'listContacts', 'listDeals', 'listTasks', 'timeline', 'auditHistory'];
 
 /**
@@ -30,7 +30,7 @@ export function fakeCommands(): Commands {
     'setUserActive', 'setMyPassword', 'createTeamDatabase', 'moveToTeam',
     'listProducts', 'createProduct', 'updateProduct', 'archiveProduct', 'restoreProduct', 'dealLines',
     'updateDealItem', 'removeDealItem', 'setAmountFromItems', 'updatePayment', 'cancelPayment', 'markPaymentPaidOn',
-    'proposalTemplate', 'saveProposalTemplate', 'chooseLogo', 'makeProposal', 'dealDocuments', 'openDocument',
+    'proposalTemplate', 'saveProposalTemplate', 'chooseLogo', 'makeProposal', 'listDocuments', 'attachDocument', 'saveDocument', 'openDocument', 'deleteDocument',
     'createPipeline', 'updatePipeline', 'setPipelineArchived', 'createStage', 'updateStage', 'reorderStages',
     'archiveStage', 'unarchiveStage', 'dictionaries', 'createDictionaryEntry', 'updateDictionaryEntry',
     'reorderDictionary', 'createLossReason', 'updateLossReason', 'reorderLossReasons', 'processSettings',

@@ -46,6 +46,9 @@ pub struct ActivityDetails {
     pub task_id: Option<Id>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub path: Option<String>,
+    /// For a document kept in the database: which one, to open it from the timeline.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub document_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

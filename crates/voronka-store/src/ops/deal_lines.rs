@@ -192,9 +192,11 @@ impl Store {
     pub async fn add_document(&self, actor: Id, input: &DocumentInput) -> Result<Document> {
         let data = input.validate()?;
         let mut tx = self.begin(Some(actor)).await?;
-        let deal: Deal = tx.require(data.deal_id, "deal_id").await?;
-        let document = tx.create_from(|meta| Document { meta, data }).await?;
-        tx.log_document(&deal, &document, document.data.name.as_str()).await?;
+        let deal: Deal = tx.require(input.deal_id, "deal_id").await?;
+        let author_id = tx.actor;
+        let document = tx.create_from(|meta| Document { meta, data, author_id }).await?;
+        let name = document.data.name.to_string();
+        tx.log_document(&document, deal.data.company_id, &name).await?;
         tx.commit().await?;
         Ok(document)
     }
@@ -265,24 +267,6 @@ impl Tx<'_> {
         }
         self.check_stage_entry(deal.meta.id, &deal.data, &stage, deal.loss_reason_id)
             .await
-    }
-
-    /// The deal's timeline entry for a document added to it.
-    pub(crate) async fn log_document(&mut self, deal: &Deal, document: &Document, body: &str) -> Result<()> {
-        self.add_activity(ActivityData {
-            kind: ActivityKind::Document,
-            deal_id: Some(deal.meta.id),
-            company_id: deal.data.company_id,
-            contact_id: None,
-            occurred_at: self.now,
-            body: Some(body.to_string()),
-            details: ActivityDetails {
-                path: Some(document.data.path.clone()),
-                ..Default::default()
-            },
-        })
-        .await
-        .map(drop)
     }
 }
 

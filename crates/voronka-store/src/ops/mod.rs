@@ -9,6 +9,7 @@ mod deal_lines;
 mod deals;
 mod deleted_deals;
 mod dictionaries;
+mod documents;
 mod gong;
 mod handover;
 mod import_file;
@@ -32,6 +33,7 @@ pub use activities::TimelineOf;
 pub use deal_lines::{SavedItem, paid_instant};
 pub use deals::MoveDeal;
 pub use dictionaries::InOrder;
+pub use documents::{KeptFile, ListedDocument};
 pub use gong::GONG_CHANNEL;
 pub use import_file::{
     DuplicatePolicy, ImportProgress, ImportReport, ImportRequest, ImportTotals, Owners, PreviewRow, RowNote, RowStatus,
@@ -40,7 +42,7 @@ pub use import_inspect::ImportInspection;
 pub use loss_review::ReviewClosed;
 pub use notifications::{StoredNotificationSettings, TEAM_OVERDUE_COUNT_CAP, notification_queries};
 pub use plans::PlansSaved;
-pub use proposals::{DealDocument, KeptFile, MadeProposal};
+pub use proposals::MadeProposal;
 pub use queries::*;
 pub use tasks::Completed;
 pub use views::{BoardColumn, ManagerDay, TodayView};

@@ -3,7 +3,6 @@
 //! teammate who may see the deal can open them, in team mode too.
 
 use crate::Store;
-use crate::error::DbResult;
 use crate::tx::Tx;
 use chrono::Days;
 use serde::{Deserialize, Serialize};
@@ -23,24 +22,6 @@ pub struct MadeProposal {
     pub number: String,
     pub pdf: Document,
     pub xlsx: Document,
-}
-
-/// A deal's document and, when Voronka keeps its bytes, what they are.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "bindings", derive(specta::Type))]
-pub struct DealDocument {
-    pub document: Document,
-    /// `proposal` for a proposal's file; `None` for a file attached by its path.
-    pub kind: Option<String>,
-    pub media_type: Option<String>,
-}
-
-/// The bytes of a kept document, to open.
-#[derive(Debug, Clone)]
-pub struct KeptFile {
-    pub name: String,
-    pub media_type: String,
-    pub content: Vec<u8>,
 }
 
 impl Store {
@@ -80,12 +61,8 @@ impl Store {
         // Refused before anything is read or drawn when the deal is not the maker's to change.
         let probe = Document {
             meta: Meta::new(deal_id, tx.now),
-            data: DocumentData {
-                deal_id,
-                name: ShortText::parse("proposal")?,
-                path: String::new(),
-                size_bytes: None,
-            },
+            data: kept(&deal, "proposal", &[])?,
+            author_id: tx.actor,
         };
         tx.may(&probe, Action::Create).await?;
         let facts = tx.proposal_facts(&deal).await?;
@@ -95,9 +72,23 @@ impl Store {
             Language::Uk | Language::Ru => "КП",
         };
         let name = format!("{prefix} {}", facts.number);
-        let pdf = tx.keep(&deal, &format!("{name}.pdf"), PDF, files.pdf).await?;
-        let xlsx = tx.keep(&deal, &format!("{name}.xlsx"), XLSX, files.xlsx).await?;
-        tx.log_document(&deal, &pdf, &name).await?;
+        let pdf = tx
+            .keep(
+                kept(&deal, &format!("{name}.pdf"), &files.pdf)?,
+                PROPOSAL,
+                PDF,
+                &files.pdf,
+            )
+            .await?;
+        let xlsx = tx
+            .keep(
+                kept(&deal, &format!("{name}.xlsx"), &files.xlsx)?,
+                PROPOSAL,
+                XLSX,
+                &files.xlsx,
+            )
+            .await?;
+        tx.log_document(&pdf, deal.data.company_id, &name).await?;
         tx.commit().await?;
         Ok(MadeProposal {
             number: facts.number,
@@ -105,53 +96,17 @@ impl Store {
             xlsx,
         })
     }
+}
 
-    /// A deal's live documents, each with what Voronka keeps of it.
-    pub async fn deal_documents_kept(&self, deal_id: Id) -> Result<Vec<DealDocument>> {
-        let documents = self.deal_documents(deal_id).await?;
-        let mut tx = self.begin_read().await?;
-        let kept: Vec<(String, String, String)> =
-            sqlx::query_as("SELECT document_id, kind, media_type FROM document_files WHERE deal_id = $1")
-                .bind(deal_id.to_string())
-                .fetch_all(&mut *tx.tx)
-                .await
-                .db()?;
-        tx.commit().await?;
-        Ok(documents
-            .into_iter()
-            .map(|document| {
-                let id = document.meta.id.to_string();
-                let file = kept.iter().find(|(d, _, _)| *d == id);
-                DealDocument {
-                    kind: file.map(|f| f.1.clone()),
-                    media_type: file.map(|f| f.2.clone()),
-                    document,
-                }
-            })
-            .collect())
-    }
-
-    /// The bytes of a document Voronka keeps, read under the reader's own rights: `not_found`
-    /// for one they may not see (in team mode the database itself says so).
-    pub async fn kept_file(&self, document_id: Id) -> Result<KeptFile> {
-        let mut tx = self.begin_read().await?;
-        let document: Document = tx.get(document_id).await?;
-        let row: Option<(String, Vec<u8>)> =
-            sqlx::query_as("SELECT media_type, content FROM document_files WHERE document_id = $1")
-                .bind(document_id.to_string())
-                .fetch_optional(&mut *tx.tx)
-                .await
-                .db()?;
-        tx.commit().await?;
-        let (media_type, content) = row.ok_or_else(|| {
-            Error::new(ErrorCode::NotFound, "Voronka keeps no file of this document").on("document_id")
-        })?;
-        Ok(KeptFile {
-            name: document.data.name.to_string(),
-            media_type,
-            content,
-        })
-    }
+/// A proposal's file as a document of its deal.
+fn kept(deal: &Deal, name: &str, content: &[u8]) -> Result<DocumentData> {
+    Ok(DocumentData {
+        deal_id: Some(deal.meta.id),
+        company_id: None,
+        name: ShortText::parse(name)?,
+        path: name.to_string(),
+        size_bytes: Some(content.len() as i64),
+    })
 }
 
 impl Tx<'_> {
@@ -280,29 +235,6 @@ impl Tx<'_> {
             vat,
             language: maker.data.language,
         })
-    }
-
-    /// A document of the deal whose bytes the database keeps.
-    async fn keep(&mut self, deal: &Deal, name: &str, media_type: &str, content: Vec<u8>) -> Result<Document> {
-        let data = DocumentData {
-            deal_id: deal.meta.id,
-            name: ShortText::parse(name)?,
-            path: name.to_string(),
-            size_bytes: Some(content.len() as i64),
-        };
-        let document = self.create_from(|meta| Document { meta, data }).await?;
-        sqlx::query(
-            "INSERT INTO document_files (document_id, deal_id, kind, media_type, content) VALUES ($1, $2, $3, $4, $5)",
-        )
-        .bind(document.meta.id.to_string())
-        .bind(deal.meta.id.to_string())
-        .bind(PROPOSAL)
-        .bind(media_type)
-        .bind(content)
-        .execute(&mut *self.tx)
-        .await
-        .db()?;
-        Ok(document)
     }
 }
 

@@ -282,12 +282,6 @@ impl Store {
         self.all_of(c, "planned_date, id").await
     }
 
-    pub async fn deal_documents(&self, deal_id: Id) -> Result<Vec<Document>> {
-        let mut c = Conditions::live(false);
-        c.eq("deal_id", Some(deal_id.into()));
-        self.all_of(c, "created_at, id").await
-    }
-
     /// Plans of a month ("2026-03"): the team's and each manager's.
     pub async fn plans_of_month(&self, month: &str) -> Result<Vec<Plan>> {
         let mut c = Conditions::live(false);

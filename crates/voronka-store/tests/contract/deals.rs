@@ -458,5 +458,13 @@ pub async fn items_payments_and_documents_belong_to_a_deal(ctx: Ctx) {
     assert_eq!(doc.data.name.as_str(), "Договір №17.pdf");
     assert_eq!(s.deal_items(deal.meta.id).await.unwrap(), vec![item]);
     assert_eq!(s.deal_payments(deal.meta.id).await.unwrap(), vec![paid]);
-    assert_eq!(s.deal_documents(deal.meta.id).await.unwrap(), vec![doc]);
+    let documents = s.documents_of(DocumentOf::Deal(deal.meta.id)).await.unwrap();
+    assert_eq!(
+        documents
+            .iter()
+            .map(|d| (&d.document, d.kind.as_deref()))
+            .collect::<Vec<_>>(),
+        [(&doc, None)],
+        "a file named by its path: no bytes kept"
+    );
 }

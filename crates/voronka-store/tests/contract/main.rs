@@ -14,6 +14,7 @@ mod concurrency;
 mod deals;
 mod department;
 mod discipline;
+mod documents;
 mod entities;
 mod exporting;
 mod handover;
@@ -35,6 +36,7 @@ mod search;
 mod tasks;
 mod team;
 mod team_board;
+mod team_documents;
 mod team_gong;
 mod team_regulations;
 mod team_setup;
@@ -133,6 +135,8 @@ harness::contract!(
     catalog::the_catalog_is_the_admins_and_archived_products_stay_on_old_items,
     catalog::items_are_picked_edited_removed_and_the_amount_can_follow_them,
     catalog::payments_are_edited_cancelled_and_paid_on_a_chosen_day,
+    documents::documents_are_attached_listed_read_and_deleted,
+    documents::a_refused_document_writes_nothing,
     proposals::only_the_admin_sets_the_proposal_template,
     proposals::a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it,
     regulations::only_the_head_and_the_admin_set_the_rotation,

@@ -16,7 +16,17 @@ async fn local_department() -> Ctx {
     let ctx = harness::setup(Kind::Sqlite).await.expect("SQLite is always there");
     let s = &ctx.store;
     let (_, _, deal) = ctx.client_of(ctx.olena_id(), "Дах і Ко", "0671112233").await;
-    ctx.client_of(ctx.petro.meta.id, "Вікна Захід", "0504445566").await;
+    let (windows, _, _) = ctx.client_of(ctx.petro.meta.id, "Вікна Захід", "0504445566").await;
+    s.attach_document(
+        ctx.petro.meta.id,
+        &AttachmentInput {
+            of: DocumentOf::Company(windows.meta.id),
+            name: "Договір.pdf".into(),
+            content: (0..=255u8).cycle().take(5_000).collect(),
+        },
+    )
+    .await
+    .unwrap();
     s.create_task(
         ctx.olena_id(),
         &TaskInput {
@@ -153,12 +163,16 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
         .unwrap()
         .items;
     assert!(!timeline.is_empty(), "the call is on its timeline");
-    let documents = signed_in.deal_documents_kept(deal.meta.id).await.unwrap();
+    let documents = signed_in.documents_of(DocumentOf::Deal(deal.meta.id)).await.unwrap();
     let kept = documents[0].document.meta.id;
-    let file = signed_in.kept_file(kept).await.unwrap();
-    let local = ctx.store.kept_file(kept).await.unwrap();
+    let file = signed_in.kept_file(admin, kept).await.unwrap();
+    let local = ctx.store.kept_file(admin, kept).await.unwrap();
     assert_eq!(file.content, local.content, "the proposal's bytes are the same");
     assert!(file.content.starts_with(b"%PDF") || file.content.starts_with(b"PK"));
+    let hits = signed_in.search("Вікна", page).await.unwrap().items;
+    let contract = signed_in.documents_of(DocumentOf::Company(hits[0].id)).await.unwrap();
+    let bytes = signed_in.kept_file(admin, contract[0].document.meta.id).await.unwrap().content;
+    assert_eq!(bytes, (0..=255u8).cycle().take(5_000).collect::<Vec<u8>>(), "the contract's bytes are the same");
     signed_in.close().await;
     team.close().await;
 

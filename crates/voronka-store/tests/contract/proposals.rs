@@ -179,7 +179,7 @@ pub async fn a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it(ctx: Ct
     let made = s.make_proposal(olena, deal.meta.id).await.unwrap();
     assert_eq!(made.number, "20260310-1", "the day and the deal's first proposal");
     assert_eq!(made.pdf.data.name.as_str(), "КП 20260310-1.pdf");
-    let listed = s.deal_documents_kept(deal.meta.id).await.unwrap();
+    let listed = s.documents_of(DocumentOf::Deal(deal.meta.id)).await.unwrap();
     let kinds: Vec<(&str, Option<&str>)> = listed
         .iter()
         .map(|d| (d.document.data.name.as_str(), d.kind.as_deref()))
@@ -191,13 +191,13 @@ pub async fn a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it(ctx: Ct
             ("КП 20260310-1.xlsx", Some("proposal"))
         ]
     );
-    let pdf = s.kept_file(made.pdf.meta.id).await.unwrap();
+    let pdf = s.kept_file(olena, made.pdf.meta.id).await.unwrap();
     assert!(pdf.content.starts_with(b"%PDF-"), "a PDF");
     assert_eq!(
         (pdf.media_type.as_str(), Some(pdf.content.len() as i64)),
         ("application/pdf", made.pdf.data.size_bytes)
     );
-    let xlsx = s.kept_file(made.xlsx.meta.id).await.unwrap();
+    let xlsx = s.kept_file(olena, made.xlsx.meta.id).await.unwrap();
     assert!(xlsx.content.starts_with(b"PK"), "a workbook is a zip");
     let timeline = s
         .timeline(TimelineOf::Deal(deal.meta.id), voronka_store::Page::first(20))

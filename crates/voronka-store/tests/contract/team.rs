@@ -776,10 +776,18 @@ async fn a_proposal_follows_its_deal_and_the_template_is_the_admins() {
     assert_eq!(changed(&mut head, "UPDATE products SET price = 1").await, 0);
     // Read through the store under her own login: her proposal opens, Petro's does not.
     let as_olena = Store::open(&url_of(ctx, &t.olena_login)).await.unwrap();
-    let hers = store.deal_documents_kept(olena_deal).await.unwrap();
-    let his = store.deal_documents_kept(petro_deal).await.unwrap();
-    assert!(as_olena.kept_file(hers[0].document.meta.id).await.is_ok());
-    let err = as_olena.kept_file(his[0].document.meta.id).await.unwrap_err();
+    let hers = store.documents_of(DocumentOf::Deal(olena_deal)).await.unwrap();
+    let his = store.documents_of(DocumentOf::Deal(petro_deal)).await.unwrap();
+    assert!(
+        as_olena
+            .kept_file(ctx.olena.meta.id, hers[0].document.meta.id)
+            .await
+            .is_ok()
+    );
+    let err = as_olena
+        .kept_file(ctx.olena.meta.id, his[0].document.meta.id)
+        .await
+        .unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
     as_olena.close().await;
 }

@@ -1,8 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeline } from '../../api/activities';
 import { useUserNames } from '../../api/dictionaries';
+import { useOpenDocument } from '../../api/documents';
+import { notifyError } from '../../api/errors';
 import { useChoices } from '../../api/setup';
 import { flatten } from '../../api/paging';
 import type { Activity, TimelineOf } from '../../api/types';
@@ -30,6 +32,7 @@ export function Timeline({ of, link }: { of: TimelineOf; link: ActivityLink }) {
   const timeline = useTimeline(of);
   const users = useUserNames();
   const outcomes = useChoices('call_outcome');
+  const open = useOpenDocument();
   const [logging, setLogging] = useState<LoggableKind | null>(null);
   const items = flatten(timeline.data?.pages);
   return (
@@ -62,10 +65,23 @@ export function Timeline({ of, link }: { of: TimelineOf; link: ActivityLink }) {
               {users.get(a.author_id)} · <When ms={a.occurred_at} />
             </Text>
           </Group>
-          {a.body && (
-            <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+          {a.body && a.details.document_id ? (
+            // A document kept in the database opens from its entry (while it is not deleted).
+            <Anchor
+              component="button"
+              size="sm"
+              mt={4}
+              onClick={() => a.details.document_id && open.mutate(a.details.document_id, { onError: (e) => notifyError(t, e) })}
+              data-testid="timeline-document-open"
+            >
               {a.body}
-            </Text>
+            </Anchor>
+          ) : (
+            a.body && (
+              <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+                {a.body}
+              </Text>
+            )
           )}
         </Paper>
       ))}

@@ -5,12 +5,13 @@ import { Link, useParams } from 'react-router';
 import { useCompany } from '../../api/companies';
 import { useContactsOf } from '../../api/contacts';
 import { AuditHistory } from '../../components/AuditHistory';
+import { DocumentsSection } from '../../components/documents/DocumentsSection';
 import { EmptyState } from '../../components/EmptyState';
 import { ListSkeleton } from '../../components/ListSkeleton';
 import { QueryError } from '../../components/QueryError';
 import { RelatedDeals } from '../../components/RelatedDeals';
 import { Timeline } from '../../components/timeline/Timeline';
-import { useRights } from '../../shell/currentUser';
+import { useCurrentUser, useRights } from '../../shell/currentUser';
 import { TaskList } from '../../tasks/TaskList';
 import { HandoverDialog } from '../team/HandoverDialog';
 import { CompanyForm } from './CompanyForm';
@@ -21,6 +22,7 @@ export function CompanyScreen() {
   const company = useCompany(id);
   const contacts = useContactsOf({ company_id: id });
   const rights = useRights();
+  const me = useCurrentUser();
   const [handingOver, setHandingOver] = useState(false);
 
   if (company.isPending) return <ListSkeleton rows={8} />;
@@ -58,6 +60,7 @@ export function CompanyScreen() {
               <Tabs.Tab value="contacts">{t('nav.contacts')}</Tabs.Tab>
               <Tabs.Tab value="deals">{t('nav.deals')}</Tabs.Tab>
               <Tabs.Tab value="tasks">{t('task.tasks')}</Tabs.Tab>
+              <Tabs.Tab value="documents">{t('documents.title')}</Tabs.Tab>
               <Tabs.Tab value="audit">{t('audit.title')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="timeline" pt="sm">
@@ -84,6 +87,13 @@ export function CompanyScreen() {
             </Tabs.Panel>
             <Tabs.Panel value="tasks" pt="sm">
               <TaskList filter={{ company_id: c.id }} link={{ company_id: c.id }} />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents" pt="sm">
+              {/* The client base is read by the whole team and changed by its owner, the head and the admin (rights.rs). */}
+              <DocumentsSection
+                of={{ kind: 'company', id: c.id }}
+                mayChange={c.deleted_at == null && (!!rights?.all_clients || c.owner_id === me?.id)}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="audit" pt="sm">
               <AuditHistory entityId={c.id} />

@@ -99,7 +99,7 @@ export function DealScreen() {
               <Tabs.Tab value="contacts">{t('deal.contacts')}</Tabs.Tab>
               <Tabs.Tab value="items">{t('items.title')}</Tabs.Tab>
               <Tabs.Tab value="payments">{t('payments.title')}</Tabs.Tab>
-              <Tabs.Tab value="documents">{t('proposal.documents')}</Tabs.Tab>
+              <Tabs.Tab value="documents">{t('documents.title')}</Tabs.Tab>
               <Tabs.Tab value="stages">{t('stageHistory.title')}</Tabs.Tab>
               <Tabs.Tab value="audit">{t('audit.title')}</Tabs.Tab>
             </Tabs.List>
