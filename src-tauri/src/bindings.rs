@@ -2,8 +2,8 @@
 //! `ui/src/bindings.ts`. The file is generated, never edited; a test fails when it drifts.
 
 use crate::commands::{
-    app, backups, catalog, companies, deal_lines, deals, imports, lists, notifications, plans, proposals, regulations, reports,
-    setup, tasks, team,
+    app, backups, catalog, companies, deal_lines, deals, imports, lists, notifications, plans, proposals, regulations,
+    reports, setup, tasks, team,
 };
 use crate::desk::{GongRung, OpenRecord};
 use specta_typescript::{BigIntExportBehavior, Typescript};
