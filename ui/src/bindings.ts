@@ -746,6 +746,77 @@ async exportList(request: ListExportRequest, path: string, progress: TAURI_CHANN
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Asks for the file to import; `None` when the person cancels. The answer is the only path the
+ * other import commands read.
+ */
+async chooseImportFile(title: string, filterName: string) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("choose_import_file", { title, filterName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * The file's format, header and first rows, and the mapping the signed-in user starts from.
+ */
+async importInspect(path: string, kind: ImportKind) : Promise<Result<ImportInspection, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_inspect", { path, kind }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * A dry run: everything the import would do, rolled back; its totals and its first rows with
+ * their errors.
+ */
+async importPreview(path: string, choices: ImportChoices) : Promise<Result<ImportReport, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_preview", { path, choices }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Imports the file in one transaction, telling `progress` after every batch; a
+ * [`cancel_import`] stops it with nothing written.
+ */
+async importRun(path: string, choices: ImportChoices, progress: TAURI_CHANNEL<ImportProgress>) : Promise<Result<ImportReport, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("import_run", { path, choices, progress }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Stops the import under way at its next batch; it then writes nothing.
+ */
+async cancelImport() : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("cancel_import") };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes the refused rows under the file's `header`, with the row and reason columns titled
+ * in the person's language, to `path`: an answer of this run's save dialog
+ * (`choose_export_path`). The file may then be opened with `open_export`.
+ */
+async saveRefused(path: string, header: string[], titles: RefusedTitles, rows: RefusedRow[]) : Promise<Result<null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_refused", { path, header, titles, rows }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async recentGongs() : Promise<Result<GongEvent[], ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("recent_gongs") };
@@ -1178,6 +1249,7 @@ openRecord: "open-record"
 
 export const DEAL_FIELDS = ["company","contact","amount","planned_payment_date","expected_close_date","sales_channel","communication_channel","lead_source","qualification","items"] as const;
 export const DICTIONARY_KINDS = ["lead_source","sales_channel","communication_channel","industry","call_outcome"] as const;
+export const IMPORT_FIELDS = ["name","legal_id","industry","city","address","website","phone","mobile_phone","email","employee_count","monthly_turnover","lead_source","notes","owner","contact_name","position","contact_phone","contact_email","birthday","title","amount","currency","stage","expected_close_date","planned_payment_date"] as const;
 export const PLANNABLE_TASK_KINDS = ["call","meeting","email","proposal","contact_lead","other"] as const;
 export const STAGE_KINDS = ["open","won","lost"] as const;
 export const TASK_KINDS = ["call","meeting","email","proposal","contact_lead","review_lost","other"] as const;
@@ -1414,6 +1486,10 @@ key: string;
  * An English heading; the UI translates by `key`.
  */
 title: string; kind: ColumnKind }
+/**
+ * One column and the field it fills.
+ */
+export type ColumnField = { column: string; field: Field | null }
 /**
  * How a column's values are to be shown and formatted.
  */
@@ -1674,6 +1750,23 @@ losses_without_comment: LossLapse[]; losses_without_comment_total: number;
 moved_overdue: OverdueMove[]; moved_overdue_total: number }
 export type Document = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ deal_id: Id; name: ShortText; path: string; size_bytes: number | null })
 /**
+ * What happens to a row that duplicates a company (or contact, or open deal) of the base or an
+ * earlier row of the file.
+ */
+export type DuplicatePolicy = 
+/**
+ * Left out, counted among the duplicates.
+ */
+"skip" | 
+/**
+ * The existing record takes the row's non-empty fields (its owner stays).
+ */
+"update" | 
+/**
+ * Refused with "already exists, owned by X", into the refused rows.
+ */
+"refuse"
+/**
  * An email address, trimmed and lower-cased so that two spellings of one address compare equal.
  */
 export type Email = string
@@ -1780,6 +1873,12 @@ export type ExportProgress = { rows: number }
  * A written workbook: where it is and how many rows its sheets hold.
  */
 export type ExportedReport = { path: string; rows: number }
+/**
+ * A field a column may fill. `Name`, `City`, `LegalId`, `Phone` and `Email` are the company's;
+ * the `Contact…` fields and `Position` the contact person's.
+ */
+export type Field = "name" | "legal_id" | "industry" | "city" | "address" | "website" | "phone" | "mobile_phone" | "email" | "employee_count" | "monthly_turnover" | "lead_source" | "notes" | "owner" | "contact_name" | "position" | "contact_phone" | "contact_email" | "birthday" | "title" | "amount" | "currency" | "stage" | "expected_close_date" | "planned_payment_date"
+export type Format = "xlsx" | "xls" | "ods" | "csv"
 /**
  * The funnel of the deals created in the period.
  * 
@@ -1898,6 +1997,78 @@ export type IdleCompany = { company_id: Id; company: string; owner: Person;
  */
 last_contact: string | null }
 /**
+ * The person's choices in the wizard: each column's field (by position, `None` leaves it
+ * out), what becomes of duplicates, and who owns what is made.
+ */
+export type ImportChoices = { kind: ImportKind; columns: (Field | null)[]; duplicates: DuplicatePolicy; owners: Owners }
+/**
+ * A file as the wizard's mapping step shows it.
+ */
+export type ImportInspection = { file: Inspection; 
+/**
+ * Each column with the field suggested or remembered for it; a column may be unmapped,
+ * even the required field's: the person maps it before the preview.
+ */
+mapping: Mapping; 
+/**
+ * The fields a column may fill for the kind, the required one first.
+ */
+fields: Field[]; 
+/**
+ * The field without which a row is refused.
+ */
+required: Field }
+export type ImportKind = 
+/**
+ * Companies, each with an optional contact person.
+ */
+"companies" | 
+/**
+ * Contacts, each with an optional company (found by name, or made).
+ */
+"contacts" | 
+/**
+ * Deals, each with its company (found or made) and an optional contact.
+ */
+"deals"
+/**
+ * Where an import stands, told after every batch.
+ */
+export type ImportProgress = { rows: number; new: number; duplicates: number; refused: number }
+/**
+ * What an import did (or a dry run would do).
+ */
+export type ImportReport = { kind: ImportKind; format: Format; encoding: string | null; delimiter: string | null; mapping: Mapping; dry_run: boolean; totals: ImportTotals; preview: PreviewRow[]; header: string[]; refused: RefusedRow[]; 
+/**
+ * The audit entry's id (none for a dry run).
+ */
+import_id: Id | null }
+/**
+ * The counts of an import (or of what a dry run would import).
+ */
+export type ImportTotals = { 
+/**
+ * Data rows read (blank rows are passed over).
+ */
+rows: number; 
+/**
+ * Rows that made a new record.
+ */
+new: number; 
+/**
+ * Rows that matched an existing record or an earlier row, whatever became of them.
+ */
+duplicates: number; updated: number; skipped: number; 
+/**
+ * Rows not imported: invalid, refused as duplicates, or refused by rights.
+ */
+refused: number; 
+/**
+ * Records made beside the rows' own: companies a contact or deal named, contacts of a
+ * company or deal.
+ */
+companies_made: number; contacts_made: number; deals_made: number }
+/**
  * A booked date such as a birthday or a company's anniversary.
  */
 export type ImportantDate = { label: string; date: string }
@@ -1905,6 +2076,10 @@ export type ImportantDate = { label: string; date: string }
  * A record of an ordered list at the version it was read: one place of a new order.
  */
 export type InOrder = { id: Id; version: number }
+/**
+ * What a wizard shows before the mapping: the file's kind, its header and its first rows.
+ */
+export type Inspection = { format: Format; encoding: TextEncoding | null; delimiter: string | null; header: string[]; sample: string[][] }
 export type JsonValue = null | boolean | number | string | JsonValue[] | Partial<{ [key in string]: JsonValue }>
 export type Language = "uk" | "en" | "ru"
 /**
@@ -2091,6 +2266,7 @@ export type ManagerDay = { user: User; overdue: Task[]; today: Task[]; tomorrow:
  * Open deals whose `contact_lead` task is still open (rule 1).
  */
 leads_waiting: number }
+export type Mapping = { kind: ImportKind; columns: ColumnField[] }
 export type Messenger = { 
 /**
  * "telegram", "viber", "whatsapp", "signal", ...
@@ -2176,6 +2352,19 @@ export type OverdueMove = { task_id: Id; title: string; assignee: Person; moved_
  * Milliseconds since the epoch, each.
  */
 moved_at: number; due_before: number; due_after: number; reason: string | null }
+/**
+ * Who owns what the import makes.
+ */
+export type Owners = 
+/**
+ * The user the mapping's owner column names (by e-mail or name) on each row; a row with
+ * the cell empty, or a file without the column, goes to the importing user.
+ */
+"from_file" | 
+/**
+ * Shared in turn among these users, row by row; a column mapped to the owner is ignored.
+ */
+{ share: Id[] }
 export type Page = { offset: number; limit: number }
 export type Paged<T> = { items: T[]; 
 /**
@@ -2256,6 +2445,15 @@ paid_on: string | null }
  * What saving a block of the plans grid wrote: every plan it names, as stored now.
  */
 export type PlansSaved = { plans: Plan[] }
+/**
+ * A row of the preview: its number, its cells, what became of it and why.
+ */
+export type PreviewRow = { row: number; cells: string[]; status: RowStatus; 
+/**
+ * Every error of a refused row (its field and message); the duplicate a skipped or
+ * updated row matched.
+ */
+notes: RowNote[] }
 export type ProcessSettings = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ 
 /**
  * What a deal created without a title is called (see `deal_title`).
@@ -2357,6 +2555,18 @@ export type ProposalTemplateInput = { company_name: string; requisites: string |
  * What a receiver got, for the confirmation and the CLI's summary.
  */
 export type ReceiverShare = { receiver_id: Id; companies: number; contacts: number; deals: number; tasks: number }
+/**
+ * One refused row: its number in the file, its cells, and why.
+ */
+export type RefusedRow = { row: number; cells: string[]; 
+/**
+ * The field the reason is about, as the mapping names it.
+ */
+field: string | null; reason: string }
+/**
+ * The titles of the two columns after the file's own, in the reader's language.
+ */
+export type RefusedTitles = { row: string; reason: string }
 /**
  * Any report's result as `{"name": …, "data": {…}}`: what a generic screen or exporter
  * receives, the name telling which report's data follows.
@@ -2465,8 +2675,26 @@ export_all: boolean;
 /**
  * Gives tasks to anyone active (otherwise to themself only, see [`check_assign`]).
  */
-assign_to_others: boolean }
+assign_to_others: boolean; 
+/**
+ * Imports companies, contacts and deals from a file (at least for themself).
+ */
+import: boolean; 
+/**
+ * Gives imported records to others: an owner column, sharing among chosen teammates
+ * (otherwise imports for themself only, see [`check_import_owner`]).
+ */
+import_for_others: boolean }
 export type Role = "manager" | "head" | "admin"
+/**
+ * One reason about a row: its code (translated by the UI), the field it concerns, and the
+ * core's message with the detail (the value, the duplicate's owner).
+ */
+export type RowNote = { code: ErrorCode; field: string | null; message: string }
+/**
+ * What became of one row.
+ */
+export type RowStatus = "new" | "updated" | "skipped" | "refused"
 /**
  * An item as saved, the deal as it stands after it (its amount may follow its items), and a
  * warning when the quantity is more than the product's stock.
@@ -2621,6 +2849,7 @@ today_share_bp: number | null;
  * Basis points (10 000 = 100 %) of `fact / plan`.
  */
 month_share_bp: number | null }
+export type TextEncoding = "UTF-8" | "UTF-8 with BOM" | "UTF-16LE" | "UTF-16BE" | "windows-1251"
 /**
  * Days deals spend in each open stage: every spell in the stage that began in the period,
  * a finished one by its length and the current one up to now. Won and lost stages are left

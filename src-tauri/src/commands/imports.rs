@@ -43,7 +43,10 @@ impl ImportFiles {
         if !self.chosen.lock().map_err(poisoned)?.contains(&path) {
             return Err(Error::invalid(
                 "path",
-                format!("{} was not picked in the open dialog: a file is imported only from there", path.display()),
+                format!(
+                    "{} was not picked in the open dialog: a file is imported only from there",
+                    path.display()
+                ),
             ));
         }
         Ok(path)

@@ -82,7 +82,11 @@ async fn a_file_is_mapped_previewed_imported_and_its_refused_rows_saved_through_
     let preview = invoke(&webview, "import_preview", json!({"path": path, "choices": choices})).unwrap();
     let totals = &preview["totals"];
     assert_eq!(
-        (totals["new"].as_u64(), totals["duplicates"].as_u64(), totals["refused"].as_u64()),
+        (
+            totals["new"].as_u64(),
+            totals["duplicates"].as_u64(),
+            totals["refused"].as_u64()
+        ),
         (Some(1), Some(1), Some(1)),
         "{totals}"
     );
@@ -106,7 +110,10 @@ async fn a_file_is_mapped_previewed_imported_and_its_refused_rows_saved_through_
         json!({"path": path, "choices": choices, "progress": "__CHANNEL__:1"}),
     )
     .unwrap();
-    assert_eq!(done["totals"], preview["totals"], "the import does what the preview counted");
+    assert_eq!(
+        done["totals"], preview["totals"],
+        "the import does what the preview counted"
+    );
     assert_eq!(names(&list()), ["Дах", "Ромашка"]);
 
     let saved = dir.join("відмовлені.xlsx");

@@ -421,7 +421,7 @@ impl<'s> ImportWriter<'s> {
         let (company_data, known_company) = self.find_company(company_input, owner)?;
         if let Some(existing) = known_company.and_then(|c| self.deals.find(Some(c), &deal.title)) {
             let note = RowNote {
-            code: ErrorCode::Duplicate,
+                code: ErrorCode::Duplicate,
                 field: Some("title".into()),
                 message: format!("the company already has an open deal «{}»", deal.title),
             };
