@@ -565,17 +565,55 @@ async makeProposal(dealId: Id) : Promise<Result<MadeProposal, ApiError>> {
     else return { status: "error", error: e  as any };
 }
 },
-async dealDocuments(dealId: Id) : Promise<Result<DealDocument[], ApiError>> {
+/**
+ * Asks for a file in the open dialog and attaches it to the record; `None` when the person
+ * cancels. A file over the limit is refused by its size before it is read.
+ */
+async attachDocument(of: DocumentOf, title: string, filterName: string) : Promise<Result<Document | null, ApiError>> {
     try {
-    return { status: "ok", data: await TAURI_INVOKE("deal_documents", { dealId }) };
+    return { status: "ok", data: await TAURI_INVOKE("attach_document", { of, title, filterName }) };
 } catch (e) {
     if(e instanceof Error) throw e;
     else return { status: "error", error: e  as any };
 }
 },
 /**
- * Writes a document Voronka keeps to the user's cache folder and opens it in the program the
- * OS uses for it. Returns where the file was written.
+ * A deal's or a company's documents, without their bytes.
+ */
+async listDocuments(of: DocumentOf) : Promise<Result<ListedDocument[], ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("list_documents", { of }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes a kept document where the save dialog says, under its own name by default; returns
+ * the path written, `None` when the person cancels.
+ */
+async saveDocument(documentId: Id, title: string, filterName: string) : Promise<Result<string | null, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("save_document", { documentId, title, filterName }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Deletes a document at the version read (restorable from the audit of its record).
+ */
+async deleteDocument(id: Id, version: number) : Promise<Result<Document, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("delete_document", { id, version }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
+/**
+ * Writes a kept document to the user's cache folder and opens it in the program the OS uses
+ * for it. Returns where the file was written.
  */
 async openDocument(documentId: Id) : Promise<Result<string, ApiError>> {
     try {
@@ -1249,6 +1287,7 @@ openRecord: "open-record"
 
 export const DEAL_FIELDS = ["company","contact","amount","planned_payment_date","expected_close_date","sales_channel","communication_channel","lead_source","qualification","items"] as const;
 export const DICTIONARY_KINDS = ["lead_source","sales_channel","communication_channel","industry","call_outcome"] as const;
+export const DOCUMENT_MAX_BYTES = 26214400 as const;
 export const IMPORT_FIELDS = ["name","legal_id","industry","city","address","website","phone","mobile_phone","email","employee_count","monthly_turnover","lead_source","notes","owner","contact_name","position","contact_phone","contact_email","birthday","title","amount","currency","stage","expected_close_date","planned_payment_date"] as const;
 export const PLANNABLE_TASK_KINDS = ["call","meeting","email","proposal","contact_lead","other"] as const;
 export const STAGE_KINDS = ["open","won","lost"] as const;
@@ -1336,7 +1375,11 @@ outcome?: string | null; subject?: string | null;
 /**
  * For stage changes: the stages left and entered.
  */
-from_stage_id?: Id | null; to_stage_id?: Id | null; task_id?: Id | null; path?: string | null }
+from_stage_id?: Id | null; to_stage_id?: Id | null; task_id?: Id | null; path?: string | null; 
+/**
+ * For a document kept in the database: which one, to open it from the timeline.
+ */
+document_id?: Id | null }
 export type ActivityInput = { kind: ActivityKind; deal_id: Id | null; company_id: Id | null; contact_id: Id | null; 
 /**
  * When it happened; the present when left out.
@@ -1615,14 +1658,6 @@ amount_from_items?: boolean;
  */
 without_task?: boolean }
 /**
- * A deal's document and, when Voronka keeps its bytes, what they are.
- */
-export type DealDocument = { document: Document; 
-/**
- * `proposal` for a proposal's file; `None` for a file attached by its path.
- */
-kind: string | null; media_type: string | null }
-/**
  * Deal fields a stage can require before a deal may enter it (rule 4).
  */
 export type DealField = "company" | "contact" | "amount" | "planned_payment_date" | "expected_close_date" | "sales_channel" | "communication_channel" | "lead_source" | "qualification" | "items" | 
@@ -1748,7 +1783,20 @@ losses_without_comment: LossLapse[]; losses_without_comment_total: number;
  * In the order they were moved.
  */
 moved_overdue: OverdueMove[]; moved_overdue_total: number }
-export type Document = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ deal_id: Id; name: ShortText; path: string; size_bytes: number | null })
+export type Document = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ deal_id: Id | null; company_id: Id | null; name: ShortText; 
+/**
+ * Where the file was: a path on the desktop that named it, or, for a file kept in the
+ * database, its file name (the attacher's folders mean nothing to a teammate).
+ */
+path: string; size_bytes: number | null }) & { 
+/**
+ * Who attached or made it; empty for documents kept before this was recorded.
+ */
+author_id?: Id | null }
+/**
+ * The record a document is kept with.
+ */
+export type DocumentOf = { kind: "deal"; id: Id } | { kind: "company"; id: Id }
 /**
  * What happens to a row that duplicates a company (or contact, or open deal) of the base or an
  * earlier row of the file.
@@ -1863,7 +1911,15 @@ export type ErrorCode =
 /**
  * The database could not be reached or failed.
  */
-"storage"
+"storage" | 
+/**
+ * A file is larger than Voronka keeps (the message names the limit).
+ */
+"file_too_large" | 
+/**
+ * A file to keep has no bytes.
+ */
+"file_empty"
 /**
  * How many rows of an export are written so far, sent every thousand rows: a long export
  * (ABC/XYZ's clients) shows it on its button.
@@ -2162,6 +2218,15 @@ export type ListExportRequest = { query: ListQuery; columns: ListColumn[]; title
  * Which list, with the filter its screen shows it by.
  */
 export type ListQuery = { list: "companies"; filter: CompanyFilter } | { list: "contacts"; filter: ContactFilter } | { list: "deals"; filter: DealFilter } | { list: "tasks"; filter: TaskFilter }
+/**
+ * A record's document and, when Voronka keeps its bytes, what they are.
+ */
+export type ListedDocument = { document: Document; 
+/**
+ * `proposal` for a proposal's file, `attachment` for a file a person attached; `None` for
+ * a file named only by its path on some desktop.
+ */
+kind: string | null; media_type: string | null }
 export type LossAtStage = { 
 /**
  * `None` when the history holds no stage before the lost one.
