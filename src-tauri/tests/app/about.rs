@@ -33,9 +33,11 @@ async fn about_names_the_version_the_database_and_where_the_log_is_on_both_backe
             }
             Kind::Postgres => {
                 assert_eq!(about["backend"], "postgres");
-                // The test server's URL carries the password `postgres`.
-                assert!(db.url.contains(":postgres@"), "{}", db.url);
-                assert!(!database.contains(":postgres@"), "no password: {database}");
+                // `make test`'s server URL carries the password `postgres`; About never shows it.
+                let password = url::Url::parse(&db.url).unwrap().password().map(str::to_string);
+                if let Some(password) = password {
+                    assert!(!database.contains(&format!(":{password}@")), "no password: {database}");
+                }
                 assert!(db.url.ends_with(database.rsplit('/').next().unwrap()), "{database}");
             }
         }
