@@ -120,8 +120,8 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     );
     assert_eq!(
         moved.of("document_files"),
-        2,
-        "the kept proposal (PDF and XLSX) moves with its bytes"
+        3,
+        "the proposal (PDF and XLSX) and the contract move with their bytes"
     );
     assert_eq!(
         comparable(&ctx.store).await,
@@ -171,8 +171,16 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
     assert!(file.content.starts_with(b"%PDF") || file.content.starts_with(b"PK"));
     let hits = signed_in.search("Вікна", page).await.unwrap().items;
     let contract = signed_in.documents_of(DocumentOf::Company(hits[0].id)).await.unwrap();
-    let bytes = signed_in.kept_file(admin, contract[0].document.meta.id).await.unwrap().content;
-    assert_eq!(bytes, (0..=255u8).cycle().take(5_000).collect::<Vec<u8>>(), "the contract's bytes are the same");
+    let bytes = signed_in
+        .kept_file(admin, contract[0].document.meta.id)
+        .await
+        .unwrap()
+        .content;
+    assert_eq!(
+        bytes,
+        (0..=255u8).cycle().take(5_000).collect::<Vec<u8>>(),
+        "the contract's bytes are the same"
+    );
     signed_in.close().await;
     team.close().await;
 
