@@ -56,9 +56,11 @@ test('a Windows-1251 CSV of companies comes in through the import wizard', { tim
     await click(browser, tid('import-choose-file'));
     await waitFor(browser, tid('import-mapping'));
     await waitText(browser, tid('import-file-info'), 'CSV · windows-1251 · delimiter ;');
-    const columns = await Promise.all((await browser.$$(tid('import-column'))).map((c) => textOf(browser, c)));
+    const columns = [];
+    for (const c of await browser.$$(tid('import-column'))) columns.push(await textOf(browser, c));
     assert.deepEqual(columns, ['Назва', 'Телефон', 'Email', 'Місто'], 'the header is read as Cyrillic');
-    const fields = await Promise.all((await browser.$$(tid('import-column-field'))).map((f) => f.getValue()));
+    const fields = [];
+    for (const f of await browser.$$(tid('import-column-field'))) fields.push(await f.getValue());
     assert.deepEqual(fields, ['Company name *', 'Phone', 'E-mail', 'City'], 'the mapping suggested from the header');
 
     await click(browser, tid('import-next'));
