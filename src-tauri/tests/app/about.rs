@@ -93,7 +93,7 @@ async fn the_log_file_keeps_the_apps_steps_and_warnings_and_no_password() {
 
     let file = logs.current().expect("a log file was written");
     let name = file.file_name().unwrap().to_str().unwrap().to_string();
-    let today = chrono::Utc::now().format("%Y-%m-%d");
+    let today = voronka_core::Clock::now(&voronka_core::SystemClock).format("%Y-%m-%d");
     assert_eq!(name, format!("voronka.{today}.log"), "one file a day");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("cannot open postgres://olena@127.0.0.1:1/crm"), "{text}");
