@@ -41,7 +41,10 @@ package=$(dpkg-deb -f "$deb" Package)
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] || fail "the .deb is not version $version"
 dpkg-deb -f "$deb" Description | grep -q . || fail "the .deb has no description"
 echo "deb: $(basename "$deb"): $package $(dpkg-deb -f "$deb" Version), section $(dpkg-deb -f "$deb" Section)"
-echo "     depends on $(dpkg-deb -f "$deb" Depends)"
+depends=$(dpkg-deb -f "$deb" Depends)
+twice=$(tr ',' '\n' <<<"$depends" | sed 's/^ *//' | sort | uniq -d)
+[ -z "$twice" ] || fail "the .deb depends twice on $twice"
+echo "     depends on $depends"
 
 # Installed with its dependencies.
 DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --allow-downgrades --reinstall "$(realpath "$deb")" >/dev/null

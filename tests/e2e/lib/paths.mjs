@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +19,7 @@ export const failedShot = (scenario) => join(OUT, `failed-${scenario}.png`);
 /** Captures the X display into `path`; false when there is no display to capture. */
 export function captureScreen(path) {
   try {
+    mkdirSync(dirname(path), { recursive: true });
     execFileSync('import', ['-window', 'root', path], { timeout: 10_000 });
     return true;
   } catch {
