@@ -6,6 +6,9 @@
 
 use sqlx::Connection;
 
+mod moved;
+pub use moved::comparable_after_move;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Sqlite,

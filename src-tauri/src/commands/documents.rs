@@ -50,7 +50,8 @@ pub async fn attach_document(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_documents(session: State<'_, Session>, of: DocumentOf) -> Answer<Vec<ListedDocument>> {
-    Ok(session.store().await?.documents_of(of).await?)
+    let (store, me) = session.actor().await?;
+    Ok(store.documents_of(me, of).await?)
 }
 
 /// Writes a kept document where the save dialog says, under its own name by default; returns

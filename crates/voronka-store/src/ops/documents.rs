@@ -64,18 +64,29 @@ impl Store {
     }
 
     /// A record's live documents, oldest first, each with what Voronka keeps of it but not the
-    /// bytes (a list of 25 MB files stays small).
-    pub async fn documents_of(&self, of: DocumentOf) -> Result<Vec<ListedDocument>> {
+    /// bytes (a list of 25 MB files stays small). Only for one who may read the record:
+    /// `forbidden` for a manager asking for a colleague's deal's (a company's card is the whole
+    /// team's); in team mode a record the database does not show them is `invalid` on its id.
+    pub async fn documents_of(&self, actor: Id, of: DocumentOf) -> Result<Vec<ListedDocument>> {
+        let mut tx = self.begin_read().await?;
+        tx.actor = Some(actor);
         let (column, id) = match of {
-            DocumentOf::Deal(id) => ("deal_id", id),
-            DocumentOf::Company(id) => ("company_id", id),
+            DocumentOf::Deal(id) => {
+                let deal = tx.require::<Deal>(id, "deal_id").await?;
+                tx.may(&deal, Action::Read).await?;
+                ("deal_id", id)
+            }
+            DocumentOf::Company(id) => {
+                let company = tx.require::<Company>(id, "company_id").await?;
+                tx.may(&company, Action::Read).await?;
+                ("company_id", id)
+            }
         };
         let sql = format!(
             "SELECT d.*, f.kind AS file_kind, f.media_type AS file_media_type
              FROM documents d LEFT JOIN document_files f ON f.document_id = d.id
              WHERE d.{column} = $1 AND d.deleted_at IS NULL ORDER BY d.created_at, d.id"
         );
-        let mut tx = self.begin_read().await?;
         let rows: Vec<ListedRow> = tx.fetch_all(&sql, vec![id.into()], &[]).await?;
         tx.commit().await?;
         Ok(rows

@@ -53,7 +53,7 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
         .unwrap();
     assert_eq!(price.data.of(), Some(on_company));
 
-    let listed = s.documents_of(on_deal).await.unwrap();
+    let listed = s.documents_of(olena, on_deal).await.unwrap();
     assert_eq!(listed.len(), 1, "the deal's own document only");
     assert_eq!(
         (
@@ -63,7 +63,7 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
         ),
         (contract.meta.id, Some("attachment"), Some("application/pdf"))
     );
-    let listed = s.documents_of(on_company).await.unwrap();
+    let listed = s.documents_of(olena, on_company).await.unwrap();
     assert_eq!(
         listed.iter().map(|d| d.document.meta.id).collect::<Vec<_>>(),
         [price.meta.id],
@@ -128,7 +128,7 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
     s.delete::<Document>(olena, contract.meta.id, contract.meta.version)
         .await
         .unwrap();
-    assert!(s.documents_of(on_deal).await.unwrap().is_empty(), "deleted, not listed");
+    assert!(s.documents_of(olena, on_deal).await.unwrap().is_empty(), "deleted, not listed");
     refused(
         s.kept_file(olena, contract.meta.id).await,
         ErrorCode::NotFound,
@@ -138,7 +138,7 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
     s.delete::<Document>(ctx.head.meta.id, price.meta.id, price.meta.version)
         .await
         .unwrap();
-    assert!(s.documents_of(on_company).await.unwrap().is_empty());
+    assert!(s.documents_of(olena, on_company).await.unwrap().is_empty());
 }
 
 pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
@@ -190,6 +190,7 @@ pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
         "client_base",
     );
     refused(s.kept_file(petro, kept.meta.id).await, ErrorCode::Forbidden, "deal");
+    refused(s.documents_of(petro, on_deal).await, ErrorCode::Forbidden, "deal");
     refused(
         s.delete::<Document>(petro, kept.meta.id, kept.meta.version).await,
         ErrorCode::Forbidden,
@@ -205,6 +206,15 @@ pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
         "deal_id",
     );
     assert_eq!(ctx.export().await, before, "no refusal wrote anything");
+
+    // A company's card, its documents among it, is the whole team's to read; an unknown deal
+    // is named on its id.
+    assert!(s.documents_of(petro, on_company).await.is_ok());
+    refused(
+        s.documents_of(olena, DocumentOf::Deal(Id(uuid::Uuid::from_u128(42)))).await,
+        ErrorCode::Invalid,
+        "deal_id",
+    );
 
     // Her own company is hers to attach to.
     s.attach_document(olena, &attachment(on_company, "Реквізити.pdf", bytes(6)))

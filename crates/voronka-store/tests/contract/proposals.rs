@@ -179,7 +179,7 @@ pub async fn a_proposal_is_kept_with_its_deal_and_a_stage_may_require_it(ctx: Ct
     let made = s.make_proposal(olena, deal.meta.id).await.unwrap();
     assert_eq!(made.number, "20260310-1", "the day and the deal's first proposal");
     assert_eq!(made.pdf.data.name.as_str(), "КП 20260310-1.pdf");
-    let listed = s.documents_of(DocumentOf::Deal(deal.meta.id)).await.unwrap();
+    let listed = s.documents_of(olena, DocumentOf::Deal(deal.meta.id)).await.unwrap();
     let kinds: Vec<(&str, Option<&str>)> = listed
         .iter()
         .map(|d| (d.document.data.name.as_str(), d.kind.as_deref()))
