@@ -23,8 +23,8 @@ target_dir=$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 version=$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "voronka"))')
-deb=$(ls "$target_dir"/release/bundle/deb/Voronka_"$version"_*.deb 2>/dev/null | head -1)
-rpm=$(ls "$target_dir"/release/bundle/rpm/Voronka-"$version"-*.rpm 2>/dev/null | head -1)
+deb=$(ls "$target_dir"/release/bundle/deb/Voronka_"$version"_*.deb 2>/dev/null | head -1 || true)
+rpm=$(ls "$target_dir"/release/bundle/rpm/Voronka-"$version"-*.rpm 2>/dev/null | head -1 || true)
 [ -f "$deb" ] || fail "no .deb of $version in $target_dir/release/bundle/deb: run make bundle"
 [ -f "$rpm" ] || fail "no .rpm of $version in $target_dir/release/bundle/rpm: run make bundle"
 
