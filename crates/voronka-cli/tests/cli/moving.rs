@@ -34,7 +34,10 @@ async fn team_move_copies_the_file_into_an_empty_team_database() {
     );
     // As the server's superuser: a teammate's login reads only their own notification settings.
     let (before, after) = (ok(&local, &["export-json"]), ok(&team, &["export-json"]));
-    let (before, after) = (comparable_after_move(before.as_bytes()), comparable_after_move(after.as_bytes()));
+    let (before, after) = (
+        comparable_after_move(before.as_bytes()),
+        comparable_after_move(after.as_bytes()),
+    );
     for (table, rows) in before.as_object().unwrap() {
         assert!(
             rows == &after[table],

@@ -458,7 +458,10 @@ pub async fn items_payments_and_documents_belong_to_a_deal(ctx: Ctx) {
     assert_eq!(doc.data.name.as_str(), "Договір №17.pdf");
     assert_eq!(s.deal_items(deal.meta.id).await.unwrap(), vec![item]);
     assert_eq!(s.deal_payments(deal.meta.id).await.unwrap(), vec![paid]);
-    let documents = s.documents_of(ctx.olena_id(), DocumentOf::Deal(deal.meta.id)).await.unwrap();
+    let documents = s
+        .documents_of(ctx.olena_id(), DocumentOf::Deal(deal.meta.id))
+        .await
+        .unwrap();
     assert_eq!(
         documents
             .iter()

@@ -128,7 +128,10 @@ pub async fn documents_are_attached_listed_read_and_deleted(ctx: Ctx) {
     s.delete::<Document>(olena, contract.meta.id, contract.meta.version)
         .await
         .unwrap();
-    assert!(s.documents_of(olena, on_deal).await.unwrap().is_empty(), "deleted, not listed");
+    assert!(
+        s.documents_of(olena, on_deal).await.unwrap().is_empty(),
+        "deleted, not listed"
+    );
     refused(
         s.kept_file(olena, contract.meta.id).await,
         ErrorCode::NotFound,
@@ -211,7 +214,8 @@ pub async fn a_refused_document_writes_nothing(ctx: Ctx) {
     // is named on its id.
     assert!(s.documents_of(petro, on_company).await.is_ok());
     refused(
-        s.documents_of(olena, DocumentOf::Deal(Id(uuid::Uuid::from_u128(42)))).await,
+        s.documents_of(olena, DocumentOf::Deal(Id(uuid::Uuid::from_u128(42))))
+            .await,
         ErrorCode::Invalid,
         "deal_id",
     );

@@ -154,14 +154,20 @@ async fn a_local_file_moves_whole_into_an_empty_team_database() {
         .unwrap()
         .items;
     assert!(!timeline.is_empty(), "the call is on its timeline");
-    let documents = signed_in.documents_of(admin, DocumentOf::Deal(deal.meta.id)).await.unwrap();
+    let documents = signed_in
+        .documents_of(admin, DocumentOf::Deal(deal.meta.id))
+        .await
+        .unwrap();
     let kept = documents[0].document.meta.id;
     let file = signed_in.kept_file(admin, kept).await.unwrap();
     let local = ctx.store.kept_file(admin, kept).await.unwrap();
     assert_eq!(file.content, local.content, "the proposal's bytes are the same");
     assert!(file.content.starts_with(b"%PDF") || file.content.starts_with(b"PK"));
     let hits = signed_in.search("Вікна", page).await.unwrap().items;
-    let contract = signed_in.documents_of(admin, DocumentOf::Company(hits[0].id)).await.unwrap();
+    let contract = signed_in
+        .documents_of(admin, DocumentOf::Company(hits[0].id))
+        .await
+        .unwrap();
     let bytes = signed_in
         .kept_file(admin, contract[0].document.meta.id)
         .await

@@ -776,8 +776,14 @@ async fn a_proposal_follows_its_deal_and_the_template_is_the_admins() {
     assert_eq!(changed(&mut head, "UPDATE products SET price = 1").await, 0);
     // Read through the store under her own login: her proposal opens, Petro's does not.
     let as_olena = Store::open(&url_of(ctx, &t.olena_login)).await.unwrap();
-    let hers = store.documents_of(ctx.admin.meta.id, DocumentOf::Deal(olena_deal)).await.unwrap();
-    let his = store.documents_of(ctx.admin.meta.id, DocumentOf::Deal(petro_deal)).await.unwrap();
+    let hers = store
+        .documents_of(ctx.admin.meta.id, DocumentOf::Deal(olena_deal))
+        .await
+        .unwrap();
+    let his = store
+        .documents_of(ctx.admin.meta.id, DocumentOf::Deal(petro_deal))
+        .await
+        .unwrap();
     assert!(
         as_olena
             .kept_file(ctx.olena.meta.id, hers[0].document.meta.id)
