@@ -33,6 +33,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             app::active_loss_reasons,
             app::time_zones,
             app::set_my_preferences,
+            app::set_my_contacts,
             companies::list_companies,
             companies::get_company,
             companies::create_company,

@@ -13,7 +13,7 @@ use voronka_core::model::{
     LossReasonData, Meta, Pipeline, PipelineData, Plan, PlanData, Product, ProductData, Role as UserRole, Stage,
     StageData, StageKind, User, UserData, default_entries, default_stages,
 };
-use voronka_core::types::{Currency, Email, PersonName, ShortText};
+use voronka_core::types::{Currency, Email, PersonName, Phone, ShortText};
 use voronka_core::{Error, Id, Result};
 use voronka_store::Import;
 
@@ -448,6 +448,9 @@ fn build_team(rng: &mut SplitMix64, cal: &Calendar, scale: u64, out: &mut Import
             data: UserData {
                 name: PersonName::parse(name)?,
                 email: Some(Email::parse(email)?),
+                // The office's numbers in turn, without drawing from `rng`: the rest of the
+                // department stays what the seed makes it.
+                phone: Some(Phone::parse(&format!("044 500 {:04}", out.users.len() + 1))?),
                 role,
                 active,
                 time_zone: "Europe/Kyiv".into(),

@@ -37,7 +37,7 @@ const SQLITE_PRAGMAS: &str = concat!(
 const POSTGRES_SETTINGS: &str = "SET lock_timeout = '10s'";
 
 /// The newest schema version this program knows.
-pub const SCHEMA_VERSION: i64 = 27;
+pub const SCHEMA_VERSION: i64 = 28;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {

@@ -8,7 +8,7 @@ use tauri::State;
 use tauri::ipc::Channel;
 use voronka_core::Id;
 use voronka_core::connection::{Secret, TeamConnection};
-use voronka_core::model::{Language, LossReason, Pipeline, Stage, User};
+use voronka_core::model::{Language, LossReason, MyContactsInput, Pipeline, Stage, User};
 use voronka_store::{Page, Paged, SearchHit, TodayView};
 
 /// The open database, or why none could be opened at start.
@@ -198,4 +198,12 @@ pub fn time_zones() -> Vec<String> {
 pub async fn set_my_preferences(session: State<'_, Session>, language: Language, time_zone: String) -> Answer<User> {
     let (store, me) = session.actor().await?;
     Ok(store.set_my_preferences(me, language, &time_zone).await?)
+}
+
+/// Saves the signed-in user's name, email and phone, at the version the form read.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_my_contacts(session: State<'_, Session>, version: i64, contacts: MyContactsInput) -> Answer<User> {
+    let (store, me) = session.actor().await?;
+    Ok(store.set_my_contacts(me, version, &contacts).await?)
 }

@@ -131,15 +131,7 @@ async fn change_user(
     change: impl FnOnce(&mut UserInput),
 ) -> voronka_core::Result<User> {
     let user: User = store.get(user_id).await?;
-    let d = &user.data;
-    let mut input = UserInput {
-        name: d.name.as_str().to_string(),
-        email: d.email.as_ref().map(|e| e.to_string()),
-        role: Some(d.role),
-        active: Some(d.active),
-        time_zone: Some(d.time_zone.clone()),
-        language: Some(d.language),
-    };
+    let mut input = UserInput::of(&user.data);
     change(&mut input);
     store.update_user(me, user_id, version, &input).await
 }

@@ -3,7 +3,7 @@ import { call } from './call';
 import { commands } from './commands';
 import { Channel } from '@tauri-apps/api/core';
 import { keys } from './keys';
-import type { DatabaseDialog, DemoProgress, Language, Startup, TeamConnection, User } from './types';
+import type { DatabaseDialog, DemoProgress, Language, MyContactsInput, Startup, TeamConnection, User } from './types';
 
 /** The open database, or the start-up problem that kept every database closed. */
 export function useAppInfo() {
@@ -73,15 +73,29 @@ export function useCreateDatabaseFile() {
   return useSwitch((dialog: DatabaseDialog) => call(commands.createDatabaseFile(dialog)));
 }
 
+/** The signed-in user as a save answered: the app's start state and the users' lists show it. */
+function useSavedMe() {
+  const qc = useQueryClient();
+  return (user: User) => {
+    qc.setQueryData<Startup>(keys.appInfo, (start) => (start?.state === 'ready' ? { ...start, user } : start));
+    void qc.invalidateQueries({ queryKey: keys.users });
+  };
+}
+
 /** Saves the signed-in user's language and time zone on their user; Settings shows the saved user. */
 export function useSavePreferences() {
-  const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { language: Language; timeZone: string }) =>
       call(commands.setMyPreferences(v.language, v.timeZone)),
-    onSuccess: (user: User) => {
-      qc.setQueryData<Startup>(keys.appInfo, (start) => (start?.state === 'ready' ? { ...start, user } : start));
-      void qc.invalidateQueries({ queryKey: keys.users });
-    },
+    onSuccess: useSavedMe(),
+  });
+}
+
+/** Saves the signed-in user's name, email and phone at the version the form read. */
+export function useSaveMyContacts() {
+  return useMutation({
+    mutationFn: (v: { version: number; contacts: MyContactsInput }) =>
+      call(commands.setMyContacts(v.version, v.contacts)),
+    onSuccess: useSavedMe(),
   });
 }

@@ -67,6 +67,7 @@ export type {
   TeamMember,
   ConnectionCard,
   NewTeammate,
+  MyContactsInput,
   Rights,
   UserInput,
   TimelineOf,

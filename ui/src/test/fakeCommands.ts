@@ -26,7 +26,7 @@ export function fakeCommands(): Commands {
     'dealPayments', 'createPayment', 'markPaymentPaid', 'stageHistory', 'auditHistory', 'listTasks',
     'createTask', 'completeTask', 'logActivity', 'timeline', 'report', 'chooseExportPath', 'exportReport', 'openExport',
     'recentGongs', 'notificationSettings', 'saveNotificationSettings', 'activeUsers', 'activeLossReasons',
-    'setMyPreferences', 'timeZones', 'teamMembers', 'addTeammate', 'giveLogin', 'resetPassword', 'changeRole',
+    'setMyPreferences', 'setMyContacts', 'timeZones', 'teamMembers', 'addTeammate', 'giveLogin', 'resetPassword', 'changeRole',
     'setUserActive', 'setMyPassword', 'createTeamDatabase', 'moveToTeam',
     'listProducts', 'createProduct', 'updateProduct', 'archiveProduct', 'restoreProduct', 'dealLines',
     'updateDealItem', 'removeDealItem', 'setAmountFromItems', 'updatePayment', 'cancelPayment', 'markPaymentPaidOn',

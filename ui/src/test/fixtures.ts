@@ -6,6 +6,7 @@ export const me: User = {
   ...meta('user-1'),
   name: 'Оксана Мельник',
   email: null,
+  phone: null,
   role: 'manager',
   active: true,
   time_zone: 'Europe/Kyiv',

@@ -28,6 +28,16 @@ async fn deal_with_items(db: &TestDb) -> Deal {
         )
         .await
         .unwrap();
+    // The number she keeps in Settings → General is the one the proposal gives the client.
+    let contacts = MyContactsInput {
+        name: "Олена Коваль".into(),
+        email: Some("olena@dah.ua".into()),
+        phone: Some("067 555 12 34".into()),
+    };
+    store
+        .set_my_contacts(olena.meta.id, olena.meta.version, &contacts)
+        .await
+        .unwrap();
     store.install_defaults(admin.meta.id).await.unwrap();
     let template = ProposalTemplateInput {
         company_name: "ТОВ «Покрівля Захід»".into(),
@@ -143,6 +153,7 @@ async fn a_proposal_reads_back_with_its_company_items_and_total() {
             "556,67 ₴",
             "Олена Коваль",
             "olena@dah.ua",
+            "+380 67 555 12 34",
         ] {
             assert!(text.contains(expected), "{kind:?}: the PDF says «{expected}»:\n{text}");
         }

@@ -1,5 +1,5 @@
 use super::{Meta, fields::*, record};
-use crate::types::{Email, PersonName};
+use crate::types::{Email, PersonName, Phone};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,9 @@ pub enum Language {
 pub struct UserData {
     pub name: PersonName,
     pub email: Option<Email>,
+    /// The number clients call: printed with the manager's name on a proposal.
+    #[serde(default)]
+    pub phone: Option<Phone>,
     pub role: Role,
     #[serde(with = "flag")]
     pub active: bool,
@@ -50,6 +53,7 @@ record!(User, UserData, "user");
 pub struct UserInput {
     pub name: String,
     pub email: Option<String>,
+    pub phone: Option<String>,
     pub role: Option<Role>,
     pub active: Option<bool>,
     pub time_zone: Option<String>,
@@ -57,6 +61,20 @@ pub struct UserInput {
 }
 
 impl UserInput {
+    /// The form of a user as they are, for a change of one or two fields.
+    pub fn of(user: &UserData) -> UserInput {
+        UserInput {
+            name: user.name.to_string(),
+            email: user.email.as_ref().map(|e| e.to_string()),
+            // The "+…" form parses back to the same digits whatever the country.
+            phone: user.phone.as_ref().map(|p| p.display()),
+            role: Some(user.role),
+            active: Some(user.active),
+            time_zone: Some(user.time_zone.clone()),
+            language: Some(user.language),
+        }
+    }
+
     pub fn validate(&self) -> Result<UserData> {
         let time_zone = self
             .time_zone
@@ -68,10 +86,49 @@ impl UserInput {
         Ok(UserData {
             name: PersonName::parse(&self.name)?,
             email: opt_email(self.email.as_deref(), "email")?,
+            phone: opt_phone(self.phone.as_deref(), "phone")?,
             role: self.role.unwrap_or(Role::Manager),
             active: self.active.unwrap_or(true),
             time_zone,
             language: self.language.unwrap_or(Language::Uk),
+        })
+    }
+}
+
+/// What a person says of themself for clients and teammates to reach them: their name, email and
+/// phone (Settings → General). Their role, standing, language and zone are not in it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "bindings", derive(specta::Type))]
+#[serde(default)]
+pub struct MyContactsInput {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// [`MyContactsInput`] validated: each refusal names its field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MyContacts {
+    pub name: PersonName,
+    pub email: Option<Email>,
+    pub phone: Option<Phone>,
+}
+
+impl MyContactsInput {
+    /// The form as the user's record has it now.
+    pub fn of(user: &UserData) -> MyContactsInput {
+        MyContactsInput {
+            name: user.name.to_string(),
+            email: user.email.as_ref().map(|e| e.to_string()),
+            phone: user.phone.as_ref().map(|p| p.display()),
+        }
+    }
+
+    pub fn validate(&self) -> Result<MyContacts> {
+        Ok(MyContacts {
+            name: PersonName::parse(&self.name)?,
+            email: opt_email(self.email.as_deref(), "email")?,
+            phone: opt_phone(self.phone.as_deref(), "phone")?,
         })
     }
 }
@@ -126,5 +183,24 @@ mod tests {
         let zones = time_zones();
         assert!(zones.contains(&"Europe/Kyiv") && zones.contains(&"UTC"));
         assert!(zones.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+    }
+
+    #[test]
+    fn own_contacts_are_refused_on_the_field_that_is_wrong() {
+        let input = |email: &str, phone: &str| MyContactsInput {
+            name: "Олена Коваль".into(),
+            email: Some(email.into()),
+            phone: Some(phone.into()),
+        };
+        let ok = input(" olena@firma.ua ", "+380 67 123 45 67").validate().unwrap();
+        assert_eq!(ok.name.as_str(), "Олена Коваль");
+        assert!(ok.phone.is_some());
+        assert_eq!(input("", " ").validate().unwrap().phone, None, "blank is none");
+        for (input, field) in [(input("olena", ""), "email"), (input("", "дзвоніть"), "phone")] {
+            let err = input.validate().unwrap_err();
+            assert_eq!(err.field.as_deref(), Some(field), "{}", err.message);
+        }
+        let nameless = MyContactsInput::default().validate().unwrap_err();
+        assert_eq!(nameless.field.as_deref(), Some("name"));
     }
 }

@@ -228,6 +228,7 @@ impl Tx<'_> {
             manager: ProposalParty {
                 name: owner.data.name.to_string(),
                 email: owner.data.email.as_ref().map(|e| e.to_string()),
+                phone: owner.data.phone.as_ref().map(|p| p.display()),
                 ..Default::default()
             },
             lines,

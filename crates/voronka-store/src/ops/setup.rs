@@ -97,6 +97,24 @@ impl Store {
         Ok(after)
     }
 
+    /// The signed-in user's own name, email and phone (what a proposal prints as the manager's
+    /// contacts), at the version they read: a stale one is a conflict. Each refusal names its
+    /// field and writes nothing; their role, standing, language and zone stay as they are.
+    pub async fn set_my_contacts(&self, actor: Id, version: i64, input: &MyContactsInput) -> Result<User> {
+        let contacts = input.validate()?;
+        let mut tx = self.begin(Some(actor)).await?;
+        let before: User = tx.get_at(actor, version).await?;
+        let mut after = before.clone();
+        after.data.name = contacts.name;
+        after.data.email = contacts.email;
+        after.data.phone = contacts.phone;
+        if after != before {
+            tx.update(&before, &mut after, AuditAction::Update).await?;
+        }
+        tx.commit().await?;
+        Ok(after)
+    }
+
     /// Installs the default pipeline of DOMAIN.md, the loss reasons and the other
     /// dictionaries, named in the language of `actor` (who sets the database up), into an
     /// empty database; what exists already is left as it is.

@@ -11,12 +11,8 @@ use voronka_store::MoveDeal;
 async fn set_active(ctx: &Ctx, user: &User, active: bool) -> User {
     let current: User = ctx.store.get(user.meta.id).await.unwrap();
     let input = UserInput {
-        name: current.data.name.to_string(),
-        email: current.data.email.as_ref().map(|e| e.to_string()),
-        role: Some(current.data.role),
         active: Some(active),
-        time_zone: Some(current.data.time_zone.clone()),
-        language: Some(current.data.language),
+        ..UserInput::of(&current.data)
     };
     ctx.store
         .update_user(ctx.head.meta.id, user.meta.id, current.meta.version, &input)
@@ -323,6 +319,61 @@ pub async fn my_language_and_time_zone_are_saved_on_me(ctx: Ctx) {
         "a refused zone changes nothing"
     );
     assert_eq!(ctx.count("audit_log").await, audit);
+}
+
+pub async fn my_contacts_are_saved_on_me_at_the_version_i_read(ctx: Ctx) {
+    let s = &ctx.store;
+    let olena = ctx.olena_id();
+    let mine = |phone: &str| MyContactsInput {
+        name: "Олена Коваль-Бондар".into(),
+        email: Some("olena.kb@firma.ua".into()),
+        phone: Some(phone.into()),
+    };
+    let me = s
+        .set_my_contacts(olena, ctx.olena.meta.version, &mine("+38 (067) 555-12-34"))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            me.data.name.as_str(),
+            me.data.phone.as_ref().map(|p| p.display())
+        ),
+        ("Олена Коваль-Бондар", Some("+380 67 555 12 34".to_string()))
+    );
+    assert_eq!(
+        (me.data.role, me.data.active, me.data.language),
+        (ctx.olena.data.role, true, ctx.olena.data.language),
+        "nothing else of hers changes"
+    );
+    assert_eq!(s.get::<User>(olena).await.unwrap(), me, "read back as saved");
+
+    // A refused phone and a stale version write nothing.
+    let before = ctx.export().await;
+    let err = s
+        .set_my_contacts(olena, me.meta.version, &mine("дзвоніть у офіс"))
+        .await
+        .unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Invalid, Some("phone")));
+    let err = s
+        .set_my_contacts(olena, ctx.olena.meta.version, &mine("0501112233"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (err.code, err.field.as_deref()),
+        (ErrorCode::Conflict, Some("version"))
+    );
+    assert_eq!(ctx.export().await, before, "no refusal wrote anything");
+
+    // The admin's form of her keeps the phone when it changes something else.
+    let input = UserInput {
+        time_zone: Some("Europe/Warsaw".into()),
+        ..UserInput::of(&me.data)
+    };
+    let changed = s
+        .update_user(ctx.admin.meta.id, olena, me.meta.version, &input)
+        .await
+        .unwrap();
+    assert_eq!(changed.data.phone, me.data.phone);
 }
 
 pub async fn todays_day_boundary_follows_my_time_zone(ctx: Ctx) {

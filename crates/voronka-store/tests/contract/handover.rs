@@ -307,7 +307,7 @@ pub async fn only_the_head_or_the_admin_hands_over_and_bad_receivers_are_refused
     let err = s.handover(head, &unknown, &[olena], false).await.unwrap_err();
     assert_eq!(err.field.as_deref(), Some("user_id"));
     let olena_user: User = s.get(olena).await.unwrap();
-    let mut off = user_input(&olena_user);
+    let mut off = UserInput::of(&olena_user.data);
     off.active = Some(false);
     s.update_user(head, olena, olena_user.meta.version, &off).await.unwrap();
     let err = s.handover(head, &scope, &[olena], false).await.unwrap_err();
@@ -365,15 +365,4 @@ pub async fn the_receiver_is_told_of_each_task_handed_to_her(ctx: Ctx) {
         lead.is_some(),
         "the new lead's contact task comes as a new lead: {shown:?}"
     );
-}
-
-fn user_input(user: &User) -> UserInput {
-    UserInput {
-        name: user.data.name.to_string(),
-        email: user.data.email.as_ref().map(|e| e.to_string()),
-        role: Some(user.data.role),
-        active: Some(user.data.active),
-        time_zone: Some(user.data.time_zone.clone()),
-        language: Some(user.data.language),
-    }
 }

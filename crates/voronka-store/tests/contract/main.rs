@@ -84,6 +84,7 @@ harness::contract!(
     choices::an_inactive_loss_reason_is_refused_for_a_new_loss,
     choices::lists_to_choose_from_hold_only_active_users_and_reasons,
     choices::my_language_and_time_zone_are_saved_on_me,
+    choices::my_contacts_are_saved_on_me_at_the_version_i_read,
     choices::todays_day_boundary_follows_my_time_zone,
     entities::every_entity_is_created_read_updated_deleted_restored,
     entities::plans_are_unique_per_person_and_month,

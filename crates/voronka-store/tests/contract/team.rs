@@ -318,7 +318,7 @@ async fn a_deactivated_login_cannot_connect_and_comes_back_when_reactivated() {
     let Some(t) = team().await else { return };
     let store = &t.ctx.store;
     let petro = store.get::<User>(t.ctx.petro.meta.id).await.unwrap();
-    let mut input = user_input(&petro);
+    let mut input = UserInput::of(&petro.data);
     input.active = Some(false);
     let petro = store
         .update_user(t.ctx.head.meta.id, petro.meta.id, petro.meta.version, &input)
@@ -351,17 +351,6 @@ async fn a_deactivated_login_cannot_connect_and_comes_back_when_reactivated() {
     );
 }
 
-fn user_input(user: &User) -> UserInput {
-    UserInput {
-        name: user.data.name.to_string(),
-        email: user.data.email.as_ref().map(|e| e.to_string()),
-        role: Some(user.data.role),
-        active: Some(user.data.active),
-        time_zone: Some(user.data.time_zone.clone()),
-        language: Some(user.data.language),
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_store_opened_by_a_login_knows_who_is_signed_in() {
     let Some(t) = team().await else { return };
@@ -383,7 +372,28 @@ async fn a_store_opened_by_a_login_knows_who_is_signed_in() {
         .await
         .unwrap();
     assert!(!as_olena.login_of(t.ctx.olena.meta.id).await.unwrap().1, "chosen");
+    // Her own phone, written under her own login; the database keeps everyone else's from her.
+    let me: User = as_olena.get(t.ctx.olena.meta.id).await.unwrap();
+    let contacts = MyContactsInput {
+        phone: Some("067 555 12 34".into()),
+        ..MyContactsInput::of(&me.data)
+    };
+    let saved = as_olena
+        .set_my_contacts(me.meta.id, me.meta.version, &contacts)
+        .await
+        .unwrap();
+    assert_eq!(saved.data.phone.as_ref().map(|p| p.as_str()), Some("380675551234"));
     as_olena.close().await;
+    let mut olena = connect(&t.ctx, &t.olena_login).await;
+    assert_eq!(
+        changed(
+            &mut olena,
+            &format!("UPDATE users SET phone = '380670000000' WHERE id <> '{}'", me.meta.id)
+        )
+        .await,
+        0,
+        "a manager writes no one else's phone"
+    );
 
     // The head's login writes through the store under its own rights, figures included.
     let as_head = Store::open(&url_of(&t.ctx, &t.head_login)).await.unwrap();

@@ -8,6 +8,7 @@ import { BackupsSection } from './BackupsSection';
 import { CreateTeamDatabaseDialog } from './CreateTeamDatabaseDialog';
 import { MoveToTeamDialog } from './MoveToTeamDialog';
 import { NotificationSettingsSection } from './NotificationSettingsSection';
+import { MyContactsForm } from './MyContactsForm';
 import { PreferencesFields } from './PreferencesFields';
 import { DictionariesSettings } from './dictionaries/DictionariesSettings';
 import { PipelinesSettings } from './pipelines/PipelinesSettings';
@@ -76,6 +77,7 @@ function GeneralSettings() {
   const mayMove = info?.backend === 'sqlite' && !!info.rights?.setup;
   return (
     <Stack gap="md" maw={640}>
+      {info?.user && <MyContactsForm key={info.user.id} user={info.user} />}
       <Paper withBorder p="md">
         <Stack>
           {info?.user && <PreferencesFields user={info.user} />}

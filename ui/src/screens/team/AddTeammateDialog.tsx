@@ -10,6 +10,7 @@ import { LANGUAGES } from '../../i18n';
 interface Values {
   name: string;
   email: string;
+  phone: string;
   role: Role;
   time_zone: string;
   language: Language;
@@ -43,6 +44,7 @@ function AddTeammateForm({ roles, onAdded }: { roles: Role[]; onAdded: (added: N
     initialValues: {
       name: '',
       email: '',
+      phone: '',
       role: roles.includes('manager') ? 'manager' : (roles[0] ?? 'manager'),
       time_zone: 'Europe/Kyiv',
       language: (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'uk',
@@ -54,6 +56,7 @@ function AddTeammateForm({ roles, onAdded }: { roles: Role[]; onAdded: (added: N
       {
         name: v.name,
         email: v.email.trim() || null,
+        phone: v.phone.trim() || null,
         role: v.role,
         active: true,
         time_zone: v.time_zone,
@@ -68,6 +71,7 @@ function AddTeammateForm({ roles, onAdded }: { roles: Role[]; onAdded: (added: N
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('team.name')} data-autofocus data-testid="teammate-name" {...form.getInputProps('name')} />
           <TextInput label={t('team.email')} data-testid="teammate-email" {...form.getInputProps('email')} />
+          <TextInput label={t('team.phone')} data-testid="teammate-phone" {...form.getInputProps('phone')} />
           <Select
             label={t('team.role')}
             data={roles.map((r) => ({ value: r, label: t(`team.roles.${r}`) }))}

@@ -45,10 +45,17 @@ describe('TeamScreen', () => {
     await userEvent.click(await screen.findByTestId('add-teammate'));
     await userEvent.type(await screen.findByTestId('teammate-name'), 'Олена Коваль');
     await userEvent.type(screen.getByTestId('teammate-email'), 'olena@firm.ua');
+    await userEvent.type(screen.getByTestId('teammate-phone'), '067 555 12 34');
     await userEvent.click(screen.getByTestId('add-teammate-submit'));
     await waitFor(() =>
       expect(commands.addTeammate).toHaveBeenCalledWith(
-        expect.objectContaining({ name: 'Олена Коваль', email: 'olena@firm.ua', role: 'manager', time_zone: 'Europe/Kyiv' }),
+        expect.objectContaining({
+          name: 'Олена Коваль',
+          email: 'olena@firm.ua',
+          phone: '067 555 12 34',
+          role: 'manager',
+          time_zone: 'Europe/Kyiv',
+        }),
       ),
     );
     const shown = await screen.findByTestId('connection-card');

@@ -37,6 +37,7 @@ export function TeamTable({
         <Table.Tr>
           <Table.Th>{t('team.name')}</Table.Th>
           <Table.Th>{t('team.email')}</Table.Th>
+          <Table.Th>{t('team.phone')}</Table.Th>
           <Table.Th>{t('team.role')}</Table.Th>
           <Table.Th>{t('team.status')}</Table.Th>
           {logins && <Table.Th>{t('team.login')}</Table.Th>}
@@ -48,6 +49,7 @@ export function TeamTable({
           <Table.Tr key={m.user.id} data-testid="team-row">
             <Table.Td>{m.user.name}</Table.Td>
             <Table.Td>{m.user.email ?? '—'}</Table.Td>
+            <Table.Td>{m.user.phone ?? '—'}</Table.Td>
             <Table.Td>
               {choosesRole(m) ? (
                 <Select
