@@ -186,6 +186,17 @@ async setMyPreferences(language: Language, timeZone: string) : Promise<Result<Us
     else return { status: "error", error: e  as any };
 }
 },
+/**
+ * Saves the signed-in user's name, email and phone, at the version the form read.
+ */
+async setMyContacts(version: number, contacts: MyContactsInput) : Promise<Result<User, ApiError>> {
+    try {
+    return { status: "ok", data: await TAURI_INVOKE("set_my_contacts", { version, contacts }) };
+} catch (e) {
+    if(e instanceof Error) throw e;
+    else return { status: "error", error: e  as any };
+}
+},
 async listCompanies(filter: CompanyFilter, page: Page) : Promise<Result<Paged<Company>, ApiError>> {
     try {
     return { status: "ok", data: await TAURI_INVOKE("list_companies", { filter, page }) };
@@ -2347,6 +2358,11 @@ month: string; revenue_plan: number; revenue_fact: number; revenue_percent: numb
  */
 export type MoveDeal = { stage_id?: Id | null; loss_reason_id?: Id | null; loss_comment?: string | null }
 /**
+ * What a person says of themself for clients and teammates to reach them: their name, email and
+ * phone (Settings → General). Their role, standing, language and zone are not in it.
+ */
+export type MyContactsInput = { name: string; email: string | null; phone: string | null }
+/**
  * A new teammate, and their card when the database gives logins (a team database).
  */
 export type NewTeammate = { user: User; card: ConnectionCard | null }
@@ -2955,12 +2971,16 @@ export type TlsMode =
  * (rule 2: every open deal must have one).
  */
 export type TodayView = { overdue: Task[]; today: Task[]; tomorrow: Task[]; later: Task[]; deals_without_task: Deal[] }
-export type User = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: PersonName; email: Email | null; role: Role; active: boolean; 
+export type User = ({ id: Id; created_at: number; updated_at: number; version: number; deleted_at?: number | null }) & ({ name: PersonName; email: Email | null; 
+/**
+ * The number clients call: printed with the manager's name on a proposal.
+ */
+phone?: Phone | null; role: Role; active: boolean; 
 /**
  * An IANA zone such as "Europe/Kyiv": notifications and day boundaries follow it.
  */
 time_zone: string; language: Language })
-export type UserInput = { name: string; email: string | null; role: Role | null; active: boolean | null; time_zone: string | null; language: Language | null }
+export type UserInput = { name: string; email: string | null; phone: string | null; role: Role | null; active: boolean | null; time_zone: string | null; language: Language | null }
 export type XyzClass = "X" | "Y" | "Z"
 
 /** tauri-specta globals **/

@@ -334,10 +334,7 @@ pub async fn my_contacts_are_saved_on_me_at_the_version_i_read(ctx: Ctx) {
         .await
         .unwrap();
     assert_eq!(
-        (
-            me.data.name.as_str(),
-            me.data.phone.as_ref().map(|p| p.display())
-        ),
+        (me.data.name.as_str(), me.data.phone.as_ref().map(|p| p.display())),
         ("Олена Коваль-Бондар", Some("+380 67 555 12 34".to_string()))
     );
     assert_eq!(
@@ -358,10 +355,7 @@ pub async fn my_contacts_are_saved_on_me_at_the_version_i_read(ctx: Ctx) {
         .set_my_contacts(olena, ctx.olena.meta.version, &mine("0501112233"))
         .await
         .unwrap_err();
-    assert_eq!(
-        (err.code, err.field.as_deref()),
-        (ErrorCode::Conflict, Some("version"))
-    );
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::Conflict, Some("version")));
     assert_eq!(ctx.export().await, before, "no refusal wrote anything");
 
     // The admin's form of her keeps the phone when it changes something else.
