@@ -42,6 +42,8 @@ function CreateTeamDatabaseForm({ onDone }: { onDone: () => void }) {
         admin: {
           name: v.name,
           email: v.email.trim() || null,
+          // Their phone goes in Settings → General with the rest of their contacts.
+          phone: null,
           role: 'admin',
           active: true,
           time_zone: null,
