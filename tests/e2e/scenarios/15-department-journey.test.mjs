@@ -121,6 +121,13 @@ test('a department from an empty database to its first won deal against its own 
     // No demo: whoever starts an empty database is its admin.
     await firstStart(browser, { name: 'Адам Адмін' });
 
+    await step('the admin gives the phone clients call, in Settings', 'contacts', async () => {
+      await nav(browser, 'settings');
+      await fill(browser, tid('my-phone'), '067 555 12 34');
+      await click(browser, tid('my-contacts-save'));
+      await waitText(browser, 'body', 'Your contacts are saved');
+    });
+
     await step('the admin makes a pipeline of four stages, one requiring the amount', 'pipeline', async () => {
       await nav(browser, 'settings');
       await settingsTab(browser, 'pipelines');
@@ -279,7 +286,8 @@ test('a department from an empty database to its first won deal against its own 
         { describe: async () => 'the opened proposal was not written to the cache folder' },
       );
       const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
-      for (const expected of [COMPANY, 'ТОВ «Покрівля Захід»', ...PRODUCTS.map((p) => p.name), '3 456,00 ₴', '300,00 ₴', '3 756,00 ₴']) {
+      const owner = ['Адам Адмін', '+380 67 555 12 34'];
+      for (const expected of [COMPANY, 'ТОВ «Покрівля Захід»', ...PRODUCTS.map((p) => p.name), ...owner, '3 456,00 ₴', '300,00 ₴', '3 756,00 ₴']) {
         assert.ok(text.includes(expected), `the proposal's PDF does not say «${expected}»:\n${text}`);
       }
     });
