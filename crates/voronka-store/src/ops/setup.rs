@@ -85,16 +85,11 @@ impl Store {
     /// fields change, so it needs no version: the latest choice wins.
     pub async fn set_my_preferences(&self, actor: Id, language: Language, time_zone: &str) -> Result<User> {
         let time_zone = voronka_core::model::time_zone(time_zone)?;
-        let mut tx = self.begin(Some(actor)).await?;
-        let before: User = tx.get(actor).await?;
-        let mut after = before.clone();
-        after.data.language = language;
-        after.data.time_zone = time_zone;
-        if after != before {
-            tx.update(&before, &mut after, AuditAction::Update).await?;
-        }
-        tx.commit().await?;
-        Ok(after)
+        self.change_me(actor, None, |me| {
+            me.language = language;
+            me.time_zone = time_zone;
+        })
+        .await
     }
 
     /// The signed-in user's own name, email and phone (what a proposal prints as the manager's
@@ -102,12 +97,24 @@ impl Store {
     /// field and writes nothing; their role, standing, language and zone stay as they are.
     pub async fn set_my_contacts(&self, actor: Id, version: i64, input: &MyContactsInput) -> Result<User> {
         let contacts = input.validate()?;
+        self.change_me(actor, Some(version), |me| {
+            me.name = contacts.name;
+            me.email = contacts.email;
+            me.phone = contacts.phone;
+        })
+        .await
+    }
+
+    /// One change of the signed-in user's own record, validated before: at `version` when the
+    /// form read one (a stale one is a conflict), audited only when something changed.
+    async fn change_me(&self, actor: Id, version: Option<i64>, change: impl FnOnce(&mut UserData)) -> Result<User> {
         let mut tx = self.begin(Some(actor)).await?;
-        let before: User = tx.get_at(actor, version).await?;
+        let before: User = match version {
+            Some(version) => tx.get_at(actor, version).await?,
+            None => tx.get(actor).await?,
+        };
         let mut after = before.clone();
-        after.data.name = contacts.name;
-        after.data.email = contacts.email;
-        after.data.phone = contacts.phone;
+        change(&mut after.data);
         if after != before {
             tx.update(&before, &mut after, AuditAction::Update).await?;
         }
